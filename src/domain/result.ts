@@ -14,6 +14,24 @@ export type IssueCode =
   | 'HISTORY_BEFORE_CREATION'
   | 'EXPORT_INVALID';
 
+/** Something a person should know about a computed figure, which is still computed (a missing severity, say). */
+export type WarningCode =
+  | 'SEVERITY_MISSING'
+  | 'SEVERITY_UNKNOWN'
+  | 'SERVICE_LEVEL_MISSING'
+  | 'SERVICE_LEVEL_UNKNOWN'
+  | 'ENVIRONMENT_MISSING'
+  | 'ENVIRONMENT_UNKNOWN'
+  | 'ANOMALY_CLASS_UNKNOWN'
+  | 'NO_NEXT_SPRINT'
+  | 'CLOCK_NOT_STARTED'
+  | 'FIELD_NOT_FOUND'
+  | 'NOT_A_CONTRACT_ISSUE_TYPE'
+  | 'STATUS_CHAIN_BROKEN'
+  | 'INCIDENT_START_INVALID';
+
+export type Warning = { readonly code: WarningCode; readonly message: string };
+
 /** A problem found in some input, with where it was found (`path`) and a sentence a person can act on. */
 export type Issue = {
   readonly code: IssueCode;

@@ -1,0 +1,231 @@
+// The app's settings (the CLI's --config file, the admin page's document) → checked Settings with the defaults of
+// decisions.md. Every part is optional; what is given replaces the default (lists) or overrides it key by key
+// (calendars, targets). Unknown keys are refused, so a misspelt setting is named rather than silently ignored.
+import { z } from 'zod';
+import { BUILTIN_CALENDARS } from '../../domain/calendar/builtin-calendars';
+import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
+import { parseDuration } from '../../domain/duration';
+import { failWith, ok, type Issue, type Result } from '../../domain/result';
+import type { SprintCadence } from '../../domain/sla/next-sprint';
+import type { StatusRules } from '../../domain/sla/sla-clock';
+import { DEFAULT_TARGETS, type TargetSpec, type TargetTable } from '../../domain/sla/targets';
+import { ISSUE_KINDS, type IssueKind } from '../../domain/sla/vocabulary';
+import { foldName, foldedSet } from '../../domain/text';
+import { buildCalendar, calendarSchema } from './parse-calendar';
+import { zodIssues } from './zod-issues';
+
+export type FieldRefs = { readonly severity: string; readonly environment: string; readonly serviceLevel: string; readonly incidentStart: string };
+
+export type StatusLists = {
+  readonly pause: readonly string[];
+  readonly workaroundDone: readonly string[];
+  readonly resolved: Readonly<Record<IssueKind, readonly string[]>>;
+  readonly deployed: readonly string[];
+  readonly closed: readonly string[];
+};
+
+export type Settings = {
+  readonly fields: FieldRefs;
+  readonly issueTypes: Readonly<Record<IssueKind, readonly string[]>>;
+  readonly statusLists: StatusLists;
+  readonly statuses: StatusRules;
+  readonly calendars: Readonly<Record<string, BusinessCalendar>>;
+  readonly targets: TargetTable;
+  readonly vsrMonths: number;
+  readonly sprintCadence: SprintCadence | null;
+};
+
+export const DEFAULT_FIELDS: FieldRefs = {
+  severity: 'Gravité',
+  environment: 'Environnement de détection',
+  serviceLevel: 'Niveau de service',
+  incidentStart: "Début d'incident",
+};
+
+export const DEFAULT_ISSUE_TYPES: Readonly<Record<IssueKind, readonly string[]>> = {
+  anomaly: ['Anomalie', 'Anomaly', 'Bug'],
+  incident: ['Incident', "Incident d'infrastructure", 'Infrastructure incident'],
+  'doc-anomaly': ['Anomalie documentaire', 'Documentation anomaly'],
+  'service-request': ['Demande de service', "Demande d'assistance", 'Service request'],
+};
+
+// D4: anomalies stop on "Validée" (the Administration's acceptance), never on a developer's "Résolue";
+// incidents, documentation anomalies and service requests stop on "Résolue" or "Validée".
+const RESOLVED_BY_TITULAIRE = ['Résolue', 'Validée', 'Resolved', 'Validated'];
+export const DEFAULT_STATUS_LISTS: StatusLists = {
+  pause: ['En attente Administration', 'En validation Administration', 'Waiting for Administration', 'Administration validation'],
+  workaroundDone: ['Contournement validé', 'Workaround validated'],
+  resolved: { anomaly: ['Validée', 'Validated'], incident: RESOLVED_BY_TITULAIRE, 'doc-anomaly': RESOLVED_BY_TITULAIRE, 'service-request': RESOLVED_BY_TITULAIRE },
+  deployed: ['En production', 'In production'],
+  closed: ['Fermée', 'Closed'],
+};
+
+const names = z.array(z.string().trim().min(1, 'expected a non-empty name'));
+const targetText = z.union([z.string(), z.null()]);
+const severityTargets = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, targetText.optional()])) as Record<K, z.ZodOptional<typeof targetText>>);
+
+export const settingsSchema = z.strictObject({
+  fields: z.strictObject({ severity: z.string().optional(), environment: z.string().optional(), serviceLevel: z.string().optional(), incidentStart: z.string().optional() }).optional(),
+  issueTypes: z.strictObject({ anomaly: names.optional(), incident: names.optional(), 'doc-anomaly': names.optional(), 'service-request': names.optional() }).optional(),
+  statuses: z
+    .strictObject({
+      pause: names.optional(),
+      workaroundDone: names.optional(),
+      resolved: names.optional(),
+      resolvedByKind: z.strictObject({ anomaly: names.optional(), incident: names.optional(), 'doc-anomaly': names.optional(), 'service-request': names.optional() }).optional(),
+      deployed: names.optional(),
+      closed: names.optional(),
+    })
+    .optional(),
+  pauseIncidents: z.boolean().optional(),
+  calendars: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'calendar names use letters, digits, - and _'), calendarSchema).optional(),
+  targets: z
+    .strictObject({
+      anomaly: z
+        .strictObject(Object.fromEntries(['blocking', 'major', 'minor'].map((s) => [s, z.strictObject({ workaround: targetText.optional(), resolution: targetText.optional() }).optional()])) as Record<'blocking' | 'major' | 'minor', z.ZodOptional<z.ZodObject<{ workaround: z.ZodOptional<typeof targetText>; resolution: z.ZodOptional<typeof targetText> }>>>)
+        .optional(),
+      incident: z.strictObject({ gold: severityTargets(['blocking', 'major', 'minor'] as const).optional(), silver: severityTargets(['blocking', 'major', 'minor'] as const).optional(), bronze: severityTargets(['blocking', 'major', 'minor'] as const).optional() }).optional(),
+      'doc-anomaly': severityTargets(['critical', 'major', 'minor'] as const).optional(),
+      'service-request': severityTargets(['high', 'medium', 'low'] as const).optional(),
+    })
+    .optional(),
+  vsrMonths: z.number().int().min(0).max(24).optional(),
+  sprintCadence: z
+    .union([
+      z.strictObject({ firstStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd'), businessDays: z.number().int().min(1).max(100).default(20) }),
+      z.null(),
+    ])
+    .optional(),
+});
+
+export type SettingsJson = z.input<typeof settingsSchema>;
+
+const readTarget = (text: string | null | undefined, fallback: TargetSpec | null, path: readonly (string | number)[], issues: Issue[]): TargetSpec | null => {
+  if (text === undefined) return fallback;
+  if (text === null) return null;
+  if (foldName(text) === 'next-sprint') return { kind: 'next-sprint', label: 'next-sprint' };
+  const parsed = parseDuration(text);
+  if (!parsed.ok) {
+    issues.push({ code: 'CONFIG_INVALID', path, message: `"${text}" is not a target: write a duration (4h, 1d, 2d4h), "next-sprint" or null (not applicable)` });
+    return fallback;
+  }
+  return { kind: 'duration', label: text, duration: parsed.value };
+};
+
+const mergeTargets = (json: NonNullable<z.output<typeof settingsSchema>['targets']> | undefined, issues: Issue[]): TargetTable => {
+  const base = DEFAULT_TARGETS;
+  const p = ['targets'];
+  const anomaly = (s: 'blocking' | 'major' | 'minor') => ({
+    workaround: readTarget(json?.anomaly?.[s]?.workaround, base.anomaly[s].workaround, [...p, 'anomaly', s, 'workaround'], issues),
+    resolution: readTarget(json?.anomaly?.[s]?.resolution, base.anomaly[s].resolution, [...p, 'anomaly', s, 'resolution'], issues),
+  });
+  const incident = (l: 'gold' | 'silver' | 'bronze') => ({
+    blocking: readTarget(json?.incident?.[l]?.blocking, base.incident[l].blocking, [...p, 'incident', l, 'blocking'], issues),
+    major: readTarget(json?.incident?.[l]?.major, base.incident[l].major, [...p, 'incident', l, 'major'], issues),
+    minor: readTarget(json?.incident?.[l]?.minor, base.incident[l].minor, [...p, 'incident', l, 'minor'], issues),
+  });
+  const doc = json?.['doc-anomaly'];
+  const sr = json?.['service-request'];
+  return {
+    anomaly: { blocking: anomaly('blocking'), major: anomaly('major'), minor: anomaly('minor') },
+    incident: { gold: incident('gold'), silver: incident('silver'), bronze: incident('bronze') },
+    'doc-anomaly': {
+      critical: readTarget(doc?.critical, base['doc-anomaly'].critical, [...p, 'doc-anomaly', 'critical'], issues),
+      major: readTarget(doc?.major, base['doc-anomaly'].major, [...p, 'doc-anomaly', 'major'], issues),
+      minor: readTarget(doc?.minor, base['doc-anomaly'].minor, [...p, 'doc-anomaly', 'minor'], issues),
+    },
+    'service-request': {
+      high: readTarget(sr?.high, base['service-request'].high, [...p, 'service-request', 'high'], issues),
+      medium: readTarget(sr?.medium, base['service-request'].medium, [...p, 'service-request', 'medium'], issues),
+      low: readTarget(sr?.low, base['service-request'].low, [...p, 'service-request', 'low'], issues),
+    },
+  };
+};
+
+/** A status may have one role only: pausing and stopping at once would make the clocks ambiguous. */
+const checkStatusRoles = (lists: StatusLists, issues: Issue[]): void => {
+  const roles = new Map<string, string>();
+  const claim = (role: string, list: readonly string[]): void => {
+    for (const name of list) {
+      const folded = foldName(name);
+      const other = roles.get(folded);
+      if (other !== undefined && other !== role) {
+        issues.push({ code: 'CONFIG_INVALID', path: ['statuses', role], message: `status "${name}" is already listed in statuses.${other}: a status has one role` });
+      }
+      roles.set(folded, role);
+    }
+  };
+  claim('pause', lists.pause);
+  claim('workaroundDone', lists.workaroundDone);
+  // Per-kind resolved lists may share names with each other, not with the other roles.
+  const resolvedNames = [...new Set(ISSUE_KINDS.flatMap((k) => lists.resolved[k]))];
+  claim('resolved', resolvedNames);
+  claim('deployed', lists.deployed);
+  claim('closed', lists.closed);
+};
+
+/** Parses a settings document (already JSON-decoded); `undefined` or `{}` gives the defaults. */
+export const parseSettings = (value: unknown): Result<Settings> => {
+  const parsed = settingsSchema.safeParse(value ?? {});
+  if (!parsed.success) return failWith(zodIssues(parsed.error, 'CONFIG_INVALID'));
+  const json = parsed.data;
+  const issues: Issue[] = [];
+
+  const calendars: Record<string, BusinessCalendar> = { ...BUILTIN_CALENDARS };
+  for (const [name, calendarJson] of Object.entries(json.calendars ?? {})) {
+    const built = buildCalendar(name, calendarJson, ['calendars', name]);
+    if (built.ok) calendars[name] = built.value;
+    else issues.push(...built.issues);
+  }
+
+  const flatResolved = json.statuses?.resolved;
+  const byKind = json.statuses?.resolvedByKind;
+  const resolved = Object.fromEntries(
+    ISSUE_KINDS.map((k) => [k, byKind?.[k] ?? flatResolved ?? DEFAULT_STATUS_LISTS.resolved[k]]),
+  ) as Record<IssueKind, readonly string[]>;
+  const statusLists: StatusLists = {
+    pause: json.statuses?.pause ?? DEFAULT_STATUS_LISTS.pause,
+    workaroundDone: json.statuses?.workaroundDone ?? DEFAULT_STATUS_LISTS.workaroundDone,
+    resolved,
+    deployed: json.statuses?.deployed ?? DEFAULT_STATUS_LISTS.deployed,
+    closed: json.statuses?.closed ?? DEFAULT_STATUS_LISTS.closed,
+  };
+  checkStatusRoles(statusLists, issues);
+
+  const issueTypes = Object.fromEntries(ISSUE_KINDS.map((k) => [k, json.issueTypes?.[k] ?? DEFAULT_ISSUE_TYPES[k]])) as Record<IssueKind, readonly string[]>;
+  const typeOwner = new Map<string, IssueKind>();
+  for (const kind of ISSUE_KINDS) {
+    for (const name of issueTypes[kind]) {
+      const owner = typeOwner.get(foldName(name));
+      if (owner !== undefined && owner !== kind) issues.push({ code: 'CONFIG_INVALID', path: ['issueTypes', kind], message: `issue type "${name}" is already listed under issueTypes.${owner}` });
+      typeOwner.set(foldName(name), kind);
+    }
+  }
+
+  const targets = mergeTargets(json.targets, issues);
+  if (issues.length > 0) return failWith(issues);
+  return ok({
+    fields: { ...DEFAULT_FIELDS, ...json.fields },
+    issueTypes,
+    statusLists,
+    statuses: {
+      pause: foldedSet(statusLists.pause),
+      workaroundDone: foldedSet(statusLists.workaroundDone),
+      resolved: Object.fromEntries(ISSUE_KINDS.map((k) => [k, foldedSet(resolved[k])])) as Record<IssueKind, ReadonlySet<string>>,
+      deployed: foldedSet(statusLists.deployed),
+      closed: foldedSet(statusLists.closed),
+      pauseIncidents: json.pauseIncidents ?? false,
+    },
+    calendars,
+    targets,
+    vsrMonths: json.vsrMonths ?? 2,
+    sprintCadence: json.sprintCadence ?? null,
+  });
+};
+
+/** The kind of an issue type name, or null when the type is not one the contract covers. */
+export const kindOfIssueType = (settings: Settings, issueTypeName: string): IssueKind | null => {
+  const folded = foldName(issueTypeName);
+  return ISSUE_KINDS.find((k) => settings.issueTypes[k].some((n) => foldName(n) === folded)) ?? null;
+};
