@@ -28,6 +28,7 @@ export type WarningCode =
   | 'FIELD_NOT_FOUND'
   | 'NOT_A_CONTRACT_ISSUE_TYPE'
   | 'STATUS_CHAIN_BROKEN'
+  | 'CHANGELOG_TRUNCATED'
   | 'INCIDENT_START_INVALID';
 
 export type Warning = { readonly code: WarningCode; readonly message: string };

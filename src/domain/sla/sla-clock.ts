@@ -135,11 +135,25 @@ const statusPeriods = (facts: ClockFacts, startMs: number, atMs: number): readon
 
 const union = (...sets: readonly ReadonlySet<string>[]): ReadonlySet<string> => new Set(sets.flatMap((s) => [...s]));
 
-/** Statuses that stop each clock of this issue (D4). */
-const stopStatuses = (rules: StatusRules, kind: IssueKind, severity: Severity | null, environment: Environment | null): Record<ClockId, ReadonlySet<string>> => {
+type StopSets = Readonly<Record<ClockId, ReadonlySet<string>>>;
+const stopSetCache = new WeakMap<StatusRules, Map<string, StopSets>>();
+
+/** Statuses that stop each clock of this issue (D4); built once per settings and case. */
+const stopStatuses = (rules: StatusRules, kind: IssueKind, severity: Severity | null, environment: Environment | null): StopSets => {
   const productionBlocking = kind === 'anomaly' && environment === 'production' && severity === 'blocking';
-  const resolution = productionBlocking ? union(rules.deployed, rules.closed) : union(rules.resolved[kind], rules.deployed, rules.closed);
-  return { resolution, workaround: union(rules.workaroundDone, resolution) };
+  const cacheKey = `${kind}:${productionBlocking}`;
+  let byCase = stopSetCache.get(rules);
+  if (!byCase) {
+    byCase = new Map();
+    stopSetCache.set(rules, byCase);
+  }
+  let sets = byCase.get(cacheKey);
+  if (!sets) {
+    const resolution = productionBlocking ? union(rules.deployed, rules.closed) : union(rules.resolved[kind], rules.deployed, rules.closed);
+    sets = { resolution, workaround: union(rules.workaroundDone, resolution) };
+    byCase.set(cacheKey, sets);
+  }
+  return sets;
 };
 
 type Counted = {

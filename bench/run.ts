@@ -1,0 +1,121 @@
+// npm run bench: figures and ratios from one run, printed (never asserted: a slow machine is not a failing test).
+// The peer runs in the process's local zone, so the process is put in Europe/Paris before anything reads it.
+process.env.TZ = 'Europe/Paris';
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import moment from 'moment';
+import 'moment-business-time';
+import { clocksReportOf } from '../src/app/compute-clocks-report';
+import { parseSettings } from '../src/app/settings/parse-settings';
+import { BUILTIN_CALENDARS } from '../src/domain/calendar/builtin-calendars';
+import { businessMsBetweenEpoch } from '../src/domain/calendar/business-calendar';
+import { publicHolidays } from '../src/domain/calendar/french-holidays';
+import { computeIssueClocks } from '../src/domain/sla/sla-clock';
+import { isBroken, parseJiraExport } from '../src/jira/jira-export';
+import { mapIssue, resolveFields } from '../src/jira/map-issue';
+import { sprintWindows } from '../src/app/compute-clocks-report';
+import { generateExport } from '../test/support/generate-export';
+
+const MINUTE = 60_000;
+const rate = (count: number, ms: number): string => `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
+const mulberry32 = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const calendarBench = (): void => {
+  const random = mulberry32(7);
+  const from = Date.UTC(2025, 0, 1);
+  const span = Date.UTC(2027, 0, 1) - from;
+  const intervals = Array.from({ length: 2000 }, () => {
+    const a = from + Math.floor((random() * span) / MINUTE) * MINUTE;
+    return [a, a + Math.floor((random() * 183 * 86_400_000) / MINUTE) * MINUTE] as const;
+  });
+  const holidays = [2025, 2026, 2027].flatMap((y) => publicHolidays('FR', y, false).map((h) => h.date));
+  moment.updateLocale('fr', {
+    workinghours: { 0: null, 1: ['08:00:00', '18:00:00'], 2: ['08:00:00', '18:00:00'], 3: ['08:00:00', '18:00:00'], 4: ['08:00:00', '18:00:00'], 5: ['08:00:00', '18:00:00'], 6: null },
+    holidays,
+  } as moment.LocaleSpecification);
+  moment.locale('fr');
+  const peer = (a: number, b: number): number => (moment(b) as unknown as { workingDiff: (m: moment.Moment, unit: string) => number }).workingDiff(moment(a), 'milliseconds');
+
+  const standard = BUILTIN_CALENDARS.standard;
+  const engineResults = intervals.map(([a, b]) => businessMsBetweenEpoch(standard, a, b)); // warms the year tables
+  let t = performance.now();
+  const peerResults = intervals.map(([a, b]) => peer(a, b));
+  const peerMs = performance.now() - t;
+  const rounds = 200;
+  t = performance.now();
+  let checksum = 0;
+  for (let r = 0; r < rounds; r++) for (const [a, b] of intervals) checksum += businessMsBetweenEpoch(standard, a, b);
+  const engineMs = performance.now() - t;
+  const agree = engineResults.filter((v, i) => v === peerResults[i]).length;
+  const enginePerSecond = (intervals.length * rounds) / engineMs;
+  const peerPerSecond = intervals.length / peerMs;
+  console.log(`calendar: engine ${rate(intervals.length * rounds, engineMs)} business-time intervals (${intervals.length} random intervals of up to 6 months, x${rounds}; checksum ${checksum % 997})`);
+  console.log(`calendar: moment-business-time ${rate(intervals.length, peerMs)} on the same intervals (${(peerMs / intervals.length).toFixed(2)} ms each)`);
+  console.log(`calendar: ratio engine/peer ${Math.round(enginePerSecond / peerPerSecond).toLocaleString('en-US')}x; results agree on ${agree}/${intervals.length} intervals`);
+};
+
+const clocksBench = (): void => {
+  const issues = 20_000;
+  const transitions = 15;
+  let t = performance.now();
+  const exportJson = generateExport({ issues, transitionsPerIssue: transitions, seed: 42 });
+  const generateMs = performance.now() - t;
+  const parsedSettings = parseSettings({});
+  if (!parsedSettings.ok) throw new Error('default settings do not parse');
+  const settings = parsedSettings.value;
+  const atMs = Date.parse('2026-12-01T12:00:00+01:00');
+  const runs: { parse: number; map: number; compute: number; report: number; json: number }[] = [];
+  let clockCount = 0;
+  for (let run = 0; run < 3; run++) {
+    t = performance.now();
+    const parsed = parseJiraExport(exportJson);
+    if (!parsed.ok) throw new Error('generated export does not parse');
+    const parseMs = performance.now() - t;
+    t = performance.now();
+    const fields = resolveFields(settings.fields, parsed.value.names);
+    const mapped = parsed.value.issues.flatMap((i) => (isBroken(i) ? [] : [mapIssue(i, settings, fields, parsed.value.versions)]));
+    const mapMs = performance.now() - t;
+    const clockSettings = { statuses: settings.statuses, targets: settings.targets, calendars: settings.calendars, sprints: sprintWindows(settings, parsed.value.sprints, atMs) };
+    t = performance.now();
+    clockCount = 0;
+    for (const m of mapped) if (m.facts) clockCount += computeIssueClocks(m.facts, clockSettings, atMs).clocks.length;
+    const computeMs = performance.now() - t;
+    t = performance.now();
+    const report = clocksReportOf(parsed.value, settings, atMs);
+    const reportMs = performance.now() - t;
+    t = performance.now();
+    let bytes = 0;
+    for (const issue of report.issues) bytes += JSON.stringify(issue).length;
+    const jsonMs = performance.now() - t;
+    runs.push({ parse: parseMs, map: mapMs, compute: computeMs, report: reportMs + parseMs, json: jsonMs });
+    if (run === 0) console.log(`clocks: generated export of ${issues.toLocaleString('en-US')} issues x ${transitions} transitions in ${Math.round(generateMs)} ms; report JSON ${(bytes / 1e6).toFixed(0)} MB`);
+  }
+  const best = (k: keyof (typeof runs)[number]): number => Math.round(Math.min(...runs.map((r) => r[k])));
+  console.log(`clocks: compute all clocks of ${issues.toLocaleString('en-US')} issues (${clockCount.toLocaleString('en-US')} clocks) ${best('compute')} ms (domain, from mapped facts; best of 3)`);
+  console.log(`clocks: parse export ${best('parse')} ms + map to facts ${best('map')} ms; whole report from the export object ${best('report')} ms; JSON output ${best('json')} ms`);
+  console.log(`clocks: peak RSS of this benchmark process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+
+  // The command line end to end, as a user runs it: read the file, compute, write the JSON report.
+  const file = join(mkdtempSync(join(tmpdir(), 'contract-sla-bench-')), 'export-20000.json');
+  writeFileSync(file, JSON.stringify(exportJson));
+  const cli = join(__dirname, '../../bin/contract-sla.js');
+  t = performance.now();
+  const probe = join(dirname(file), 'report-max-rss.js');
+  writeFileSync(probe, "process.on('exit', () => process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
+  const run = spawnSync(process.execPath, ['--require', probe, cli, 'clocks', '--input', file, '--at', '2026-12-01T12:00:00+01:00'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 });
+  const cliMs = performance.now() - t;
+  const rss = /maxRSS (\d+)/.exec(run.stderr ?? '')?.[1];
+  console.log(`clocks: CLI end to end (contract-sla clocks, ${issues.toLocaleString('en-US')}-issue file to JSON on stdout) ${Math.round(cliMs)} ms, exit ${run.status}${run.status === 0 ? '' : ` (${(run.stderr ?? '').trim()})`}, peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB`);
+};
+
+calendarBench();
+clocksBench();

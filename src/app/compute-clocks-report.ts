@@ -1,0 +1,122 @@
+// Use case: a Jira export and the settings → every issue's clocks as of `at`, as the wire report. One broken issue
+// gets its errors and the others are still computed; only an export that is not an export at all fails.
+import { classifyAnomaly } from '../domain/anomaly/classify-anomaly';
+import { formatPath, ok, type Result } from '../domain/result';
+import { cadenceSprints, type SprintWindow } from '../domain/sla/next-sprint';
+import { computeIssueClocks, type ClockSettings, type SlaClock } from '../domain/sla/sla-clock';
+import type { AnomalyClassReasonView, ClocksReport, ClockView, IssueSlaView, WireNotice } from '../contract';
+import { isBroken, parseJiraExport, type JiraExport, type JiraIssueRecord, type JiraSprint } from '../jira/jira-export';
+import { parseJiraInstant } from '../jira/jira-instant';
+import { mapIssue, resolveFields } from '../jira/map-issue';
+import { formatInstant } from './format-instant';
+import type { Settings } from './settings/parse-settings';
+
+const CONTRACT_ZONE = 'Europe/Paris';
+const YEAR_MS = 366 * 86_400_000;
+
+/** Sprints from the board when it has dated ones, else from the cadence setting (D7), else none. */
+export const sprintWindows = (settings: Settings, sprints: readonly JiraSprint[], untilMs: number): readonly SprintWindow[] => {
+  const dated = sprints.filter((s) => s.startMs !== null && s.endMs !== null).map((s) => ({ name: s.name, startMs: s.startMs as number, endMs: s.endMs as number }));
+  if (dated.length > 0 || settings.sprintCadence === null) return dated;
+  const standard = settings.calendars.standard;
+  return standard ? cadenceSprints(standard, settings.sprintCadence, untilMs) : [];
+};
+
+export const clockView = (clock: SlaClock, zone: string): ClockView => {
+  const iso = (ms: number): string => formatInstant(ms, zone);
+  return {
+    id: clock.id,
+    calendar: clock.calendar,
+    target: clock.target === null ? null : { label: clock.target.label, sprint: clock.target.sprint === null ? null : { name: clock.target.sprint.name, dueAt: iso(clock.target.sprint.endMs) } },
+    targetMs: clock.targetMs,
+    dueAt: clock.dueAtMs === null ? null : iso(clock.dueAtMs),
+    elapsedMs: clock.elapsedMs,
+    pausedMs: clock.pausedMs,
+    remainingMs: clock.remainingMs,
+    state: clock.state,
+    breached: clock.breached,
+    startedAt: iso(clock.startedAtMs),
+    stoppedAt: clock.stoppedAtMs === null ? null : iso(clock.stoppedAtMs),
+    segments: clock.segments.map((s) => ({ from: iso(s.fromMs), to: iso(s.toMs), state: s.state, status: s.status, businessMs: s.businessMs })),
+    requalifications: clock.requalifications.map((r) => ({ at: iso(r.atMs), field: r.field, from: r.from, to: r.to })),
+  };
+};
+
+/** A report whose issues are computed one at a time as they are read: the CLI writes each as it comes. */
+export type StreamedClocksReport = { readonly at: string; readonly warnings: readonly WireNotice[]; readonly issues: Iterable<IssueSlaView> };
+
+/** Computes the report from an already parsed export, lazily, issue by issue. */
+export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, atMs: number): StreamedClocksReport => {
+  const fields = resolveFields(settings.fields, jiraExport.names);
+  const records = jiraExport.issues.filter((i): i is JiraIssueRecord => !isBroken(i));
+  const latestCreated = records.reduce((max, i) => Math.max(max, parseJiraInstant(i.fields.created) ?? 0), 0);
+  const clockSettings: ClockSettings = {
+    statuses: settings.statuses,
+    targets: settings.targets,
+    calendars: settings.calendars,
+    sprints: sprintWindows(settings, jiraExport.sprints, Math.max(atMs, latestCreated) + YEAR_MS),
+  };
+  const warnings: WireNotice[] = jiraExport.notes.map((n) => ({ code: n.code, message: `${formatPath(n.path)}: ${n.message}` }));
+  const hasNames = Object.keys(jiraExport.names).length > 0;
+  for (const [role, ref] of Object.entries(fields)) {
+    if (ref !== null && hasNames && jiraExport.names[ref.id] === undefined) {
+      warnings.push({ code: 'FIELD_NOT_FOUND', message: `field "${settings.fields[role as keyof typeof settings.fields]}" (settings fields.${role}) is not in the export's names: its values are read as empty` });
+    }
+  }
+  const viewOf = (issue: JiraExport['issues'][number]): IssueSlaView => {
+    if (isBroken(issue)) {
+      return { key: issue.key, kind: null, severity: null, environment: null, anomalyClass: null, anomalyClassReason: null, serviceLevel: null, warnings: [], errors: issue.errors.map((e) => ({ code: e.code, path: formatPath(e.path), message: e.message })), clocks: [] };
+    }
+    const mapped = mapIssue(issue, settings, fields, jiraExport.versions);
+    if (mapped.facts === null) {
+      return { key: mapped.key, kind: null, severity: null, environment: null, anomalyClass: null, anomalyClassReason: null, serviceLevel: null, warnings: mapped.warnings, errors: [], clocks: [] };
+    }
+    const computed = computeIssueClocks(mapped.facts, clockSettings, atMs);
+    const issueWarnings: WireNotice[] = [...mapped.warnings, ...computed.warnings];
+    let anomalyClass: IssueSlaView['anomalyClass'] = null;
+    let anomalyClassReason: AnomalyClassReasonView | null = null;
+    if (mapped.kind === 'anomaly') {
+      const classified = classifyAnomaly({ environment: mapped.environment, createdAtMs: mapped.facts.createdAtMs, affectedVersions: mapped.affectedVersions }, settings.vsrMonths);
+      anomalyClass = classified.anomalyClass;
+      const r = classified.reason;
+      anomalyClassReason = 'vsrEndsAtMs' in r ? { code: r.code, version: r.version, releaseDate: r.releaseDate, vsrEndsAt: formatInstant(r.vsrEndsAtMs, CONTRACT_ZONE) } : { code: r.code };
+      if (anomalyClass === null && r.code === 'NO_RELEASED_VERSION') {
+        issueWarnings.push({ code: 'ANOMALY_CLASS_UNKNOWN', message: 'production anomaly without an affected version that has a release date: its class (validation or production) is unknown (D6)' });
+      }
+    }
+    const zoneOf = (calendarName: string): string => settings.calendars[calendarName]?.zone ?? CONTRACT_ZONE;
+    return {
+      key: mapped.key,
+      kind: mapped.kind,
+      severity: computed.severity,
+      environment: mapped.environment,
+      anomalyClass,
+      anomalyClassReason,
+      serviceLevel: computed.serviceLevel,
+      warnings: issueWarnings,
+      errors: [],
+      clocks: computed.clocks.map((c) => clockView(c, zoneOf(c.calendar))),
+    };
+  };
+  return {
+    at: formatInstant(atMs, CONTRACT_ZONE),
+    warnings,
+    issues: {
+      *[Symbol.iterator]() {
+        for (const issue of jiraExport.issues) yield viewOf(issue);
+      },
+    },
+  };
+};
+
+/** Computes the whole report in memory (for resolvers and tests; the CLI streams). */
+export const clocksReportOf = (jiraExport: JiraExport, settings: Settings, atMs: number): ClocksReport => {
+  const streamed = streamClocksReport(jiraExport, settings, atMs);
+  return { at: streamed.at, warnings: streamed.warnings, issues: [...streamed.issues] };
+};
+
+/** Parses an export (already JSON-decoded) and prepares its report, computed as it is read. */
+export const computeClocksReport = (exportJson: unknown, settings: Settings, atMs: number): Result<StreamedClocksReport> => {
+  const parsed = parseJiraExport(exportJson);
+  return parsed.ok ? ok(streamClocksReport(parsed.value, settings, atMs)) : parsed;
+};

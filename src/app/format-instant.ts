@@ -1,0 +1,28 @@
+// Instants on the wire: ISO 8601 with the zone's offset ("2026-03-02T13:00:00.000+01:00"). Built from a cached
+// offset table rather than a luxon DateTime per instant, since a report writes hundreds of thousands of them.
+import { offsetMinutesAt } from '../domain/calendar/zone-offsets';
+
+const recentByZone = new Map<string, Map<number, string>>();
+const RECENT_LIMIT = 4096;
+
+const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0');
+
+/**
+ * @example formatInstant(Date.parse('2026-03-02T12:00:00Z'), 'Europe/Paris') // '2026-03-02T13:00:00.000+01:00'
+ */
+export const formatInstant = (ms: number, zone: string): string => {
+  // Segment boundaries repeat (a segment's end is the next one's start, in both clocks): remember recent ones.
+  let recent = recentByZone.get(zone);
+  if (!recent) {
+    recent = new Map();
+    recentByZone.set(zone, recent);
+  }
+  const cached = recent.get(ms);
+  if (cached !== undefined) return cached;
+  const offset = offsetMinutesAt(zone, ms);
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
+  const text = `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}`;
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(ms, text);
+  return text;
+};
