@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSettings } from './parse-settings';
+import { BUILTIN_CALENDARS } from '../../domain/calendar/builtin-calendars';
+
+const example = JSON.parse(readFileSync(join(__dirname, '../../../examples/config.json'), 'utf8')) as { sprintCadence: unknown };
+
+describe('parseSettings', () => {
+  it('reads the documented example, which spells out the defaults (decisions.md)', () => {
+    const fromExample = parseSettings({ ...example, sprintCadence: null });
+    const defaults = parseSettings({});
+    expect(fromExample.ok && defaults.ok).toBe(true);
+    if (!fromExample.ok || !defaults.ok) return;
+    expect(fromExample.value.targets).toEqual(defaults.value.targets);
+    expect(fromExample.value.statusLists).toEqual(defaults.value.statusLists);
+    expect(fromExample.value.issueTypes).toEqual(defaults.value.issueTypes);
+    expect(fromExample.value.fields).toEqual(defaults.value.fields);
+    expect(fromExample.value.calendars.standard).toEqual(BUILTIN_CALENDARS.standard);
+  });
+
+  it('lets a flat "resolved" list apply to every kind', () => {
+    const parsed = parseSettings({ statuses: { resolved: ['Terminée'] } });
+    expect(parsed.ok && Object.values(parsed.value.statusLists.resolved)).toEqual([['Terminée'], ['Terminée'], ['Terminée'], ['Terminée']]);
+  });
+
+  it('overrides one target and keeps the others', () => {
+    const parsed = parseSettings({ targets: { anomaly: { blocking: { workaround: '2h' } } } });
+    expect(parsed.ok && [parsed.value.targets.anomaly.blocking.workaround?.label, parsed.value.targets.anomaly.blocking.resolution?.label]).toEqual(['2h', '1d']);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['a misspelt key', { pauseIncident: true }, [': unknown setting "pauseIncident" (check its spelling)']],
+    ['a wrong type', { vsrMonths: 'two' }, ['vsrMonths: expected number']],
+    ['an issue type in two kinds', { issueTypes: { incident: ['Anomalie'] } }, ['issueTypes.incident: issue type "Anomalie" is already listed under issueTypes.anomaly']],
+    ['a calendar with a bad range', { calendars: { night: { week: { mon: ['22:00-06:00'] } } } }, ['calendars.night.week.mon.0: "22:00-06:00" must start before it ends, within 00:00-24:00']],
+    ['a bad cadence date', { sprintCadence: { firstStart: '05/01/2026' } }, ['sprintCadence.firstStart: expected a date yyyy-MM-dd']],
+    ['an empty status name', { statuses: { closed: [' '] } }, ['statuses.closed.0: expected a non-empty name']],
+  ])('refuses %s, naming the field', (_name, json, messages) => {
+    const parsed = parseSettings(json);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(messages);
+  });
+});
