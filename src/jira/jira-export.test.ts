@@ -29,8 +29,15 @@ const exportOf = (...specs: IssueSpec[]): JiraExport => {
   const built = buildExport(specs, { sprints: [], versions: [], firstHistoryId: 1 });
   const { changelogs, sprints: _sprints, versions: _versions, ...searchPage } = built;
   expectValidJiraResponse('platform', 'get', '/rest/api/3/search/jql', 200, searchPage);
-  if (changelogs.length > 0) expectValidJiraResponse('platform', 'post', '/rest/api/3/changelog/bulkfetch', 200, { issueChangeLogs: changelogs });
+  if (changelogs && changelogs.length > 0) expectValidJiraResponse('platform', 'post', '/rest/api/3/changelog/bulkfetch', 200, { issueChangeLogs: changelogs });
   return built;
+};
+
+/** The first issue of an export, with its embedded changelog (the builder always embeds unless asked otherwise). */
+const firstIssue = (exported: JiraExport) => {
+  const issue = exported.issues[0];
+  if (!issue?.changelog) throw new Error('the fake has no embedded changelog');
+  return { ...issue, changelog: issue.changelog };
 };
 
 const mapped = (exported: unknown, settings = defaultSettings()) => {
@@ -69,7 +76,7 @@ describe('mapIssue', () => {
 
   it('accepts histories newest first (as some expands send them)', () => {
     const exported = exportOf(spec({ events }));
-    const issue = exported.issues[0] as { changelog: { histories: unknown[] } };
+    const issue = firstIssue(exported);
     const reversed = { ...exported, issues: [{ ...issue, changelog: { ...issue.changelog, histories: [...issue.changelog.histories].reverse() } }] };
     expect(mapped(reversed).facts).toEqual(mapped(exported).facts);
   });
@@ -94,14 +101,14 @@ describe('mapIssue', () => {
 
   it('warns when the embedded changelog was truncated by Jira', () => {
     const exported = exportOf(spec({ events }));
-    const issue = exported.issues[0] as { changelog: { histories: unknown[]; total: number; maxResults: number } };
+    const issue = firstIssue(exported);
     const truncated = { ...exported, issues: [{ ...issue, changelog: { ...issue.changelog, total: 240 } }] };
     expect(mapped(truncated).warnings.map((w) => w.code)).toContain('CHANGELOG_TRUNCATED');
   });
 
   it('warns when a status change does not start from the status before it', () => {
     const exported = exportOf(spec({ events }));
-    const issue = exported.issues[0] as { changelog: { histories: { items: { fromString: string }[] }[] } };
+    const issue = firstIssue(exported);
     const histories = issue.changelog.histories.map((h, i) => (i === 2 ? { ...h, items: h.items.map((item) => ({ ...item, fromString: 'Fermée' })) } : h));
     expectValidJira('platform', 'Changelog', histories[2]);
     const broken = { ...exported, issues: [{ ...issue, changelog: { ...issue.changelog, histories } }] };
