@@ -85,6 +85,9 @@ function loadHarness(): Harness {
 
 function readSpec(spec: JiraSpec): JsonObject {
   const file = path.join(JIRA_OPENAPI_DIR, SPEC_FILES[spec]);
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} is missing: the tests read Atlassian's OpenAPI descriptions from ../shared/jira-openapi/, beside the project folder`);
+  }
   const doc: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!isObject(doc)) throw new Error(`${file} is not a JSON object`);
   dropWriteOnlyFromRequired(doc);
