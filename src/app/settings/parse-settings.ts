@@ -33,7 +33,13 @@ export type Settings = {
   readonly targets: TargetTable;
   readonly vsrMonths: number;
   readonly sprintCadence: SprintCadence | null;
+  /** The Jira group of the Administration: it qualifies severity and validates workarounds and fixes (D5). */
+  readonly administrationGroup: string;
+  /** The Jira group of the Product Owners (besides project administrators): they set sprint reserves (D8). */
+  readonly productOwnerGroup: string | null;
 };
+
+export const DEFAULT_ADMINISTRATION_GROUP = 'administration-demat';
 
 export const DEFAULT_FIELDS: FieldRefs = {
   severity: 'Gravité',
@@ -91,6 +97,8 @@ export const settingsSchema = z.strictObject({
     })
     .optional(),
   vsrMonths: z.number().int().min(0).max(24).optional(),
+  administrationGroup: z.string().trim().min(1, 'expected a group name').optional(),
+  productOwnerGroup: z.union([z.string().trim().min(1, 'expected a group name'), z.null()]).optional(),
   sprintCadence: z
     .union([
       z.strictObject({ firstStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd'), businessDays: z.number().int().min(1).max(100).default(20) }),
@@ -221,6 +229,8 @@ export const parseSettings = (value: unknown): Result<Settings> => {
     targets,
     vsrMonths: json.vsrMonths ?? 2,
     sprintCadence: json.sprintCadence ?? null,
+    administrationGroup: json.administrationGroup ?? DEFAULT_ADMINISTRATION_GROUP,
+    productOwnerGroup: json.productOwnerGroup ?? null,
   });
 };
 

@@ -1,0 +1,7 @@
+// The only place that wires the Forge adapters into the ports (B6).
+import { forgeJira } from '../jira/forge-jira';
+import { forgeStore } from '../store/kvs-store';
+import { forgeQueue } from '../store/recompute-queue';
+import type { Deps } from './ports';
+
+export const forgeDeps = (): Deps => ({ jira: forgeJira, store: forgeStore, queue: forgeQueue });

@@ -1,0 +1,31 @@
+// D5 server side: a severity that is already set may only be changed by the Administration group. A field edit
+// outside a transition cannot be stopped by a workflow validator, so the update trigger puts the previous value
+// back (with a history entry, so the attempt and the correction both stay visible in the clock's explanation).
+import { z } from 'zod';
+import { APP_FIELD_KEYS } from '../contract';
+import { fieldCatalogue, groupsOf } from './jira-reads';
+import type { Deps } from './ports';
+import { effectiveSettings } from './settings/settings-repository';
+
+export const changeItemSchema = z.looseObject({ field: z.string().optional(), fieldId: z.string().optional(), fromString: z.string().nullish(), toString: z.string().nullish() });
+
+export type SeverityRuleOutcome = 'no-change' | 'allowed' | 'reverted';
+
+export const enforceSeverityRule = async (
+  deps: Deps,
+  issueId: string,
+  actorAccountId: string | null,
+  items: readonly z.infer<typeof changeItemSchema>[],
+): Promise<SeverityRuleOutcome> => {
+  const catalogue = await fieldCatalogue(deps);
+  const severityFieldId = catalogue.appFields[APP_FIELD_KEYS.severity];
+  if (severityFieldId === undefined) return 'no-change';
+  const change = items.find((i) => i.fieldId === severityFieldId);
+  if (!change || change.fromString === null || change.fromString === undefined || change.fromString === '') return 'no-change';
+  const { settings } = await effectiveSettings(deps.store);
+  if (actorAccountId !== null && (await groupsOf(deps, actorAccountId)).includes(settings.administrationGroup)) return 'allowed';
+  const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=true', {
+    updates: [{ customField: severityFieldId, issueIds: [Number(issueId)], value: change.fromString }],
+  });
+  return reply.status === 204 || reply.status === 200 ? 'reverted' : 'allowed';
+};

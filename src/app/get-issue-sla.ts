@@ -1,0 +1,25 @@
+// Use case behind the issue panel: the issue read as the user (a user who cannot see it gets NOT_FOUND), its full
+// history, and its clocks as of now, computed with the settings in force.
+import type { IssueSlaPanelView } from '../contract';
+import { AppError } from './app-error';
+import { formatInstant } from './format-instant';
+import { liveReport, nextDueAtOf, slaStatusOf } from './live-export';
+import type { Deps } from './ports';
+import { effectiveSettings } from './settings/settings-repository';
+
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,12}$/;
+
+export const getIssueSla = async (deps: Deps, issueKey: string, nowMs: number): Promise<IssueSlaPanelView> => {
+  if (!ISSUE_KEY.test(issueKey)) throw new AppError('BAD_REQUEST', `"${issueKey.slice(0, 60)}" is not an issue key`);
+  const { settings, version, stored } = await effectiveSettings(deps.store);
+  const { report } = await liveReport(deps, 'user', `key = ${issueKey}`, settings, stored.document, nowMs);
+  const issue = report.issues.find((i) => i.key === issueKey) ?? report.issues[0];
+  if (!issue) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or is not visible to you`);
+  return {
+    issue,
+    slaStatus: slaStatusOf(issue),
+    nextDueAt: nextDueAtOf(issue),
+    computedAt: formatInstant(nowMs, 'Europe/Paris'),
+    settingsVersion: version,
+  };
+};

@@ -1,0 +1,163 @@
+// Reads the app makes from Jira, parsed at the edge (zod). Paged results are followed to the end; catalogues that
+// change rarely (fields, board sprints) are cached in the key-value store so a panel load needs few Jira calls.
+import { z } from 'zod';
+import { APP_FIELD_KEYS } from '../contract';
+import type { Deps, JiraAs } from './ports';
+import { AppError } from './app-error';
+
+const FIELD_CACHE_KEY = 'cache:fields';
+const FIELD_CACHE_SECONDS = 3600;
+const SPRINT_CACHE_SECONDS = 900;
+const SEARCH_PAGE_SIZE = 100;
+const BULK_CHANGELOG_ISSUES = 1000;
+
+const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), schema: z.looseObject({ custom: z.string().optional(), type: z.string().optional() }).optional() });
+const fieldListSchema = z.array(fieldSchema);
+
+export type FieldInfo = { readonly id: string; readonly name: string; readonly custom: string | null };
+export type FieldCatalogue = {
+  readonly fields: readonly FieldInfo[];
+  /** Field id → name, as in a search response's `names`. */
+  readonly names: Readonly<Record<string, string>>;
+  /** The app's own fields: module key → field id (Forge fields end their schema.custom with /static/<key>). */
+  readonly appFields: Readonly<Record<string, string>>;
+};
+
+const expectOk = (what: string, status: number, body: unknown): void => {
+  if (status === 404) throw new AppError('NOT_FOUND', `${what}: not found or not visible`);
+  if (status === 401 || status === 403) throw new AppError('FORBIDDEN', `${what}: Jira refused the request (${status})`);
+  if (status < 200 || status >= 300) {
+    const messages = z.looseObject({ errorMessages: z.array(z.string()).optional() }).safeParse(body);
+    const detail = messages.success && messages.data.errorMessages?.length ? `: ${messages.data.errorMessages.join('; ')}` : '';
+    throw new AppError('INTERNAL', `${what}: Jira answered ${status}${detail}`);
+  }
+};
+
+const parseOrFail = <T>(what: string, schema: z.ZodType<T>, body: unknown): T => {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new AppError('INTERNAL', `${what}: unexpected response from Jira (${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''})`);
+  return parsed.data;
+};
+
+export const catalogueOf = (fields: readonly FieldInfo[]): FieldCatalogue => {
+  const appKeys = new Set<string>(Object.values(APP_FIELD_KEYS));
+  const appFields: Record<string, string> = {};
+  for (const field of fields) {
+    const key = field.custom?.match(/\/static\/([^/]+)$/)?.[1];
+    if (key !== undefined && appKeys.has(key)) appFields[key] = field.id;
+  }
+  return { fields, names: Object.fromEntries(fields.map((f) => [f.id, f.name])), appFields };
+};
+
+/** The site's fields (cached an hour). */
+export const fieldCatalogue = async (deps: Deps): Promise<FieldCatalogue> => {
+  const cached = z.array(z.object({ id: z.string(), name: z.string(), custom: z.string().nullable() })).safeParse(await deps.store.get(FIELD_CACHE_KEY));
+  if (cached.success) return catalogueOf(cached.data);
+  const reply = await deps.jira.request('app', 'GET', '/rest/api/3/field');
+  expectOk('GET /rest/api/3/field', reply.status, reply.body);
+  const fields = parseOrFail('GET /rest/api/3/field', fieldListSchema, reply.body).map((f) => ({ id: f.id, name: f.name, custom: f.schema?.custom ?? null }));
+  await deps.store.set(FIELD_CACHE_KEY, fields, FIELD_CACHE_SECONDS);
+  return catalogueOf(fields);
+};
+
+const searchPageSchema = z.looseObject({ issues: z.array(z.unknown()).default([]), nextPageToken: z.string().nullish(), isLast: z.boolean().optional() });
+
+/** Every issue the JQL finds (as the app or as the user, with the user's permissions), following the pages. */
+export const searchIssues = async (deps: Deps, as: JiraAs, jql: string, fields: readonly string[], maxIssues = 100_000): Promise<unknown[]> => {
+  const issues: unknown[] = [];
+  let nextPageToken: string | undefined;
+  do {
+    const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', { jql, fields, maxResults: SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) });
+    expectOk('POST /rest/api/3/search/jql', reply.status, reply.body);
+    const page = parseOrFail('POST /rest/api/3/search/jql', searchPageSchema, reply.body);
+    issues.push(...page.issues);
+    nextPageToken = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? (page.nextPageToken ?? undefined) : undefined;
+  } while (nextPageToken !== undefined && issues.length < maxIssues);
+  return issues;
+};
+
+const bulkPageSchema = z.looseObject({
+  issueChangeLogs: z.array(z.looseObject({ issueId: z.string(), changeHistories: z.array(z.unknown()).default([]) })).default([]),
+  nextPageToken: z.string().nullish(),
+});
+
+/** Full histories of the issues (bulkfetch: 1000 issues a call, pages followed), in the bulkfetch shape. */
+export const bulkChangelogs = async (deps: Deps, as: JiraAs, issueIds: readonly string[], fieldIds: readonly string[]): Promise<{ issueId: string; changeHistories: unknown[] }[]> => {
+  const byIssue = new Map<string, unknown[]>();
+  for (let i = 0; i < issueIds.length; i += BULK_CHANGELOG_ISSUES) {
+    const chunk = issueIds.slice(i, i + BULK_CHANGELOG_ISSUES);
+    let nextPageToken: string | undefined;
+    do {
+      const reply = await deps.jira.request(as, 'POST', '/rest/api/3/changelog/bulkfetch', {
+        issueIdsOrKeys: chunk,
+        fieldIds: fieldIds.slice(0, 10),
+        maxResults: 10_000,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
+      expectOk('POST /rest/api/3/changelog/bulkfetch', reply.status, reply.body);
+      const page = parseOrFail('POST /rest/api/3/changelog/bulkfetch', bulkPageSchema, reply.body);
+      for (const log of page.issueChangeLogs) byIssue.set(log.issueId, [...(byIssue.get(log.issueId) ?? []), ...log.changeHistories]);
+      nextPageToken = page.nextPageToken ?? undefined;
+    } while (nextPageToken !== undefined);
+  }
+  return [...byIssue].map(([issueId, changeHistories]) => ({ issueId, changeHistories }));
+};
+
+const boardListSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), type: z.string().optional() })).default([]) });
+const sprintPageSchema = z.looseObject({ values: z.array(z.unknown()).default([]), isLast: z.boolean().optional(), startAt: z.number().optional(), maxResults: z.number().optional() });
+
+/** The sprints of the project's first scrum board, as agile sprint beans (cached 15 minutes); none without a board. */
+export const projectSprints = async (deps: Deps, projectKey: string): Promise<unknown[]> => {
+  const cacheKey = `cache:sprints:${projectKey}`;
+  const cached = z.array(z.unknown()).safeParse(await deps.store.get(cacheKey));
+  if (cached.success) return cached.data;
+  const boards = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`);
+  if (boards.status === 404) return [];
+  expectOk('GET /rest/agile/1.0/board', boards.status, boards.body);
+  const board = parseOrFail('GET /rest/agile/1.0/board', boardListSchema, boards.body).values[0];
+  const sprints: unknown[] = [];
+  if (board !== undefined) {
+    let startAt = 0;
+    for (;;) {
+      const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/sprint?startAt=${startAt}&maxResults=50`);
+      expectOk('GET /rest/agile/1.0/board/{id}/sprint', reply.status, reply.body);
+      const page = parseOrFail('GET /rest/agile/1.0/board/{id}/sprint', sprintPageSchema, reply.body);
+      sprints.push(...page.values);
+      if (page.isLast !== false || page.values.length === 0) break;
+      startAt += page.values.length;
+    }
+  }
+  await deps.store.set(cacheKey, sprints, SPRINT_CACHE_SECONDS);
+  return sprints;
+};
+
+const permissionsSchema = z.looseObject({ permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })) });
+
+/** Whether the invoking user has a Jira permission (global, or in a project or on an issue). */
+export const userHasPermission = async (deps: Deps, permission: string, scope: { projectKey?: string; issueKey?: string } = {}): Promise<boolean> => {
+  const query = new URLSearchParams({ permissions: permission });
+  if (scope.projectKey) query.set('projectKey', scope.projectKey);
+  if (scope.issueKey) query.set('issueKey', scope.issueKey);
+  const reply = await deps.jira.request('user', 'GET', `/rest/api/3/mypermissions?${query.toString()}`);
+  if (reply.status === 404) return false;
+  expectOk('GET /rest/api/3/mypermissions', reply.status, reply.body);
+  return parseOrFail('GET /rest/api/3/mypermissions', permissionsSchema, reply.body).permissions[permission]?.havePermission === true;
+};
+
+const groupsSchema = z.array(z.looseObject({ name: z.string() }));
+
+/** The names of the groups a user belongs to (asked as the app: group rules are checked server side). */
+export const groupsOf = async (deps: Deps, accountId: string): Promise<readonly string[]> => {
+  const reply = await deps.jira.request('app', 'GET', `/rest/api/3/user/groups?accountId=${encodeURIComponent(accountId)}`);
+  if (reply.status === 404) return [];
+  expectOk('GET /rest/api/3/user/groups', reply.status, reply.body);
+  return parseOrFail('GET /rest/api/3/user/groups', groupsSchema, reply.body).map((g) => g.name);
+};
+
+const groupPickerSchema = z.looseObject({ groups: z.array(z.looseObject({ name: z.string() })).default([]) });
+
+export const findGroups = async (deps: Deps, query: string): Promise<readonly string[]> => {
+  const reply = await deps.jira.request('app', 'GET', `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}&maxResults=50`);
+  expectOk('GET /rest/api/3/groups/picker', reply.status, reply.body);
+  return parseOrFail('GET /rest/api/3/groups/picker', groupPickerSchema, reply.body).groups.map((g) => g.name);
+};

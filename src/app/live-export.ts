@@ -1,0 +1,99 @@
+// The app reads Jira into the same export shape the CLI reads from a file (search/jql issues, bulkfetch changelogs,
+// board sprints, field names), then runs the same pipeline: the panel, the triggers and `contract-sla clocks`
+// cannot disagree.
+import { APP_FIELD_KEYS, type ClocksReport, type IssueSlaView, type SlaStatus } from '../contract';
+import { parseJiraExport } from '../jira/jira-export';
+import { AppError } from './app-error';
+import { clocksReportOf } from './compute-clocks-report';
+import { bulkChangelogs, fieldCatalogue, projectSprints, searchIssues, type FieldCatalogue } from './jira-reads';
+import type { Deps, JiraAs } from './ports';
+import type { Settings } from './settings/parse-settings';
+
+export type SlaFieldIds = { readonly anomalyClass: string | null; readonly slaStatus: string | null; readonly slaDue: string | null };
+
+/**
+ * The settings with their field references pointed at the app's own fields, unless the stored document names
+ * other fields explicitly (a site that already had a "Gravité" field, say).
+ */
+export const withAppFields = (settings: Settings, document: Readonly<Record<string, unknown>>, catalogue: FieldCatalogue): Settings => {
+  const explicit = (typeof document.fields === 'object' && document.fields !== null ? document.fields : {}) as Record<string, unknown>;
+  const pick = (role: keyof Settings['fields'], moduleKey: string): string =>
+    explicit[role] === undefined && catalogue.appFields[moduleKey] !== undefined ? (catalogue.appFields[moduleKey] as string) : settings.fields[role];
+  return {
+    ...settings,
+    fields: {
+      severity: pick('severity', APP_FIELD_KEYS.severity),
+      environment: pick('environment', APP_FIELD_KEYS.environment),
+      serviceLevel: pick('serviceLevel', APP_FIELD_KEYS.serviceLevel),
+      incidentStart: pick('incidentStart', APP_FIELD_KEYS.incidentStart),
+    },
+  };
+};
+
+export const slaFieldIds = (catalogue: FieldCatalogue): SlaFieldIds => ({
+  anomalyClass: catalogue.appFields[APP_FIELD_KEYS.anomalyClass] ?? null,
+  slaStatus: catalogue.appFields[APP_FIELD_KEYS.slaStatus] ?? null,
+  slaDue: catalogue.appFields[APP_FIELD_KEYS.slaDue] ?? null,
+});
+
+/** A field reference of the settings as a field id of this site (names are looked up in the catalogue). */
+const fieldIdOf = (catalogue: FieldCatalogue, ref: string): string | null => {
+  if (catalogue.names[ref] !== undefined) return ref;
+  const byName = catalogue.fields.find((f) => f.name.toLowerCase() === ref.toLowerCase());
+  return byName?.id ?? null;
+};
+
+/** The fields an SLA computation needs from each issue. */
+export const fieldsToRead = (settings: Settings, catalogue: FieldCatalogue): string[] => {
+  const ids = Object.values(settings.fields).map((ref) => fieldIdOf(catalogue, ref));
+  const sla = Object.values(slaFieldIds(catalogue));
+  return [...new Set(['issuetype', 'status', 'created', 'versions', 'project', ...ids, ...sla].filter((x): x is string => x !== null))];
+};
+
+/** The changelog fields that matter (bulkfetch accepts at most 10). */
+const historyFields = (settings: Settings, catalogue: FieldCatalogue): string[] =>
+  ['status', fieldIdOf(catalogue, settings.fields.severity), fieldIdOf(catalogue, settings.fields.serviceLevel)].filter((x): x is string => x !== null);
+
+const projectKeyOf = (issue: unknown): string | null => {
+  const fields = typeof issue === 'object' && issue !== null ? (issue as { fields?: { project?: { key?: unknown } } }).fields : undefined;
+  return typeof fields?.project?.key === 'string' ? fields.project.key : null;
+};
+
+const needsSprints = (settings: Settings): boolean =>
+  [settings.targets.anomaly.minor.resolution, settings.targets['doc-anomaly'].minor, settings.targets.anomaly.major.resolution].some((t) => t?.kind === 'next-sprint') ||
+  Object.values(settings.targets['service-request']).some((t) => t?.kind === 'next-sprint');
+
+export type LiveReport = { readonly report: ClocksReport; readonly rawIssues: readonly unknown[]; readonly catalogue: FieldCatalogue; readonly settings: Settings };
+
+/** Reads issues (by JQL, as app or user) with their full histories and computes their clocks as of `atMs`. */
+export const liveReport = async (deps: Deps, as: JiraAs, jql: string, baseSettings: Settings, document: Readonly<Record<string, unknown>>, atMs: number): Promise<LiveReport> => {
+  const catalogue = await fieldCatalogue(deps);
+  const settings = withAppFields(baseSettings, document, catalogue);
+  const rawIssues = await searchIssues(deps, as, jql, fieldsToRead(settings, catalogue));
+  const ids = rawIssues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  // Histories are read as the app once the search (as the caller) has shown which issues may be read.
+  const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, historyFields(settings, catalogue)) : [];
+  const projects = [...new Set(rawIssues.map(projectKeyOf).filter((k): k is string => k !== null))];
+  const sprints = needsSprints(settings) ? (await Promise.all(projects.map((p) => projectSprints(deps, p)))).flat() : [];
+  const parsed = parseJiraExport({ issues: rawIssues, names: catalogue.names, changelogs, sprints });
+  if (!parsed.ok) throw new AppError('INTERNAL', `Jira's answer is not a search result: ${parsed.issues.map((i) => i.message).join('; ')}`);
+  return { report: clocksReportOf(parsed.value, settings, atMs), rawIssues, catalogue, settings };
+};
+
+/**
+ * The issue's overall state for "Statut SLA": breached if a clock is breached; met when every clock stopped in
+ * time; paused when every clock still counting is paused; running otherwise. Null without clocks.
+ */
+export const slaStatusOf = (issue: IssueSlaView): SlaStatus | null => {
+  if (issue.clocks.length === 0) return null;
+  if (issue.clocks.some((c) => c.breached)) return 'breached';
+  const counting = issue.clocks.filter((c) => c.state !== 'stopped');
+  if (counting.length === 0) return 'met';
+  return counting.every((c) => c.state === 'paused') ? 'paused' : 'running';
+};
+
+/** "Échéance SLA": the earliest due instant of a clock still counting (null when every clock stopped). */
+export const nextDueAtOf = (issue: IssueSlaView): string | null => {
+  const due = issue.clocks.filter((c) => c.state !== 'stopped' && c.dueAt !== null).map((c) => c.dueAt as string);
+  return due.length === 0 ? null : due.reduce((min, d) => (Date.parse(d) < Date.parse(min) ? d : min));
+};

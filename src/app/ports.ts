@@ -1,0 +1,31 @@
+// What the use cases need from the outside world. Adapters: src/jira/jira-rest.ts (Jira through @forge/api),
+// src/store/kvs-store.ts (@forge/kvs), src/store/recompute-queue.ts (@forge/events); tests use the workbench's
+// local Jira through the same adapters.
+
+/** A Jira REST response, as the adapters see it: status and parsed JSON body (undefined when empty). */
+export type JiraReply = { readonly status: number; readonly body: unknown };
+
+/** Who a Jira call runs as: the app, or the user of the invocation (Jira applies the user's permissions). */
+export type JiraAs = 'app' | 'user';
+
+export interface JiraPort {
+  request(as: JiraAs, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<JiraReply>;
+}
+
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown, ttlSeconds?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export type RecomputeJob = { readonly issueIds: readonly string[]; readonly reason: string };
+
+export interface RecomputeQueue {
+  push(jobs: readonly RecomputeJob[]): Promise<void>;
+}
+
+export type Deps = {
+  readonly jira: JiraPort;
+  readonly store: KeyValueStore;
+  readonly queue: RecomputeQueue;
+};

@@ -1,0 +1,63 @@
+// Recomputes issues and writes the app's read-only fields (Classe d'anomalie, Statut SLA, Échéance SLA) when their
+// value changed; `generateChangelog=false` keeps the app's writes out of the history and out of the update events.
+// Idempotent: the same history and time give the same values, and unchanged values are not written again.
+import { AppError } from './app-error';
+import { liveReport, nextDueAtOf, slaFieldIds, slaStatusOf } from './live-export';
+import type { Deps } from './ports';
+import { effectiveSettings } from './settings/settings-repository';
+
+const ISSUE_ID = /^\d{1,18}$/;
+const IDS_PER_SEARCH = 100;
+
+export type RecomputeResult = { readonly issues: number; readonly fieldWrites: number; readonly unchanged: number; readonly settingsVersion: number };
+
+const currentValue = (raw: unknown, fieldId: string): unknown => {
+  const fields = typeof raw === 'object' && raw !== null ? (raw as { fields?: Record<string, unknown> }).fields : undefined;
+  return fields?.[fieldId] ?? null;
+};
+
+const sameInstant = (a: unknown, b: string | null): boolean =>
+  a === b || (typeof a === 'string' && b !== null && Date.parse(a.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) === Date.parse(b));
+
+export const recomputeIssues = async (deps: Deps, issueIds: readonly string[], nowMs: number): Promise<RecomputeResult> => {
+  const bad = issueIds.find((id) => !ISSUE_ID.test(id));
+  if (bad !== undefined) throw new AppError('BAD_REQUEST', `"${bad.slice(0, 40)}" is not an issue id`);
+  const { settings, version, stored } = await effectiveSettings(deps.store);
+  let issues = 0;
+  let fieldWrites = 0;
+  let unchanged = 0;
+  for (let i = 0; i < issueIds.length; i += IDS_PER_SEARCH) {
+    const chunk = issueIds.slice(i, i + IDS_PER_SEARCH);
+    const { report, rawIssues, catalogue } = await liveReport(deps, 'app', `id in (${chunk.join(', ')}) ORDER BY key`, settings, stored.document, nowMs);
+    const targets = slaFieldIds(catalogue);
+    const updates = new Map<string, { customField: string; issueIds: number[]; value: string | null }>();
+    const queue = (fieldId: string | null, issueId: string, value: string | null, current: unknown, equal: (a: unknown, b: string | null) => boolean): void => {
+      if (fieldId === null) return;
+      if (equal(current, value)) {
+        unchanged += 1;
+        return;
+      }
+      const key = `${fieldId}\u0000${value}`;
+      const update = updates.get(key) ?? { customField: fieldId, issueIds: [], value };
+      update.issueIds.push(Number(issueId));
+      updates.set(key, update);
+      fieldWrites += 1;
+    };
+    report.issues.forEach((view, index) => {
+      const raw = rawIssues[index];
+      const issueId = typeof raw === 'object' && raw !== null ? String((raw as { id?: unknown }).id) : '';
+      if (view.errors.length > 0 || view.kind === null || !ISSUE_ID.test(issueId)) return;
+      issues += 1;
+      const equalText = (a: unknown, b: string | null): boolean => (a ?? null) === b;
+      queue(targets.anomalyClass, issueId, view.anomalyClass, currentValue(raw, targets.anomalyClass ?? ''), equalText);
+      queue(targets.slaStatus, issueId, slaStatusOf(view), currentValue(raw, targets.slaStatus ?? ''), equalText);
+      queue(targets.slaDue, issueId, nextDueAtOf(view), currentValue(raw, targets.slaDue ?? ''), sameInstant);
+    });
+    if (updates.size > 0) {
+      const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=false', { updates: [...updates.values()] });
+      if (reply.status !== 204 && reply.status !== 200) throw new AppError('INTERNAL', `writing the SLA fields failed: Jira answered ${reply.status}`);
+    }
+  }
+  await deps.store.set('recompute:last', { at: new Date(nowMs).toISOString(), settingsVersion: version, issues, fieldWrites, unchanged });
+  return { issues, fieldWrites, unchanged, settingsVersion: version };
+};

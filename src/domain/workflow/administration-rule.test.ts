@@ -1,0 +1,28 @@
+import { decideAdministrationRule, type AdministrationRuleInput } from './administration-rule';
+
+const base: AdministrationRuleInput = {
+  group: 'administration-demat',
+  guardedTransitionIds: ['51', '81'],
+  transitionId: '81',
+  isMember: false,
+  guardSeverity: true,
+  severityModified: false,
+  severityWasSet: true,
+};
+
+describe('decideAdministrationRule (D5)', () => {
+  it.each<[string, Partial<AdministrationRuleInput>, boolean, RegExp | undefined]>([
+    ['refuses a validating transition to a contractor', {}, false, /Seul le groupe « administration-demat »/],
+    ['lets the Administration validate', { isMember: true }, true, undefined],
+    ['lets anyone perform a transition it does not guard', { transitionId: '21' }, true, undefined],
+    ['guards every transition when the list is empty', { guardedTransitionIds: [], transitionId: '21' }, false, /effectuer cette transition/],
+    ['refuses a change of an already set severity on another transition', { transitionId: '21', severityModified: true }, false, /La gravité est qualifiée par l'Administration/],
+    ['lets anyone set a severity that was empty', { transitionId: '21', severityModified: true, severityWasSet: false }, true, undefined],
+    ['does not guard severity when switched off', { transitionId: '21', severityModified: true, guardSeverity: false }, true, undefined],
+  ])('%s', (_name, overrides, expected, message) => {
+    const decision = decideAdministrationRule({ ...base, ...overrides });
+    expect(decision.result).toBe(expected);
+    if (message && !decision.result) expect(decision.errorMessage).toMatch(message);
+    if (!decision.result) expect(decision.errorMessage).toMatch(/ \/ (Only|The severity)/);
+  });
+});

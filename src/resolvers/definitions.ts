@@ -1,0 +1,117 @@
+// The resolvers: parse → use case → reply (B6). Identity and location come only from the Forge context; payloads
+// are parsed, never cast; permissions are checked as the user before the app acts as itself.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Api, ApiKey, Reply } from '../contract';
+import { AppError } from '../app/app-error';
+import { getIssueSla } from '../app/get-issue-sla';
+import { fieldCatalogue, findGroups, userHasPermission } from '../app/jira-reads';
+import type { Deps } from '../app/ports';
+import { scheduleFullRecompute } from '../app/schedule-recompute';
+import { nextClosedDays, settingsDocument } from '../app/settings/default-document';
+import { parseSettings } from '../app/settings/parse-settings';
+import { effectiveSettings, problemsOf, saveSettings } from '../app/settings/settings-repository';
+import { buildValidatorConfig } from '../app/validators/build-validator-config';
+import { formatInstant } from '../app/format-instant';
+import { reply } from './reply';
+
+const contextSchema = z.looseObject({
+  accountId: z.string().min(1).optional(),
+  extension: z.looseObject({ issue: z.looseObject({ key: z.string() }).optional() }).optional(),
+});
+
+export type ResolverRequest = { readonly payload: unknown; readonly context: unknown };
+export type ResolverFunction<K extends ApiKey> = (deps: Deps, request: ResolverRequest, nowMs: number) => Promise<Reply<Api[K]['res']>>;
+
+const accountOf = (context: unknown): string => {
+  const parsed = contextSchema.safeParse(context);
+  const accountId = parsed.success ? parsed.data.accountId : undefined;
+  if (accountId === undefined) throw new AppError('FORBIDDEN', 'no signed-in user in the Forge context');
+  return accountId;
+};
+
+const emptyPayload = z.strictObject({});
+const documentSchema = z.record(z.string(), z.unknown());
+const MAX_DOCUMENT_BYTES = 200_000;
+
+const holidaysFor = (document: unknown, today: string): Record<string, { date: string; name: string }[]> => {
+  const parsed = parseSettings(document);
+  if (!parsed.ok) return {};
+  return Object.fromEntries(Object.entries(parsed.value.calendars).map(([name, cal]) => [name, [...nextClosedDays(cal, today)]]));
+};
+
+const checkSize = (document: unknown): void => {
+  if (JSON.stringify(document).length > MAX_DOCUMENT_BYTES) throw new AppError('BAD_REQUEST', `the settings document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+};
+
+export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
+  'sla/getIssueSla': (deps, { payload, context }, nowMs) =>
+    reply('sla/getIssueSla', async () => {
+      emptyPayload.parse(payload ?? {});
+      accountOf(context);
+      const parsed = contextSchema.safeParse(context);
+      const issueKey = parsed.success ? parsed.data.extension?.issue?.key : undefined;
+      if (issueKey === undefined) throw new AppError('BAD_REQUEST', 'this resolver serves the issue panel: the context has no issue');
+      return getIssueSla(deps, issueKey, nowMs);
+    }),
+
+  'settings/get': (deps, { payload, context }, nowMs) =>
+    reply('settings/get', async () => {
+      emptyPayload.parse(payload ?? {});
+      accountOf(context);
+      const { stored } = await effectiveSettings(deps.store);
+      const defaults = parseSettings({});
+      if (!defaults.ok) throw new AppError('INTERNAL', 'the default settings do not parse');
+      const today = formatInstant(nowMs, 'Europe/Paris').slice(0, 10);
+      return {
+        document: stored.document,
+        defaults: settingsDocument(defaults.value),
+        version: stored.version,
+        updatedAt: stored.updatedAt,
+        updatedBy: stored.updatedBy,
+        holidays: holidaysFor(stored.document, today),
+        canEdit: await userHasPermission(deps, 'ADMINISTER'),
+      };
+    }),
+
+  'settings/check': (deps, { payload, context }, nowMs) =>
+    reply('settings/check', async () => {
+      const { document } = z.strictObject({ document: documentSchema }).parse(payload);
+      accountOf(context);
+      checkSize(document);
+      return { problems: problemsOf(document), holidays: holidaysFor(document, formatInstant(nowMs, 'Europe/Paris').slice(0, 10)) };
+    }),
+
+  'settings/save': (deps, { payload, context }, nowMs) =>
+    reply('settings/save', async () => {
+      const { document, expectedVersion } = z.strictObject({ document: documentSchema, expectedVersion: z.number().int().min(0) }).parse(payload);
+      const accountId = accountOf(context);
+      checkSize(document);
+      if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators may change the Contract SLA settings');
+      const saved = await saveSettings(deps.store, document, expectedVersion, accountId, formatInstant(nowMs, 'Europe/Paris'));
+      await scheduleFullRecompute(deps, `settings v${saved.version}`);
+      return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, 'Europe/Paris') };
+    }),
+
+  'validators/getOptions': (deps, { payload, context }) =>
+    reply('validators/getOptions', async () => {
+      const { query } = z.strictObject({ query: z.string().max(100).optional() }).parse(payload ?? {});
+      accountOf(context);
+      if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
+      const [catalogue, groups] = await Promise.all([fieldCatalogue(deps), findGroups(deps, query ?? '')]);
+      return {
+        groups,
+        fields: catalogue.fields.filter((f) => f.id.startsWith('customfield_')).map((f) => ({ id: f.id, name: f.name })),
+        appFields: catalogue.appFields,
+      };
+    }),
+
+  'validators/buildConfig': (deps, { payload, context }) =>
+    reply('validators/buildConfig', async () => {
+      accountOf(context);
+      if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
+      return buildValidatorConfig(payload);
+    }),
+};
+
+export const nowMs = (): number => DateTime.utc().toMillis();

@@ -1,0 +1,59 @@
+// Product-event, scheduled and queue handlers: parse the event, run the use case, log a failure once (issue key,
+// never the payload). All idempotent: a repeated event recomputes the same values from the same history.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { forgeDeps } from '../app/deps';
+import { changeItemSchema, enforceSeverityRule } from '../app/enforce-severity-rule';
+import { recomputeIssues } from '../app/recompute-issues';
+import { scheduleDueSoon } from '../app/schedule-recompute';
+import type { Deps } from '../app/ports';
+
+const issueEventSchema = z.looseObject({
+  eventType: z.string(),
+  issue: z.looseObject({ id: z.string().regex(/^\d+$/), key: z.string() }),
+  atlassianId: z.string().optional(),
+  changelog: z.looseObject({ items: z.array(changeItemSchema).default([]) }).optional(),
+});
+
+const recomputeEventSchema = z.looseObject({ body: z.looseObject({ issueIds: z.array(z.string().regex(/^\d+$/)).max(1000), reason: z.string().optional() }) });
+
+const logFailure = (where: string, subject: string, error: unknown): void => {
+  console.error(`${where} failed for ${subject}: ${error instanceof Error ? error.message : String(error)}`);
+};
+
+/** avi:jira:created:issue / avi:jira:updated:issue (the app's own writes are filtered out by ignoreSelf). */
+export const handleIssueEvent = async (deps: Deps, event: unknown, nowMs: number): Promise<void> => {
+  const parsed = issueEventSchema.safeParse(event);
+  if (!parsed.success) {
+    console.error('issue event ignored: not an issue event');
+    return;
+  }
+  const { issue, atlassianId, changelog } = parsed.data;
+  try {
+    if (changelog && changelog.items.length > 0) await enforceSeverityRule(deps, issue.id, atlassianId ?? null, changelog.items);
+    await recomputeIssues(deps, [issue.id], nowMs);
+  } catch (error) {
+    logFailure('issue event', issue.key, error);
+    throw error;
+  }
+};
+
+export const handleRecomputeEvent = async (deps: Deps, event: unknown, nowMs: number): Promise<void> => {
+  const parsed = recomputeEventSchema.safeParse(event);
+  if (!parsed.success) {
+    console.error('recompute event ignored: malformed body');
+    return;
+  }
+  try {
+    await recomputeIssues(deps, parsed.data.body.issueIds, nowMs);
+  } catch (error) {
+    logFailure('recompute', `${parsed.data.body.issueIds.length} issue(s)`, error);
+    throw error;
+  }
+};
+
+export const onIssueEvent = (event: unknown): Promise<void> => handleIssueEvent(forgeDeps(), event, DateTime.utc().toMillis());
+export const onRecompute = (event: unknown): Promise<void> => handleRecomputeEvent(forgeDeps(), event, DateTime.utc().toMillis());
+export const onSchedule = async (): Promise<void> => {
+  await scheduleDueSoon(forgeDeps());
+};

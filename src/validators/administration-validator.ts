@@ -1,0 +1,71 @@
+// The `administration-only` workflow validator (a Forge function: group membership is checked server side).
+// Jira calls it with { issue: { key }, configuration, transition: { from, to, id?, modifiedFields? } } and the
+// principal of the user performing the transition.
+import { z } from 'zod';
+import { forgeDeps } from '../app/deps';
+import { groupsOf } from '../app/jira-reads';
+import type { Deps } from '../app/ports';
+import { administrationConfigSchema } from '../app/validators/build-validator-config';
+import { decideAdministrationRule, type RuleDecision } from '../domain/workflow/administration-rule';
+
+const payloadSchema = z.looseObject({
+  issue: z.looseObject({ key: z.string() }),
+  configuration: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  transition: z.looseObject({
+    id: z.union([z.string(), z.number()]).optional(),
+    from: z.looseObject({ id: z.union([z.string(), z.number()]) }).optional(),
+    to: z.looseObject({ id: z.union([z.string(), z.number()]) }).optional(),
+    modifiedFields: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const issueFieldsSchema = z.looseObject({ fields: z.record(z.string(), z.unknown()).default({}) });
+
+const currentFieldValue = async (deps: Deps, issueKey: string, fieldId: string): Promise<unknown> => {
+  if (!/^[A-Z][A-Z0-9_]*-\d+$/.test(issueKey)) return null;
+  const reply = await deps.jira.request('app', 'GET', `/rest/api/3/issue/${issueKey}?fields=${encodeURIComponent(fieldId)}`);
+  const parsed = issueFieldsSchema.safeParse(reply.body);
+  return reply.status === 200 && parsed.success ? (parsed.data.fields[fieldId] ?? null) : null;
+};
+
+const contextSchema = z.looseObject({ principal: z.looseObject({ accountId: z.string() }).optional(), accountId: z.string().optional() });
+
+const MISCONFIGURED: RuleDecision = {
+  result: false,
+  errorMessage: "Le validateur « Administration uniquement » n'est pas configuré : un administrateur Jira doit le configurer. / The Administration-only validator is not configured.",
+};
+
+export const checkAdministrationRule = async (deps: Deps, payload: unknown, context: unknown): Promise<RuleDecision> => {
+  const parsed = payloadSchema.safeParse(payload);
+  const who = contextSchema.safeParse(context);
+  if (!parsed.success) return { result: false, errorMessage: 'Requête de validation illisible. / Unreadable validation request.' };
+  const raw = parsed.data.configuration;
+  let configValue: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      configValue = JSON.parse(raw) as unknown;
+    } catch {
+      return MISCONFIGURED;
+    }
+  }
+  const config = administrationConfigSchema.safeParse(configValue);
+  if (!config.success) return MISCONFIGURED;
+  const accountId = who.success ? (who.data.principal?.accountId ?? who.data.accountId ?? null) : null;
+  const isMember = accountId !== null && (await groupsOf(deps, accountId)).includes(config.data.group);
+  const severityId = config.data.severityFieldId;
+  const transition = parsed.data.transition;
+  const severityModified = severityId !== null && transition.modifiedFields !== undefined && severityId in transition.modifiedFields;
+  // Jira sends only the issue key: the value before the transition is read when it matters.
+  const severityWasSet = severityModified && severityId !== null && (await currentFieldValue(deps, parsed.data.issue.key, severityId)) !== null;
+  return decideAdministrationRule({
+    group: config.data.group,
+    guardedTransitionIds: config.data.transitionIds,
+    transitionId: String(transition.id ?? transition.to?.id ?? ''),
+    isMember,
+    guardSeverity: config.data.guardSeverity,
+    severityModified,
+    severityWasSet,
+  });
+};
+
+export const administrationValidator = (payload: unknown, context: unknown): Promise<RuleDecision> => checkAdministrationRule(forgeDeps(), payload, context);
