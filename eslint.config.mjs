@@ -2,13 +2,30 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'static/**', 'node_modules/**', 'bench/**', 'bin/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'static/*/build/**', 'node_modules/**', 'bench/**', 'bin/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // B6: in a Custom UI surface, only src/api.ts talks to the host; the back end's types come in as types only.
+    files: ['static/**/*.{ts,tsx}'],
+    ignores: ['static/*/src/api.ts', 'static/**/__mocks__/**', 'static/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@forge/bridge', message: 'Only src/api.ts imports @forge/bridge.' },
+            { name: '@forge/jira-bridge', message: 'Only src/api.ts imports @forge/jira-bridge.' },
+          ],
+          patterns: [{ group: ['**/src/contract'], allowTypeImports: true, message: 'static/ imports the back end only as types (import type).' }],
+        },
+      ],
     },
   },
   {

@@ -59,10 +59,6 @@ const projectKeyOf = (issue: unknown): string | null => {
   return typeof fields?.project?.key === 'string' ? fields.project.key : null;
 };
 
-const needsSprints = (settings: Settings): boolean =>
-  [settings.targets.anomaly.minor.resolution, settings.targets['doc-anomaly'].minor, settings.targets.anomaly.major.resolution].some((t) => t?.kind === 'next-sprint') ||
-  Object.values(settings.targets['service-request']).some((t) => t?.kind === 'next-sprint');
-
 export type LiveReport = { readonly report: ClocksReport; readonly rawIssues: readonly unknown[]; readonly catalogue: FieldCatalogue; readonly settings: Settings };
 
 /** Reads issues (by JQL, as app or user) with their full histories and computes their clocks as of `atMs`. */
@@ -73,11 +69,19 @@ export const liveReport = async (deps: Deps, as: JiraAs, jql: string, baseSettin
   const ids = rawIssues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   // Histories are read as the app once the search (as the caller) has shown which issues may be read.
   const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, historyFields(settings, catalogue)) : [];
-  const projects = [...new Set(rawIssues.map(projectKeyOf).filter((k): k is string => k !== null))];
-  const sprints = needsSprints(settings) ? (await Promise.all(projects.map((p) => projectSprints(deps, p)))).flat() : [];
-  const parsed = parseJiraExport({ issues: rawIssues, names: catalogue.names, changelogs, sprints });
-  if (!parsed.ok) throw new AppError('INTERNAL', `Jira's answer is not a search result: ${parsed.issues.map((i) => i.message).join('; ')}`);
-  return { report: clocksReportOf(parsed.value, settings, atMs), rawIssues, catalogue, settings };
+  const parse = (sprints: readonly unknown[]) => {
+    const parsed = parseJiraExport({ issues: rawIssues, names: catalogue.names, changelogs, sprints });
+    if (!parsed.ok) throw new AppError('INTERNAL', `Jira's answer is not a search result: ${parsed.issues.map((i) => i.message).join('; ')}`);
+    return parsed.value;
+  };
+  let report = clocksReportOf(parse([]), settings, atMs);
+  // The board's sprints are read only when a "next sprint" deadline needs them (D7): most loads need no agile call.
+  if (report.issues.some((i) => i.warnings.some((w) => w.code === 'NO_NEXT_SPRINT') || i.clocks.some((c) => c.target?.label === 'next-sprint'))) {
+    const projects = [...new Set(rawIssues.map(projectKeyOf).filter((k): k is string => k !== null))];
+    const sprints = (await Promise.all(projects.map((p) => projectSprints(deps, p)))).flat();
+    if (sprints.length > 0) report = clocksReportOf(parse(sprints), settings, atMs);
+  }
+  return { report, rawIssues, catalogue, settings };
 };
 
 /**

@@ -1,0 +1,19 @@
+// The only file of the panel that imports @forge/bridge (style guide B6): resolver calls and the Forge context.
+import { invoke, view } from '@forge/bridge';
+import type { Api, ApiKey, Reply } from '../../../src/contract';
+import { settleReply } from '../../shared/src/reply';
+
+/** What the panel reads from the Forge context. */
+export type UiContext = { readonly locale?: string; readonly accountId?: string; readonly extension?: { readonly [key: string]: unknown } };
+
+/** One resolver call; a bridge failure comes back as an INTERNAL reply rather than a rejection. */
+export const call = <K extends ApiKey>(key: K, req: Api[K]['req']): Promise<Reply<Api[K]['res']>> =>
+  settleReply<Reply<Api[K]['res']>>(key, invoke<Reply<Api[K]['res']>>(key, req));
+
+export const getContext = (): Promise<UiContext> => view.getContext();
+
+/** Turns on Atlassian design tokens (light/dark) in the frame; the CSS fallbacks apply where this fails. */
+export const enableTheme = (): Promise<void> =>
+  Promise.resolve()
+    .then(() => view.theme.enable())
+    .catch(() => undefined);

@@ -1,0 +1,63 @@
+// The script a Custom UI frame gets before its bundle: `globalThis.__bridge.callBridge`, the only way
+// @forge/bridge (and @forge/jira-bridge) talk to their host. Calls go to the workbench server or to the page that
+// holds the frame, like Jira's host page does.
+
+/** The shim's source, with the frame's context and id embedded (JSON is escaped for an inline script). */
+export const bridgeShim = (frameId: string, context: unknown): string => {
+  const json = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+  return `(() => {
+  const frameId = ${json(frameId)};
+  const context = ${json(context)};
+  let onConfigure = null;
+  const post = (message) => window.parent && window.parent.postMessage({ ...message, frameId }, window.location.origin);
+  window.addEventListener('message', async (event) => {
+    if (event.origin !== window.location.origin || !event.data || event.data.frameId !== frameId) return;
+    if (event.data.type === 'wb-configure') {
+      try {
+        if (!onConfigure) throw new Error('this screen registered no configuration callback');
+        post({ type: 'wb-configured', ok: true, config: await onConfigure() });
+      } catch (error) {
+        post({ type: 'wb-configured', ok: false, message: String(error && error.message || error) });
+      }
+    }
+  });
+  globalThis.__bridge = {
+    callBridge: async (name, args) => {
+      switch (name) {
+        case 'getContext':
+          return context;
+        case 'invoke': {
+          const response = await fetch('/__workbench/invoke', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ frameId, functionKey: args.functionKey, payload: args.payload ?? {} }),
+          });
+          const answer = await response.json();
+          post({ type: 'wb-invoked', functionKey: args.functionKey, jiraCalls: answer.jiraCalls, calls: answer.calls });
+          if (!response.ok) throw new Error(answer.message || 'invoke failed');
+          return answer.result;
+        }
+        case 'setWorkflowRuleConfigurationCallback':
+          onConfigure = args && args.data && args.data.onConfigure;
+          return true;
+        case 'showFlag':
+          post({ type: 'wb-flag', flag: args });
+          return true;
+        case 'closeFlag':
+        case 'enableTheming':
+        case 'resize':
+          return true;
+        case 'navigate':
+          post({ type: 'wb-navigate', location: args });
+          return true;
+        case 'submit':
+        case 'close':
+          post({ type: 'wb-' + name, payload: args });
+          return true;
+        default:
+          throw new Error('the workbench does not provide the bridge call ' + name);
+      }
+    },
+  };
+})();`;
+};

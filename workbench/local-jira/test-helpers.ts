@@ -1,0 +1,43 @@
+// Helpers of the local Jira's tests (not a test file itself): a seeded instance on a fixed clock, requests in one line.
+import { DateTime } from 'luxon';
+import { userByLogin } from './catalog';
+import { createLocalJira } from './local-jira';
+import type { Caller, IssueEvent, JiraResponse, LocalJiraControl } from './types';
+
+/** Wednesday 22 April 2026, 10:00 in Paris: the anchor of the tests. */
+export const ANCHOR_MS = DateTime.fromISO('2026-04-22T10:00', { zone: 'Europe/Paris' }).toMillis();
+
+export const APP: Caller = { kind: 'app' };
+export const as = (login: string): Caller => ({ kind: 'user', accountId: userByLogin(login).accountId });
+
+export type Fixture = {
+  readonly jira: LocalJiraControl;
+  readonly events: IssueEvent[];
+  /** Moves the local Jira's clock. */
+  advance(ms: number): void;
+  get(path: string, caller?: Caller): Promise<JiraResponse>;
+  post(path: string, body: unknown, caller?: Caller): Promise<JiraResponse>;
+  put(path: string, body: unknown, caller?: Caller): Promise<JiraResponse>;
+};
+
+export function fixture(): Fixture {
+  let nowMs = ANCHOR_MS + 60_000;
+  const jira = createLocalJira({ seed: { anchorMs: ANCHOR_MS }, now: () => nowMs });
+  const events: IssueEvent[] = [];
+  jira.onIssueEvent((e) => events.push(e));
+  return {
+    jira,
+    events,
+    advance: (ms) => {
+      nowMs += ms;
+    },
+    get: (path, caller = APP) => jira.handle({ method: 'GET', path, caller }),
+    post: (path, body, caller = APP) => jira.handle({ method: 'POST', path, body, caller }),
+    put: (path, body, caller = APP) => jira.handle({ method: 'PUT', path, body, caller }),
+  };
+}
+
+/** The body of a response, typed loosely for assertions (its shape is what the schema checks establish). */
+export const bodyOf = <T = Record<string, unknown>>(response: JiraResponse): T => response.body as T;
+
+export type IssueJson = { id: string; key: string; fields: Record<string, unknown>; changelog?: { total: number; histories: { id: string; author: { accountId: string }; items: Record<string, string>[] }[] } };
