@@ -161,3 +161,16 @@ export const findGroups = async (deps: Deps, query: string): Promise<readonly st
   expectOk('GET /rest/api/3/groups/picker', reply.status, reply.body);
   return parseOrFail('GET /rest/api/3/groups/picker', groupPickerSchema, reply.body).groups.map((g) => g.name);
 };
+
+const issueTypeListSchema = z.array(z.looseObject({ name: z.string() }));
+
+/** The names of the site's issue types (cached an hour): JQL refuses a type the site does not have. */
+export const siteIssueTypes = async (deps: Deps): Promise<readonly string[]> => {
+  const cached = z.array(z.string()).safeParse(await deps.store.get('cache:issuetypes'));
+  if (cached.success) return cached.data;
+  const reply = await deps.jira.request('app', 'GET', '/rest/api/3/issuetype');
+  expectOk('GET /rest/api/3/issuetype', reply.status, reply.body);
+  const names = [...new Set(parseOrFail('GET /rest/api/3/issuetype', issueTypeListSchema, reply.body).map((t) => t.name))];
+  await deps.store.set('cache:issuetypes', names, FIELD_CACHE_SECONDS);
+  return names;
+};

@@ -2,7 +2,8 @@
 // `breached` on time), contract issues never computed yet, or every contract issue after a settings change. The
 // work is pushed to the queue in batches; the consumer recomputes each batch.
 import { APP_FIELD_KEYS } from '../contract';
-import { fieldCatalogue, searchIssues } from './jira-reads';
+import { foldName } from '../domain/text';
+import { fieldCatalogue, searchIssues, siteIssueTypes } from './jira-reads';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -22,10 +23,15 @@ const enqueue = async (deps: Deps, ids: readonly string[], reason: string): Prom
   return jobs.length;
 };
 
-const contractTypesJql = async (deps: Deps): Promise<string> => {
+/**
+ * `issuetype in (…)` for the contract's issue types that exist on this site (Jira refuses the whole query when it
+ * names a type the site does not have, and the settings list aliases such as "Bug"); null when none exists.
+ */
+const contractTypesJql = async (deps: Deps): Promise<string | null> => {
   const { settings } = await effectiveSettings(deps.store);
-  const types = Object.values(settings.issueTypes).flat();
-  return `issuetype in (${types.map(jqlText).join(', ')})`;
+  const onSite = new Map((await siteIssueTypes(deps)).map((name) => [foldName(name), name]));
+  const types = [...new Set(Object.values(settings.issueTypes).flat().map((t) => onSite.get(foldName(t))).filter((t): t is string => t !== undefined))];
+  return types.length === 0 ? null : `issuetype in (${types.map(jqlText).join(', ')})`;
 };
 
 /** Every few minutes: clocks about to be due, and contract issues the app has not computed yet. */
@@ -34,13 +40,17 @@ export const scheduleDueSoon = async (deps: Deps, windowMinutes = 10): Promise<{
   const status = catalogue.appFields[APP_FIELD_KEYS.slaStatus];
   const due = catalogue.appFields[APP_FIELD_KEYS.slaDue];
   if (status === undefined || due === undefined) return { issues: 0, batches: 0 };
-  const jql = `(${cf(status)} in (running, paused) AND ${cf(due)} <= "${windowMinutes}m") OR (${cf(status)} is EMPTY AND ${await contractTypesJql(deps)}) ORDER BY key`;
+  const types = await contractTypesJql(deps);
+  const dueSoon = `${cf(status)} in (running, paused) AND ${cf(due)} <= "${windowMinutes}m"`;
+  const jql = `${types === null ? dueSoon : `(${dueSoon}) OR (${cf(status)} is EMPTY AND ${types})`} ORDER BY key`;
   const ids = idsOf(await searchIssues(deps, 'app', jql, ['id'], MAX_ISSUES_PER_RUN));
   return { issues: ids.length, batches: await enqueue(deps, ids, 'due-soon') };
 };
 
 /** After a settings change: every contract issue, in batches. */
 export const scheduleFullRecompute = async (deps: Deps, reason: string): Promise<{ issues: number; batches: number }> => {
-  const ids = idsOf(await searchIssues(deps, 'app', `${await contractTypesJql(deps)} ORDER BY key`, ['id'], MAX_ISSUES_PER_RUN));
+  const types = await contractTypesJql(deps);
+  if (types === null) return { issues: 0, batches: 0 };
+  const ids = idsOf(await searchIssues(deps, 'app', `${types} ORDER BY key`, ['id'], MAX_ISSUES_PER_RUN));
   return { issues: ids.length, batches: await enqueue(deps, ids, reason) };
 };

@@ -89,7 +89,11 @@ export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
       checkSize(document);
       if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators may change the Contract SLA settings');
       const saved = await saveSettings(deps.store, document, expectedVersion, accountId, formatInstant(nowMs, 'Europe/Paris'));
-      await scheduleFullRecompute(deps, `settings v${saved.version}`);
+      // The settings are saved: a failure to queue the recomputation must not report the save as failed (the
+      // 5-minute trigger recomputes clocks due soon anyway).
+      await scheduleFullRecompute(deps, `settings v${saved.version}`).catch((error: unknown) => {
+        console.error(`settings v${saved.version} saved, recomputation not queued: ${error instanceof Error ? error.message : String(error)}`);
+      });
       return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, 'Europe/Paris') };
     }),
 

@@ -344,3 +344,15 @@ describe('toJSON and restore', () => {
     expect(() => createLocalJira({ state: snapshot })).toThrow(/issues\.0\.status/);
   });
 });
+
+describe('GET /rest/api/3/issuetype', () => {
+  it('lists the project issue types in the shape of the OpenAPI description', async () => {
+    const { createLocalJira: create } = await import('./local-jira');
+    const { validateJiraResponse } = await import('../../test/support/openapi');
+    const jira = create({ seed: { anchorMs: Date.parse('2026-04-24T12:00:00+02:00') } });
+    const answer = await jira.handle({ method: 'GET', path: '/rest/api/3/issuetype', caller: { kind: 'app' } });
+    expect(answer.status).toBe(200);
+    expect(validateJiraResponse('platform', 'get', '/rest/api/3/issuetype', 200, answer.body)).toEqual([]);
+    expect((answer.body as { name: string }[]).map((t) => t.name)).toEqual(['Anomalie', 'Incident', 'Anomalie documentaire', 'Demande de service', 'Story']);
+  });
+});

@@ -220,6 +220,7 @@ class LocalJiraInstance implements LocalJiraControl {
   ) {
     this.routes = [
       { method: 'GET', pattern: '/rest/api/3/field', handler: () => this.getFields() },
+      { method: 'GET', pattern: '/rest/api/3/issuetype', handler: () => json(200, ISSUE_TYPE_NAMES.map((name) => ({ ...issueTypeBean(name) }))) },
       { method: 'GET', pattern: '/rest/api/3/search/jql', handler: (c) => this.searchGet(c) },
       { method: 'POST', pattern: '/rest/api/3/search/jql', handler: (c) => this.searchPost(c) },
       { method: 'POST', pattern: '/rest/api/3/changelog/bulkfetch', handler: (c) => this.bulkChangelogs(c) },

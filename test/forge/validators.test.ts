@@ -1,0 +1,60 @@
+// The workflow validators as Jira runs them: expression validators inside the local Jira (with the expressions the
+// configuration screens generate), the Administration-only function validator through the app's handler.
+import type { Reply, ValidatorConfig } from '../../src/contract';
+import { aForgeSite, userNamed, type ForgeSite } from '../support/forge-site';
+
+const transition = (site: ForgeSite, key: string, id: string, user: string) =>
+  site.jira.handle({ method: 'POST', path: `/rest/api/3/issue/${key}/transitions`, body: { transition: { id } }, caller: { kind: 'user', accountId: userNamed(site, user) } });
+
+const messagesOf = (body: unknown): string => ((body as { errorMessages?: string[] }).errorMessages ?? []).join(' ');
+
+describe('workflow validators', () => {
+  let site: ForgeSite;
+  beforeEach(() => {
+    site = aForgeSite();
+  });
+
+  it('refuses to take in charge an anomaly without severity, and says what to do', async () => {
+    const reply = await transition(site, 'DEMAT-33', '11', 'Paul');
+    expect(reply.status).toBe(400);
+    expect(messagesOf(reply.body)).toMatch(/gravité/i);
+  });
+
+  it('refuses to take in charge a production anomaly without affected version (D6)', async () => {
+    const reply = await transition(site, 'DEMAT-21', '11', 'Paul');
+    expect(reply.status).toBe(400);
+    expect(messagesOf(reply.body)).toMatch(/version/i);
+  });
+
+  it('D5: only the Administration validates a workaround (the function validator asks Jira for the groups)', async () => {
+    expect((await transition(site, 'DEMAT-19', '41', 'Paul')).status).toBe(204);
+    const refused = await transition(site, 'DEMAT-19', '51', 'Paul');
+    expect([refused.status, messagesOf(refused.body)]).toEqual([400, expect.stringMatching(/Seul le groupe « administration-demat »/)]);
+    expect((await transition(site, 'DEMAT-19', '51', 'Claire')).status).toBe(204);
+  });
+
+  it('uses the expression the configuration screen generates, with this site\'s field id', async () => {
+    const built = (await site.host.invoke('validators/buildConfig', { kind: 'severity-required', severityFieldId: 'customfield_10100' }, { moduleKey: 'severity-required-validator', extension: { type: 'jira:workflowValidator' } }, userNamed(site, 'Claire'))) as Reply<ValidatorConfig>;
+    if (!built.ok) throw new Error(built.error.message);
+    site.jira.setTransitionValidators('11', [{ ruleKey: 'severity-required-validator', configuration: built.data }]);
+    const refused = await transition(site, 'DEMAT-33', '11', 'Paul');
+    expect(messagesOf(refused.body)).toMatch(/^Renseignez la gravité \(Bloquante, Majeure ou Mineure\) avant cette transition\./);
+    await site.jira.handle({ method: 'PUT', path: '/rest/api/3/issue/DEMAT-33', body: { fields: { customfield_10100: 'Mineure' } }, caller: { kind: 'user', accountId: userNamed(site, 'Claire') } });
+    expect((await transition(site, 'DEMAT-33', '11', 'Paul')).status).toBe(204);
+  });
+
+  it.each<[string, unknown]>([
+    ['a configuration that is not JSON', { issue: { key: 'DEMAT-19' }, configuration: '{not json', transition: { id: '51' } }],
+    ['a configuration without group', { issue: { key: 'DEMAT-19' }, configuration: '{}', transition: { id: '51' } }],
+    ['a payload that is not one', 'rm -rf /'],
+  ])('refuses safely with %s, saying it is not configured', async (_name, payload) => {
+    const decision = (await site.app.administrationValidator(payload, { principal: { accountId: userNamed(site, 'Claire') } })) as { result: boolean; errorMessage?: string };
+    expect(decision.result).toBe(false);
+    expect(decision.errorMessage).toMatch(/configuré|illisible/);
+  });
+
+  it('only lets Jira administrators build a validator configuration', async () => {
+    const reply = (await site.host.invoke('validators/buildConfig', { kind: 'severity-required', severityFieldId: 'customfield_10100' }, { moduleKey: 'severity-required-validator' }, userNamed(site, 'Paul'))) as Reply<ValidatorConfig>;
+    expect(reply.ok ? null : reply.error.code).toBe('FORBIDDEN');
+  });
+});
