@@ -18,9 +18,18 @@ export type AppModule = {
 export const CLOUD_ID = '8b0f1a52-6c2e-4f8d-9e37-2d4c5b6a7f80';
 export const SITE_URL = 'http://localhost';
 
-type Invocation = { readonly accountId: string | null };
+type Invocation = { readonly accountId: string | null; readonly id: string };
 
-export type HostCallRecord = { readonly seq: number; readonly kind: 'jira' | 'kvs' | 'queue'; readonly as: string; readonly method: string; readonly path: string; readonly status: number };
+export type HostCallRecord = {
+  readonly seq: number;
+  /** The invocation (resolver call, event, job) that made the call. */
+  readonly invocationId: string | null;
+  readonly kind: 'jira' | 'kvs' | 'queue';
+  readonly as: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+};
 
 type GlobalWithForge = typeof globalThis & {
   __forge_fetch__?: (target: unknown, path: string, init?: { method?: string; body?: unknown; headers?: unknown }) => Promise<Response>;
@@ -103,8 +112,8 @@ export class ForgeHost {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  runAs<T>(accountId: string | null, run: () => Promise<T>): Promise<T> {
-    return this.invocation.run({ accountId }, run);
+  runAs<T>(accountId: string | null, run: () => Promise<T>, id: string = randomUUID()): Promise<T> {
+    return this.invocation.run({ accountId, id }, run);
   }
 
   calls(): readonly HostCallRecord[] {
@@ -113,14 +122,24 @@ export class ForgeHost {
 
   /** Runs a resolver as Forge does: the host's UI context, and the principal the platform vouches for. */
   async invoke(functionKey: string, payload: unknown, context: Record<string, unknown>, accountId: string): Promise<unknown> {
+    return (await this.invokeCounted(functionKey, payload, context, accountId)).result;
+  }
+
+  /** The same, with the Jira REST calls this invocation made (and only it, whatever runs meanwhile). */
+  async invokeCounted(functionKey: string, payload: unknown, context: Record<string, unknown>, accountId: string): Promise<{ result: unknown; jiraCalls: readonly HostCallRecord[] }> {
     if (!this.app) throw new Error('the app is not loaded');
     const app = this.app;
-    return this.runAs(accountId, () =>
+    const id = randomUUID();
+    const result = await this.runAs(
+      accountId,
+      () =>
       app.resolver(
         { call: { functionKey, payload }, context: { ...context, accountId, cloudId: CLOUD_ID, siteUrl: SITE_URL, environmentId: ENVIRONMENT_ID, environmentType: 'DEVELOPMENT' } },
         { principal: { accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}` },
       ),
+      id,
     );
+    return { result, jiraCalls: this.records.filter((r) => r.invocationId === id && r.kind === 'jira') };
   }
 
   /** The scheduled trigger, as Forge runs it. */
@@ -131,7 +150,7 @@ export class ForgeHost {
   }
 
   private record(kind: HostCallRecord['kind'], as: string, method: string, path: string, status: number): void {
-    this.records.push({ seq: ++this.seq, kind, as, method, path: path.split('?')[0] ?? path, status });
+    this.records.push({ seq: ++this.seq, invocationId: this.invocation.getStore()?.id ?? null, kind, as, method, path: path.split('?')[0] ?? path, status });
   }
 
   private async fetch(target: unknown, path: string, init?: { method?: string; body?: unknown }): Promise<Response> {

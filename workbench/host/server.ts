@@ -18,6 +18,8 @@ export type WorkbenchOptions = {
   readonly reset: boolean;
   readonly rootDir: string;
   readonly loadApp: () => AppModule;
+  /** Run the app's scheduled trigger at start and every 5 minutes (default true). */
+  readonly scheduledTrigger?: boolean;
 };
 
 type FrameContext = { readonly surface: string; readonly context: Record<string, unknown> };
@@ -111,11 +113,11 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     res.end(readFileSync(file));
   };
 
+  /** The panel's context, as Jira gives it only to someone who can see the issue. */
   const issueContext = async (req: IncomingMessage, key: string): Promise<Record<string, unknown> | null> => {
-    const answer = await jira.handle({ method: 'GET', path: `/rest/api/3/issue/${encodeURIComponent(key)}?fields=issuetype,project`, caller: { kind: 'app' } });
+    const answer = await asUser(req, 'GET', `/rest/api/3/issue/${encodeURIComponent(key)}?fields=issuetype,project`);
     if (answer.status !== 200) return null;
     const issue = answer.body as { id: string; key: string; fields: { issuetype?: { id?: string; name?: string }; project?: { id?: string; key?: string } } };
-    void req;
     return {
       type: 'jira:issuePanel',
       issue: { id: issue.id, key: issue.key, type: issue.fields.issuetype?.name, typeId: issue.fields.issuetype?.id },
@@ -146,7 +148,7 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       let context: Record<string, unknown>;
       if (surface === 'sla-panel') {
         const extension = await issueContext(req, url.searchParams.get('issue') ?? '');
-        if (extension === null) return send(res, 404, 'no such issue');
+        if (extension === null) return send(res, 404, '<!doctype html><html lang="fr"><body><p role="alert">Ce ticket n\'existe pas ou n\'est pas visible pour vous. / This issue does not exist or is not visible to you.</p></body></html>');
         context = { ...common, moduleKey: 'sla-panel', extension };
       } else if (surface === 'admin') {
         context = { ...common, moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } };
@@ -166,8 +168,8 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       const frame = body.frameId ? frames.get(body.frameId) : undefined;
       if (!frame || typeof body.functionKey !== 'string') return send(res, 400, { message: 'unknown frame or function key' });
       const { context } = frame;
-      const { result, appJiraCalls } = await action(() => host.invoke(body.functionKey as string, body.payload ?? {}, { ...context, accountId: undefined }, userOf(req)));
-      return send(res, 200, { result, jiraCalls: appJiraCalls });
+      const { result } = await action(() => host.invokeCounted(body.functionKey as string, body.payload ?? {}, { ...context, accountId: undefined }, userOf(req)));
+      return send(res, 200, { result: result.result, jiraCalls: result.jiraCalls.length });
     }
 
     // The host pages' API: what Jira's own pages would show, read as the signed-in user.
@@ -234,6 +236,14 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       if (!res.headersSent) send(res, 500, { message: error instanceof Error ? error.message : String(error) });
     });
   });
+  // Forge runs the scheduled trigger every five minutes: the workbench does too, and once at start, so the
+  // read-only fields of a fresh demo are filled as they would be shortly after installing the app.
+  const runTrigger = (): void => {
+    void action(() => host.tick()).catch((error: unknown) => host.backgroundErrors.push(`scheduled trigger: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  if (options.scheduledTrigger !== false) await action(() => host.tick()).catch((error: unknown) => host.backgroundErrors.push(`scheduled trigger: ${error instanceof Error ? error.message : String(error)}`));
+  const timer = options.scheduledTrigger === false ? null : setInterval(runTrigger, 5 * 60_000);
+  timer?.unref();
   await new Promise<void>((resolveListen) => server.listen(options.port, options.host ?? '127.0.0.1', resolveListen));
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
@@ -241,6 +251,12 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     url: `http://127.0.0.1:${port}`,
     host,
     jira,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: async () => {
+      if (timer !== null) clearInterval(timer);
+      await host.settle();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
+    },
   };
 };

@@ -44,8 +44,9 @@
     if (event.data.type === 'wb-navigate' && event.data.location && event.data.location.issueKey) go(`/browse/${event.data.location.issueKey}`);
   });
 
-  const issuesPage = async () => {
+  const issuesPage = async (token) => {
     const { status, body } = await api('/__workbench/api/issues');
+    if (token !== undefined && !current(token)) return;
     fields = body.fields || [];
     if (status !== 200) return main.replaceChildren(el('p', {}, 'Impossible de lire les tickets.'));
     const rows = (body.issues || []).map((issue) =>
@@ -64,8 +65,9 @@
         el('tbody', {}, rows)));
   };
 
-  const issuePage = async (key) => {
+  const issuePage = async (key, token) => {
     const { status, body } = await api(`/__workbench/api/issues/${key}`);
+    if (token !== undefined && !current(token)) return;
     if (status !== 200) return main.replaceChildren(el('p', { role: 'alert' }, `Le ticket ${key} n'existe pas ou n'est pas visible pour vous.`));
     fields = body.fields || [];
     const issue = body.issue;
@@ -114,8 +116,9 @@
     main.replaceChildren(el('h1', {}, 'Contract SLA – réglages'), el('iframe', { src: '/frame/admin', title: 'Réglages Contract SLA', name: 'admin', style: 'min-height: 900px' }));
   };
 
-  const workflowPage = async () => {
+  const workflowPage = async (token) => {
     const { body } = await api('/__workbench/api/workflow');
+    if (token !== undefined && !current(token)) return;
     const names = Object.fromEntries((body.transitions || []).map((t) => [t.id, t.name]));
     const rows = (body.validators || []).map((v) =>
       el('tr', {},
@@ -157,14 +160,18 @@
     document.getElementById('configure').replaceChildren(el('h2', {}, `Transition ${transitionId} : ${ruleKey}`), frame, save);
   };
 
+  let renderSeq = 0;
+  /** Only the latest render may draw: an older page's answer arriving late is dropped. */
+  const current = (token) => token === renderSeq;
   const render = () => {
+    const token = ++renderSeq;
     say('');
     for (const a of document.querySelectorAll('.topbar a')) a.classList.toggle('active', location.pathname.startsWith(a.getAttribute('href')));
     const match = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(location.pathname);
-    if (match) return issuePage(match[1]);
+    if (match) return issuePage(match[1], token);
     if (location.pathname === '/settings') return settingsPage();
-    if (location.pathname === '/workflow') return workflowPage();
-    return issuesPage();
+    if (location.pathname === '/workflow') return workflowPage(token);
+    return issuesPage(token);
   };
   const go = (path) => {
     history.pushState({}, '', path);

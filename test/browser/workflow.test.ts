@@ -1,0 +1,136 @@
+// The workflow in a browser: transitions on the host's issue page, the Administration-only validator (a Forge
+// function run by the local Jira), and the panel's frame drawn again after each transition. DEMAT-19 is the blocking
+// validation anomaly "En cours" of the seed (workaround accepted once, then reopened).
+import type { AppModule } from '../../workbench/host/forge-host';
+import { startWorkbench, type Workbench } from '../../workbench/host/server';
+import {
+  REPO_ROOT,
+  accountIdOf,
+  closeAll,
+  launchChromium,
+  markDrawn,
+  openHostPage,
+  requireBuiltUi,
+  slaPanel,
+  switchUser,
+  waitForRedraw,
+  type BrowserSession,
+} from '../support/browser';
+import { TEST_ANCHOR_MS } from '../support/forge-site';
+import type { Page } from 'playwright-core';
+
+const TEST_TIMEOUT_MS = 60_000;
+
+let workbench: Workbench | undefined;
+let browser: BrowserSession | undefined;
+
+const started = (): { workbench: Workbench; browser: BrowserSession } => {
+  if (!workbench || !browser) throw new Error('the workbench or the browser did not start (see beforeAll)');
+  return { workbench, browser };
+};
+
+beforeAll(async () => {
+  requireBuiltUi();
+  workbench = await startWorkbench({
+    port: 0,
+    dataDir: null,
+    anchorMs: TEST_ANCHOR_MS,
+    reset: true,
+    rootDir: REPO_ROOT,
+    loadApp: () => jest.requireActual<AppModule>('../../src/index'),
+  });
+  browser = await launchChromium();
+}, TEST_TIMEOUT_MS);
+
+afterAll(() => closeAll(browser?.close, workbench?.close), TEST_TIMEOUT_MS);
+
+/** Clicks a transition's button and waits until the host has answered (#flash) and drawn the issue again. */
+const transition = async (page: Page, id: string): Promise<{ readonly message: string; readonly isError: boolean }> => {
+  await markDrawn(page);
+  await page.locator(`#main button[data-transition="${id}"]`).click();
+  await waitForRedraw(page);
+  const flash = page.locator('#flash');
+  return { message: (await flash.textContent()) ?? '', isError: ((await flash.getAttribute('class')) ?? '').split(/\s+/).includes('error') };
+};
+
+/** The state of one of the panel's clocks, once the panel (drawn again after a transition) shows `state`. */
+const clockState = (page: Page, clock: 'workaround' | 'resolution', state: string) =>
+  slaPanel(page).locator(`[data-testid="clock-${clock}"] [data-testid="state"][data-state="${state}"]`);
+
+describe('transitions and the Administration-only validator in the browser', () => {
+  it(
+    'lets Paul propose a workaround on DEMAT-19 (the issue pauses), refuses him its validation, and lets Claire validate it',
+    async () => {
+      const { workbench, browser } = started();
+      const users = workbench.jira.users();
+      const { page, errors } = await browser.newPage();
+
+      // The workflow page lists the validator on "Valider le contournement".
+      await openHostPage(page, workbench.url, '/workflow');
+      const row = page.locator('#main tbody tr').filter({ hasText: '51 – Valider le contournement' });
+      expect(await row.textContent()).toContain('administration-validator');
+
+      await switchUser(page, accountIdOf(users, 'Paul Leroy'));
+      await openHostPage(page, workbench.url, '/browse/DEMAT-19');
+      const status = page.getByTestId('issue-status');
+      expect(await status.textContent()).toBe('En cours');
+      // DEMAT-19's workaround was accepted once (3 h 30 of 4 h) before the fix was reopened: D4 stops the workaround
+      // clock at the first entry into "Contournement validé", so it stays stopped; the resolution clock runs again.
+      await clockState(page, 'workaround', 'stopped').waitFor();
+      await clockState(page, 'resolution', 'running').waitFor();
+      expect(await slaPanel(page).getByTestId('clock-workaround').getByTestId('elapsed').textContent()).toBe('3 h 30 min');
+
+      // Paul proposes a workaround: the issue waits on the Administration, its running clock pauses.
+      const proposed = await transition(page, '41');
+      expect(proposed).toEqual({ message: expect.stringContaining('« Proposer un contournement » effectuée'), isError: false });
+      expect(await status.textContent()).toBe('En validation Administration');
+      const paused = clockState(page, 'resolution', 'paused');
+      await paused.waitFor();
+      expect(await paused.textContent()).toBe('en pause');
+      await clockState(page, 'workaround', 'stopped').waitFor();
+
+      // Paul may not validate it: the validator (a Forge function) refuses, and the host shows its message.
+      const refused = await transition(page, '51');
+      expect(refused.isError).toBe(true);
+      expect(await page.locator('#flash.error').textContent()).toContain("Seul le groupe « administration-demat » (l'Administration) peut effectuer cette transition");
+      expect(await status.textContent()).toBe('En validation Administration');
+      await clockState(page, 'resolution', 'paused').waitFor();
+
+      // Claire (Administration) validates it: the issue leaves the pause, the resolution clock runs again.
+      await switchUser(page, accountIdOf(users, 'Claire Martin'));
+      const validated = await transition(page, '51');
+      expect(validated).toEqual({ message: expect.stringContaining('« Valider le contournement » effectuée'), isError: false });
+      expect(await status.textContent()).toBe('Contournement validé');
+      await clockState(page, 'resolution', 'running').waitFor();
+      await clockState(page, 'workaround', 'stopped').waitFor();
+
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'pauses a running workaround clock when Paul proposes a workaround (DEMAT-32, blocking, none proposed yet)',
+    async () => {
+      const { workbench, browser } = started();
+      const { page, errors } = await browser.newPage();
+      await openHostPage(page, workbench.url, '/issues');
+      await switchUser(page, accountIdOf(workbench.jira.users(), 'Paul Leroy'));
+      await openHostPage(page, workbench.url, '/browse/DEMAT-32');
+      expect(await page.getByTestId('issue-status').textContent()).toBe('En cours');
+      await clockState(page, 'workaround', 'running').waitFor();
+
+      const proposed = await transition(page, '41');
+      expect(proposed.isError).toBe(false);
+      expect(await page.getByTestId('issue-status').textContent()).toBe('En validation Administration');
+      const paused = clockState(page, 'workaround', 'paused');
+      await paused.waitFor();
+      expect(await paused.textContent()).toBe('en pause');
+
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
