@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime, Settings as LuxonSettings } from 'luxon';
 import { computeClocksReport, type StreamedClocksReport } from '../app/compute-clocks-report';
+import { computeReserveReport } from '../app/compute-reserve-report';
 import { formatInstant } from '../app/format-instant';
 import { parseCalendar } from '../app/settings/parse-calendar';
 import { parseSettings, type Settings } from '../app/settings/parse-settings';
@@ -18,6 +19,7 @@ const USAGE = `contract-sla: the DEMAT'ADS contract's SLA figures, recomputed fr
   contract-sla calendar between --calendar <name|file.json> --from <ISO> --to <ISO> [--config <config.json>]
   contract-sla calendar add --calendar <name|file.json> --from <ISO> --duration <4h|90m|2d|PT4H> [--config <config.json>]
   contract-sla clocks --input <export.json> [--config <config.json>] [--at <ISO>]
+  contract-sla reserve --input <sprint-export.json> [--config <config.json>] [--at <ISO>]
 
 Calendars: gold, silver, bronze, standard (built in), one defined in --config, or a calendar file.
 Instants: ISO 8601 with an offset (2026-03-02T09:00:00+01:00); without one, Europe/Paris.
@@ -152,6 +154,16 @@ const clocksCommand = async (args: readonly string[], nowMs: number): Promise<vo
   await writeReport(report.value);
 };
 
+const reserveCommand = async (args: readonly string[], nowMs: number): Promise<void> => {
+  const options = parseOptions(args, ['input', 'config', 'at']);
+  const settings = await loadSettings(options.config);
+  const input = required(options, 'input');
+  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, 'Europe/Paris');
+  const report = computeReserveReport(await readJsonFile(input), settings, atMs);
+  if (!report.ok) throw new CliError(describeIssues(input, report.issues));
+  writeJson(report.value);
+};
+
 /** Runs the command line; resolves to the exit code. */
 export const main = async (argv: readonly string[], nowMs: number = DateTime.utc().toMillis()): Promise<number> => {
   LuxonSettings.throwOnInvalid = true;
@@ -163,6 +175,7 @@ export const main = async (argv: readonly string[], nowMs: number = DateTime.utc
     }
     if (command === 'calendar') await calendarCommand(rest);
     else if (command === 'clocks') await clocksCommand(rest, nowMs);
+    else if (command === 'reserve') await reserveCommand(rest, nowMs);
     else throw new CliError(`unknown command "${command}" (run contract-sla --help)`);
     return 0;
   } catch (error) {

@@ -137,3 +137,15 @@ describe('parseJiraExport', () => {
     expect(issue && isBroken(issue) ? issue.errors.map((e) => [e.path.join('.'), e.message]) : []).toEqual([[expect.stringMatching(/^issues\.0\.changelog\.histories\.0/), message]]);
   });
 });
+
+describe('parseJiraExport: change items', () => {
+  it('reads an item without "to"/"toString" (a cleared value, as the OpenAPI description allows) as null, not as Object.prototype.toString', () => {
+    const item = { field: 'Sprint', fieldtype: 'custom', fieldId: 'customfield_10020', from: '101', fromString: 'DEMAT Sprint 1' };
+    // Not checked against the OpenAPI harness: Ajv reads a missing "toString" through the prototype too.
+    const history = { id: '1', created: '2026-03-02T10:00:00.000+0100', items: [item] };
+    const parsed = parseJiraExport({ issues: [{ id: '1', key: 'X-1', fields: { created: '2026-03-02T09:00:00.000+0100' }, changelog: { histories: [history] } }] });
+    const issue = parsed.ok ? parsed.value.issues[0] : undefined;
+    expect(issue && !isBroken(issue) ? issue.histories[0]?.items : null).toEqual([{ ...item, to: null, toString: null }]);
+    expect(history.items[0]).toBe(item); // the export itself is left as it was
+  });
+});

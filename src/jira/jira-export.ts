@@ -18,15 +18,23 @@ export type ChangeItem = {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isOptionalText = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string';
 
+const VALUE_KEYS = ['from', 'fromString', 'to', 'toString'] as const;
+
 // Histories and items are checked in place, not copied: an export holds hundreds of thousands of them, and a
 // copying parser spends most of its time in the garbage collector (measured with the 20,000-issue benchmark).
 const changeItemProblem = (item: unknown): string | null => {
   if (!isRecord(item)) return 'expected an object';
   if (typeof item.field !== 'string') return 'field: expected string';
   if (item.fieldId !== undefined && typeof item.fieldId !== 'string') return 'fieldId: expected string';
-  for (const key of ['from', 'fromString', 'to', 'toString'] as const) if (!isOptionalText(item[key])) return `${key}: expected string or null`;
+  // Own keys only: an item without "toString" (a cleared value, as the OpenAPI description allows) would otherwise
+  // be read as Object.prototype.toString.
+  for (const key of VALUE_KEYS) if (Object.hasOwn(item, key) && !isOptionalText(item[key])) return `${key}: expected string or null`;
   return null;
 };
+
+/** The item itself when it has all four value keys, else a copy with the missing ones set to null (rare: cleared values). */
+const withValueKeys = (item: ChangeItem): ChangeItem =>
+  VALUE_KEYS.every((key) => Object.hasOwn(item, key)) ? item : { ...item, ...Object.fromEntries(VALUE_KEYS.filter((key) => !Object.hasOwn(item, key)).map((key) => [key, null])) };
 
 /** The history itself, checked (not copied), or what is wrong with it. */
 const checkChangeHistory = (history: unknown): CheckedHistory | string => {
@@ -39,7 +47,9 @@ const checkChangeHistory = (history: unknown): CheckedHistory | string => {
     if (problem !== null) return `items.${i}: ${problem}`;
   }
   // Every key read later was checked above.
-  return history as CheckedHistory;
+  const checked = history as CheckedHistory;
+  // Copies only the rare history with a cleared value, so that large exports still allocate nothing here.
+  return checked.items.every((item) => withValueKeys(item) === item) ? checked : { ...checked, items: checked.items.map(withValueKeys) };
 };
 
 type CheckedHistory = { readonly id?: string; readonly created: string; readonly items: readonly ChangeItem[] };

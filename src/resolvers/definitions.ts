@@ -2,7 +2,8 @@
 // are parsed, never cast; permissions are checked as the user before the app acts as itself.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Api, ApiKey, Reply } from '../contract';
+import type { AllApi, AllApiKey, Reply } from '../contract';
+import { getSprintBoard, setSprintReserve } from '../app/sprint-board';
 import { AppError } from '../app/app-error';
 import { getIssueSla } from '../app/get-issue-sla';
 import { fieldCatalogue, findGroups, userHasPermission } from '../app/jira-reads';
@@ -17,11 +18,31 @@ import { reply } from './reply';
 
 const contextSchema = z.looseObject({
   accountId: z.string().min(1).optional(),
-  extension: z.looseObject({ issue: z.looseObject({ key: z.string() }).optional() }).optional(),
+  extension: z
+    .looseObject({
+      issue: z.looseObject({ key: z.string() }).optional(),
+      project: z.looseObject({ key: z.string() }).optional(),
+      sprint: z.looseObject({ id: z.union([z.number(), z.string()]) }).optional(),
+    })
+    .optional(),
 });
 
+/** The project of a project page or sprint action, from the Forge context only. */
+const projectOf = (context: unknown): string => {
+  const parsed = contextSchema.safeParse(context);
+  const key = parsed.success ? parsed.data.extension?.project?.key : undefined;
+  if (key === undefined) throw new AppError('BAD_REQUEST', 'this resolver serves the project page: the context has no project');
+  return key;
+};
+
+const sprintIdOf = (context: unknown): number | null => {
+  const parsed = contextSchema.safeParse(context);
+  const id = parsed.success ? parsed.data.extension?.sprint?.id : undefined;
+  return id === undefined || !/^\d+$/.test(String(id)) ? null : Number(id);
+};
+
 export type ResolverRequest = { readonly payload: unknown; readonly context: unknown };
-export type ResolverFunction<K extends ApiKey> = (deps: Deps, request: ResolverRequest, nowMs: number) => Promise<Reply<Api[K]['res']>>;
+export type ResolverFunction<K extends AllApiKey> = (deps: Deps, request: ResolverRequest, nowMs: number) => Promise<Reply<AllApi[K]['res']>>;
 
 const accountOf = (context: unknown): string => {
   const parsed = contextSchema.safeParse(context);
@@ -44,7 +65,21 @@ const checkSize = (document: unknown): void => {
   if (JSON.stringify(document).length > MAX_DOCUMENT_BYTES) throw new AppError('BAD_REQUEST', `the settings document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
 };
 
-export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
+export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
+  'capacity/getBoard': (deps, { payload, context }, nowMs) =>
+    reply('capacity/getBoard', async () => {
+      const { sprintId } = z.strictObject({ sprintId: z.number().int().positive().optional() }).parse(payload ?? {});
+      const accountId = accountOf(context);
+      return getSprintBoard(deps, projectOf(context), accountId, sprintId ?? sprintIdOf(context), nowMs);
+    }),
+
+  'capacity/setReserve': (deps, { payload, context }, nowMs) =>
+    reply('capacity/setReserve', async () => {
+      const { sprintId, reserve } = z.strictObject({ sprintId: z.number().int().positive(), reserve: z.number().finite().min(0).max(100_000).nullable() }).parse(payload);
+      const accountId = accountOf(context);
+      return setSprintReserve(deps, projectOf(context), accountId, sprintId, reserve, nowMs);
+    }),
+
   'sla/getIssueSla': (deps, { payload, context }, nowMs) =>
     reply('sla/getIssueSla', async () => {
       emptyPayload.parse(payload ?? {});

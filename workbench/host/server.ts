@@ -25,7 +25,7 @@ export type WorkbenchOptions = {
 type FrameContext = { readonly surface: string; readonly context: Record<string, unknown> };
 
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
-const SURFACES = new Set(['sla-panel', 'admin', 'validator-config']);
+const SURFACES = new Set(['sla-panel', 'admin', 'validator-config', 'sprint-reserve']);
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -131,7 +131,7 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
 
-    if (method === 'GET' && (path === '/' || path === '/issues' || path.startsWith('/browse/') || path === '/settings' || path === '/workflow')) {
+    if (method === 'GET' && (path === '/' || path === '/issues' || path.startsWith('/browse/') || path === '/settings' || path === '/workflow' || path === '/reserve')) {
       return serveFile(res, join(options.rootDir, 'workbench', 'host', 'public'), 'index.html');
     }
     if (method === 'GET' && path.startsWith('/assets/')) return serveFile(res, join(options.rootDir, 'workbench', 'host', 'public'), path.slice('/assets/'.length));
@@ -152,6 +152,13 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
         context = { ...common, moduleKey: 'sla-panel', extension };
       } else if (surface === 'admin') {
         context = { ...common, moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } };
+      } else if (surface === 'sprint-reserve') {
+        // The project page, or the sprint action of a sprint card (Jira gives the sprint only for active and future sprints).
+        const sprint = url.searchParams.get('sprint');
+        const project = { id: '10000', key: 'DEMAT', type: 'software' };
+        context = sprint
+          ? { ...common, moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project, board: { id: 1, type: 'scrum' }, sprint: { id: Number(sprint) } } }
+          : { ...common, moduleKey: 'sprint-reserve-page', extension: { type: 'jira:projectPage', project } };
       } else {
         const ruleKey = url.searchParams.get('rule') ?? 'administration-validator';
         const transitionId = url.searchParams.get('transition') ?? '';

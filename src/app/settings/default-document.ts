@@ -44,6 +44,7 @@ export const settingsDocument = (s: Settings): SettingsDocument => ({
   sprintCadence: s.sprintCadence,
   administrationGroup: s.administrationGroup,
   productOwnerGroup: s.productOwnerGroup,
+  reserve: JSON.parse(JSON.stringify(s.reserve)) as SettingsDocument,
 });
 
 /** A calendar's next closed days from `fromDate` (public holidays it does not work, and extra closed dates). */

@@ -40,3 +40,41 @@ describe('parseSettings', () => {
     expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(messages);
   });
 });
+
+describe('parseSettings: the reserve section (D8)', () => {
+  it('defaults to the decisions: 15 %, 10 % cap, 6 h a point, the urgent labels', () => {
+    const parsed = parseSettings({});
+    expect(parsed.ok && parsed.value.reserve).toEqual({
+      defaultRate: 0.15,
+      perSprint: {},
+      urgentLabels: ['faille-securite', 'defaillance-infra'],
+      hoursPerPoint: 6,
+      validationCapRate: 0.1,
+      storyTypes: ['Story', 'User story', 'Récit', 'Story technique', 'Technical story'],
+      notStartedStatuses: ['À faire', 'À qualifier', 'To Do', 'Backlog', 'Open', 'Ouvert'],
+      sprintField: 'Sprint',
+    });
+  });
+
+  it('spells out the defaults in examples/config.json', () => {
+    const fromExample = parseSettings({ ...example, sprintCadence: null });
+    const defaults = parseSettings({});
+    expect(fromExample.ok && fromExample.value.reserve).toEqual(defaults.ok && defaults.value.reserve);
+  });
+
+  it('overrides key by key', () => {
+    const parsed = parseSettings({ reserve: { defaultRate: 0.2, perSprint: { '102': 4.5 } } });
+    expect(parsed.ok && [parsed.value.reserve.defaultRate, parsed.value.reserve.perSprint, parsed.value.reserve.validationCapRate]).toEqual([0.2, { '102': 4.5 }, 0.1]);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['a rate given in percent', { reserve: { validationCapRate: 10 } }, ['reserve.validationCapRate: expected a rate between 0 and 1 (0.10 = 10 %)']],
+    ['a sprint given by name', { reserve: { perSprint: { 'Sprint 2': 3 } } }, ['reserve.perSprint.Sprint 2: keys are sprint ids (digits)']],
+    ['a negative reserve', { reserve: { perSprint: { '102': -1 } } }, ["reserve.perSprint.102: expected an amount >= 0 in the board's unit"]],
+    ['zero hours a point', { reserve: { hoursPerPoint: 0 } }, ['reserve.hoursPerPoint: expected a number of hours > 0']],
+    ['a misspelt key', { reserve: { urgentLabel: ['x'] } }, ['reserve: unknown setting "urgentLabel" (check its spelling)']],
+  ])('refuses %s, naming the field', (_name, json, messages) => {
+    const parsed = parseSettings(json);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(messages);
+  });
+});

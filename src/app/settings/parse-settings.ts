@@ -37,6 +37,39 @@ export type Settings = {
   readonly administrationGroup: string;
   /** The Jira group of the Product Owners (besides project administrators): they set sprint reserves (D8). */
   readonly productOwnerGroup: string | null;
+  /** The sprint bandwidth reserve and the validation cap (D8). */
+  readonly reserve: ReserveSettings;
+};
+
+/** The `reserve` section (D8). Amounts are in the board's estimation unit (story points or hours). */
+export type ReserveSettings = {
+  /** Share of the sprint's committed capacity kept as reserve when the sprint has no reserve of its own. */
+  readonly defaultRate: number;
+  /** The PO's reserve per sprint id, in the board's unit; replaces the default rate for that sprint. */
+  readonly perSprint: Readonly<Record<string, number>>;
+  /** Labels that make an issue added during the sprint consume the reserve (urgent security flaw, infrastructure failure). */
+  readonly urgentLabels: readonly string[];
+  /** On points boards, the hours of logged time worth one point (for issues without an estimate). */
+  readonly hoursPerPoint: number;
+  /** Share of the sprint's effort the Administration pays for validation anomalies; the contractor pays above it. */
+  readonly validationCapRate: number;
+  /** Issue types that are stories: the candidates to move out of an overflowing sprint. */
+  readonly storyTypes: readonly string[];
+  /** Statuses that count as not started, besides Jira's "To Do" category. */
+  readonly notStartedStatuses: readonly string[];
+  /** The Sprint field, by id or by name (its history tells when issues joined or left a sprint). */
+  readonly sprintField: string;
+};
+
+export const DEFAULT_RESERVE: ReserveSettings = {
+  defaultRate: 0.15,
+  perSprint: {},
+  urgentLabels: ['faille-securite', 'defaillance-infra'],
+  hoursPerPoint: 6,
+  validationCapRate: 0.1,
+  storyTypes: ['Story', 'User story', 'Récit', 'Story technique', 'Technical story'],
+  notStartedStatuses: ['À faire', 'À qualifier', 'To Do', 'Backlog', 'Open', 'Ouvert'],
+  sprintField: 'Sprint',
 };
 
 export const DEFAULT_ADMINISTRATION_GROUP = 'administration-demat';
@@ -99,6 +132,23 @@ export const settingsSchema = z.strictObject({
   vsrMonths: z.number().int().min(0).max(24).optional(),
   administrationGroup: z.string().trim().min(1, 'expected a group name').optional(),
   productOwnerGroup: z.union([z.string().trim().min(1, 'expected a group name'), z.null()]).optional(),
+  reserve: z
+    .strictObject({
+      defaultRate: z.number().min(0, 'expected a rate between 0 and 1 (0.15 = 15 %)').max(1, 'expected a rate between 0 and 1 (0.15 = 15 %)').optional(),
+      perSprint: z
+        .record(z.string(), z.number().min(0, 'expected an amount >= 0 in the board\'s unit'))
+        .superRefine((reserves, ctx) => {
+          for (const id of Object.keys(reserves)) if (!/^\d+$/.test(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'keys are sprint ids (digits)' });
+        })
+        .optional(),
+      urgentLabels: names.optional(),
+      hoursPerPoint: z.number().positive('expected a number of hours > 0').optional(),
+      validationCapRate: z.number().min(0, 'expected a rate between 0 and 1 (0.10 = 10 %)').max(1, 'expected a rate between 0 and 1 (0.10 = 10 %)').optional(),
+      storyTypes: names.optional(),
+      notStartedStatuses: names.optional(),
+      sprintField: z.string().trim().min(1, 'expected a field id or name').optional(),
+    })
+    .optional(),
   sprintCadence: z
     .union([
       z.strictObject({ firstStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd'), businessDays: z.number().int().min(1).max(100).default(20) }),
@@ -231,6 +281,7 @@ export const parseSettings = (value: unknown): Result<Settings> => {
     sprintCadence: json.sprintCadence ?? null,
     administrationGroup: json.administrationGroup ?? DEFAULT_ADMINISTRATION_GROUP,
     productOwnerGroup: json.productOwnerGroup ?? null,
+    reserve: { ...DEFAULT_RESERVE, ...json.reserve },
   });
 };
 

@@ -112,6 +112,13 @@
         el('iframe', { src: `/frame/sla-panel?issue=${encodeURIComponent(key)}`, title: 'SLA du contrat', name: 'sla-panel' }))));
   };
 
+  const reservePage = () => {
+    main.replaceChildren(
+      el('h1', {}, "DEMAT'ADS – réserve de bande passante des sprints"),
+      el('p', { class: 'muted' }, 'Page de projet de Contract SLA (dans Jira : menu du projet ; pour un sprint actif ou à venir, aussi depuis le menu « … » de sa carte dans le backlog).'),
+      el('iframe', { src: '/frame/sprint-reserve', title: 'Réserve de sprint', name: 'sprint-reserve', style: 'min-height: 1100px' }));
+  };
+
   const settingsPage = () => {
     main.replaceChildren(el('h1', {}, 'Contract SLA – réglages'), el('iframe', { src: '/frame/admin', title: 'Réglages Contract SLA', name: 'admin', style: 'min-height: 900px' }));
   };
@@ -170,6 +177,7 @@
     const match = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(location.pathname);
     if (match) return issuePage(match[1], token);
     if (location.pathname === '/settings') return settingsPage();
+    if (location.pathname === '/reserve') return reservePage();
     if (location.pathname === '/workflow') return workflowPage(token);
     return issuesPage(token);
   };

@@ -1,0 +1,112 @@
+// Use cases behind the sprint reserve page (D8): the board's sprints read from Jira into the sprint-export shape the
+// CLI reads (`contract-sla reserve`), computed with the reserves the Product Owner set, and setting a reserve.
+import { z } from 'zod';
+import type { SprintBoardView, StoredReserveView } from '../contract';
+import { AppError } from './app-error';
+import { computeReserveReport } from './compute-reserve-report';
+import { formatInstant } from './format-instant';
+import { bulkChangelogs, fieldCatalogue, groupsOf, searchIssues, userHasPermission, type FieldCatalogue } from './jira-reads';
+import { withAppFields } from './live-export';
+import type { Deps } from './ports';
+import { effectiveSettings } from './settings/settings-repository';
+
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
+const MAX_RESERVE = 100_000;
+
+const boardListSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), name: z.string().default(''), type: z.string().optional() })).default([]) });
+const sprintPageSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), state: z.string().optional(), startDate: z.string().optional() })).default([]), isLast: z.boolean().optional() });
+const storedSchema = z.record(z.string(), z.object({ value: z.number(), setBy: z.string(), setAt: z.string() }));
+
+const reservesKey = (boardId: number): string => `reserves:board:${boardId}`;
+
+type Board = { readonly id: number; readonly name: string };
+
+const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Board | null> => {
+  const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`);
+  if (reply.status === 404) return null;
+  if (reply.status !== 200) throw new AppError('INTERNAL', `GET /rest/agile/1.0/board: Jira answered ${reply.status}`);
+  const board = boardListSchema.parse(reply.body).values[0];
+  return board ? { id: board.id, name: board.name } : null;
+};
+
+const boardSprints = async (deps: Deps, boardId: number): Promise<unknown[]> => {
+  const sprints: unknown[] = [];
+  for (let startAt = 0; ; ) {
+    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50`);
+    if (reply.status !== 200) throw new AppError('INTERNAL', `GET /rest/agile/1.0/board/${boardId}/sprint: Jira answered ${reply.status}`);
+    const page = sprintPageSchema.parse(reply.body);
+    sprints.push(...page.values);
+    if (page.isLast !== false || page.values.length === 0) return sprints;
+    startAt += page.values.length;
+  }
+};
+
+const storedReserves = async (deps: Deps, boardId: number): Promise<Record<string, StoredReserveView>> => {
+  const parsed = storedSchema.safeParse(await deps.store.get(reservesKey(boardId)));
+  return parsed.success ? parsed.data : {};
+};
+
+const sprintFieldId = (catalogue: FieldCatalogue): string | null =>
+  catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id ?? catalogue.fields.find((f) => f.name === 'Sprint')?.id ?? null;
+
+/** Whether the caller may set reserves: a project administrator, or a member of the Product Owner group. */
+const maySetReserve = async (deps: Deps, projectKey: string, accountId: string): Promise<boolean> => {
+  if (await userHasPermission(deps, 'ADMINISTER_PROJECTS', { projectKey })) return true;
+  const { settings } = await effectiveSettings(deps.store);
+  return settings.productOwnerGroup !== null && (await groupsOf(deps, accountId)).includes(settings.productOwnerGroup);
+};
+
+/** The board page: every sprint of the project's scrum board, computed as of now. */
+export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: string, focusSprintId: number | null, nowMs: number): Promise<SprintBoardView> => {
+  if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
+  // The caller must see the project before the app reads it as itself.
+  if (!(await userHasPermission(deps, 'BROWSE_PROJECTS', { projectKey }))) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
+  const board = await scrumBoardOf(deps, projectKey);
+  const canSetReserve = await maySetReserve(deps, projectKey, accountId);
+  if (board === null) return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
+  const [sprints, configuration, catalogue, reserves, effective] = await Promise.all([
+    boardSprints(deps, board.id),
+    deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/configuration`),
+    fieldCatalogue(deps),
+    storedReserves(deps, board.id),
+    effectiveSettings(deps.store),
+  ]);
+  if (configuration.status !== 200) throw new AppError('INTERNAL', `GET /rest/agile/1.0/board/${board.id}/configuration: Jira answered ${configuration.status}`);
+  const settings = withAppFields(effective.settings, effective.stored.document, catalogue);
+  const parsedSprints = sprintPageSchema.shape.values.parse(sprints);
+  const ids = parsedSprints.map((s) => s.id);
+  const starts = parsedSprints.map((s) => s.startDate).filter((d): d is string => typeof d === 'string').sort();
+  // Issues ever in these sprints: those in them now, and those updated since the first sprint started (an issue
+  // taken out of a sprint is no longer in its Sprint field, but its history says it was there).
+  const since = starts[0] === undefined ? '' : ` OR (project = ${projectKey} AND updated >= "${formatInstant(Date.parse(starts[0]), 'Europe/Paris').slice(0, 10)}")`;
+  const jql = ids.length === 0 ? `project = ${projectKey} AND sprint is not EMPTY` : `(sprint in (${ids.join(', ')})${since}) ORDER BY key`;
+  const issues = await searchIssues(deps, 'app', jql, ['*all']);
+  const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  const sprintField = sprintFieldId(catalogue);
+  const historyFields = ['status', sprintField, catalogue.appFields.severity ?? null].filter((x): x is string => x !== null);
+  const changelogs = issueIds.length > 0 ? await bulkChangelogs(deps, 'app', issueIds, historyFields) : [];
+  const perSprint = Object.fromEntries(Object.entries(reserves).map(([id, r]) => [id, r.value]));
+  const report = computeReserveReport({ issues, names: catalogue.names, changelogs, sprints, board: configuration.body }, settings, nowMs, perSprint);
+  if (!report.ok) throw new AppError('INTERNAL', `the board's data could not be read: ${report.issues.map((i) => i.message).join('; ')}`);
+  const active = report.value.sprints.find((s) => s.state === 'active');
+  const focus = focusSprintId !== null && report.value.sprints.some((s) => s.sprintId === focusSprintId) ? focusSprintId : (active?.sprintId ?? report.value.sprints[report.value.sprints.length - 1]?.sprintId ?? null);
+  return { projectKey, board, report: report.value, focusSprintId: focus, reserves, canSetReserve };
+};
+
+/** Sets (or clears) the reserve of an active or future sprint of the project's board: Product Owners only. */
+export const setSprintReserve = async (deps: Deps, projectKey: string, accountId: string, sprintId: number, reserve: number | null, nowMs: number): Promise<SprintBoardView> => {
+  if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
+  if (reserve !== null && (!Number.isFinite(reserve) || reserve < 0 || reserve > MAX_RESERVE)) throw new AppError('BAD_REQUEST', `the reserve must be a number between 0 and ${MAX_RESERVE}`);
+  if (!(await userHasPermission(deps, 'BROWSE_PROJECTS', { projectKey }))) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
+  if (!(await maySetReserve(deps, projectKey, accountId))) throw new AppError('FORBIDDEN', 'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves');
+  const board = await scrumBoardOf(deps, projectKey);
+  if (board === null) throw new AppError('NOT_FOUND', `project ${projectKey} has no scrum board`);
+  const sprint = sprintPageSchema.shape.values.parse(await boardSprints(deps, board.id)).find((s) => s.id === sprintId);
+  if (!sprint) throw new AppError('NOT_FOUND', `sprint ${sprintId} is not on the board of ${projectKey}`);
+  if (sprint.state === 'closed') throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
+  const reserves = await storedReserves(deps, board.id);
+  if (reserve === null) delete reserves[String(sprintId)];
+  else reserves[String(sprintId)] = { value: Math.round(reserve * 1000) / 1000, setBy: accountId, setAt: formatInstant(nowMs, 'Europe/Paris') };
+  await deps.store.set(reservesKey(board.id), reserves);
+  return getSprintBoard(deps, projectKey, accountId, sprintId, nowMs);
+};
