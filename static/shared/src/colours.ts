@@ -5,6 +5,7 @@ export const colour = {
   text: 'var(--ds-text, #172B4D)',
   textSubtle: 'var(--ds-text-subtle, #44546F)',
   textSubtlest: 'var(--ds-text-subtlest, #626F86)',
+  dangerText: 'var(--ds-text-danger, #AE2E24)',
   border: 'var(--ds-border, #091E4224)',
   track: 'var(--ds-background-neutral, #091E420F)',
   success: 'var(--ds-background-success-bold, #1F845A)',

@@ -1,5 +1,5 @@
 // Runs with the host zone pinned to Pacific/Chatham (jest globalSetup): every instant must show in Europe/Paris.
-import { formatBusinessDuration, formatDay, formatInstant, formatPercent } from './format';
+import { formatBusinessDuration, formatDay, formatInstant, formatNumber, formatPercent, formatShare } from './format';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -51,5 +51,36 @@ describe('formatPercent', () => {
   it('rounds down so a clock short of its target never reads 100 %', () => {
     expect(formatPercent(0.999, 'fr')).toBe('99\u00a0%');
     expect(formatPercent(1.5, 'en')).toBe('150%');
+  });
+});
+
+describe('formatNumber', () => {
+  it.each([
+    ['a whole number', 8, '8', '8'],
+    ['a decimal uses the language\'s separator', 1.5, '1,5', '1.5'],
+    ['thousandths are kept', 2.125, '2,125', '2.125'],
+    ['groups thousands', 1234.5, '1\u202f234,5', '1,234.5'],
+    ['zero', 0, '0', '0'],
+    ['negative zero reads 0', -0, '0', '0'],
+  ])('%s', (_name, value, fr, en) => {
+    expect(formatNumber(value, 'fr')).toBe(fr);
+    expect(formatNumber(value, 'en')).toBe(en);
+  });
+
+  it('rounds to the decimals asked for', () => {
+    expect(formatNumber(0.256, 'fr', 2)).toBe('0,26');
+  });
+});
+
+describe('formatShare', () => {
+  it.each([
+    ['a whole percentage', 0.1, '10\u00a0%', '10%'],
+    ['one decimal', 0.875, '87,5\u00a0%', '87.5%'],
+    ['0.29 is not floored to 28', 0.29, '29\u00a0%', '29%'],
+    ['above 100 %', 1.25, '125\u00a0%', '125%'],
+    ['rounded to the nearest tenth', 2 / 3, '66,7\u00a0%', '66.7%'],
+  ])('%s', (_name, ratio, fr, en) => {
+    expect(formatShare(ratio, 'fr')).toBe(fr);
+    expect(formatShare(ratio, 'en')).toBe(en);
   });
 });

@@ -84,3 +84,31 @@ export const formatDay = (text: string, lang: Lang, zone: string = CONTRACT_ZONE
  * @example formatPercent(0.756, 'fr') // '75 %'
  */
 export const formatPercent = (ratio: number, lang: Lang): string => `${Math.floor(ratio * 100)}${lang === 'fr' ? '\u00a0%' : '%'}`;
+
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number in the viewer's language, with at most `maxFractionDigits` decimals (amounts on the wire are exact to the
+ * thousandth, so 3 shows them as they are).
+ * @example formatNumber(1.5, 'fr') // '1,5'
+ * @example formatNumber(1234.5, 'en') // '1,234.5'
+ */
+export const formatNumber = (value: number, lang: Lang, maxFractionDigits = 3): string => {
+  const cacheKey = `${lang}|${maxFractionDigits}`;
+  let format = numberFormatters.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocaleOf(lang), { maximumFractionDigits: maxFractionDigits });
+    numberFormatters.set(cacheKey, format);
+  }
+  // -0 (a rounded tiny negative) reads "0", not "-0".
+  return format.format(value === 0 ? 0 : value);
+};
+
+/**
+ * A ratio as a percentage with at most one decimal, rounded to the nearest (an indicator, unlike `formatPercent`
+ * which must not reach 100 % early). The rounding goes through thousandths, so 0.29 reads 29 %, not 28,9 %.
+ * @example formatShare(0.875, 'fr') // '87,5 %'
+ * @example formatShare(0.1, 'en') // '10%'
+ */
+export const formatShare = (ratio: number, lang: Lang): string =>
+  `${formatNumber(Math.round(ratio * 1000) / 10, lang, 1)}${lang === 'fr' ? '\u00a0%' : '%'}`;

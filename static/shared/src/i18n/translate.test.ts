@@ -1,6 +1,7 @@
 import { adminEn, adminFr } from './admin';
 import { commonEn, commonFr } from './common';
 import { panelEn, panelFr } from './panel';
+import { reserveEn, reserveFr } from './reserve';
 import { interpolate, isSingular, langOf, translator } from './translate';
 import { validatorEn, validatorFr } from './validator';
 
@@ -43,6 +44,7 @@ describe('dictionaries', () => {
     ['panel', panelFr, panelEn],
     ['admin', adminFr, adminEn],
     ['validator', validatorFr, validatorEn],
+    ['reserve', reserveFr, reserveEn],
   ] as const)('%s: English has the same keys and placeholders as French', (_name, fr, en) => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
     for (const [key, text] of Object.entries(fr)) expect([key, placeholders((en as Record<string, string>)[key] ?? '')]).toEqual([key, placeholders(text)]);
