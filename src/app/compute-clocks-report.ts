@@ -14,12 +14,17 @@ import type { Settings } from './settings/parse-settings';
 const CONTRACT_ZONE = 'Europe/Paris';
 const YEAR_MS = 366 * 86_400_000;
 
-/** Sprints from the board when it has dated ones, else from the cadence setting (D7), else none. */
+/**
+ * Sprints from the board (D7), then, when a cadence is set, the cadence's sprints that start after the board's last
+ * dated one (future sprints in Jira often have no dates yet); without board sprints, the cadence alone.
+ */
 export const sprintWindows = (settings: Settings, sprints: readonly JiraSprint[], untilMs: number): readonly SprintWindow[] => {
   const dated = sprints.filter((s) => s.startMs !== null && s.endMs !== null).map((s) => ({ name: s.name, startMs: s.startMs as number, endMs: s.endMs as number }));
-  if (dated.length > 0 || settings.sprintCadence === null) return dated;
   const standard = settings.calendars.standard;
-  return standard ? cadenceSprints(standard, settings.sprintCadence, untilMs) : [];
+  if (settings.sprintCadence === null || !standard) return dated;
+  const lastEndMs = dated.reduce((max, s) => Math.max(max, s.endMs), -Infinity);
+  const cadence = cadenceSprints(standard, settings.sprintCadence, untilMs).filter((s) => s.startMs >= lastEndMs);
+  return [...dated, ...cadence];
 };
 
 export const clockView = (clock: SlaClock, zone: string): ClockView => {

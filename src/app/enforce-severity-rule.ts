@@ -1,6 +1,7 @@
-// D5 server side: a severity that is already set may only be changed by the Administration group. A field edit
-// outside a transition cannot be stopped by a workflow validator, so the update trigger puts the previous value
-// back (with a history entry, so the attempt and the correction both stay visible in the clock's explanation).
+// D5 server side: once the issue exists, only the Administration group sets or changes its severity (the reporter
+// may give one at creation). A field edit outside a transition cannot be stopped by a workflow validator, so the
+// update trigger puts the previous value back, empty included (with a history entry, so the attempt and the
+// correction both stay visible in the clock's explanation).
 import { z } from 'zod';
 import { APP_FIELD_KEYS } from '../contract';
 import { fieldCatalogue, groupsOf } from './jira-reads';
@@ -21,11 +22,11 @@ export const enforceSeverityRule = async (
   const severityFieldId = catalogue.appFields[APP_FIELD_KEYS.severity];
   if (severityFieldId === undefined) return 'no-change';
   const change = items.find((i) => i.fieldId === severityFieldId);
-  if (!change || change.fromString === null || change.fromString === undefined || change.fromString === '') return 'no-change';
+  if (!change) return 'no-change';
   const { settings } = await effectiveSettings(deps.store);
   if (actorAccountId !== null && (await groupsOf(deps, actorAccountId)).includes(settings.administrationGroup)) return 'allowed';
   const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=true', {
-    updates: [{ customField: severityFieldId, issueIds: [Number(issueId)], value: change.fromString }],
+    updates: [{ customField: severityFieldId, issueIds: [Number(issueId)], value: change.fromString === undefined || change.fromString === '' ? null : change.fromString }],
   });
   return reply.status === 204 || reply.status === 200 ? 'reverted' : 'allowed';
 };

@@ -78,8 +78,9 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
   const starts = parsedSprints.map((s) => s.startDate).filter((d): d is string => typeof d === 'string').sort();
   // Issues ever in these sprints: those in them now, and those updated since the first sprint started (an issue
   // taken out of a sprint is no longer in its Sprint field, but its history says it was there).
-  const since = starts[0] === undefined ? '' : ` OR (project = ${projectKey} AND updated >= "${formatInstant(Date.parse(starts[0]), 'Europe/Paris').slice(0, 10)}")`;
-  const jql = ids.length === 0 ? `project = ${projectKey} AND sprint is not EMPTY` : `(sprint in (${ids.join(', ')})${since}) ORDER BY key`;
+  // Only this project's issues: a board may show other projects', and the caller's permission was checked here.
+  const since = starts[0] === undefined ? '' : ` OR updated >= "${formatInstant(Date.parse(starts[0]), 'Europe/Paris').slice(0, 10)}"`;
+  const jql = ids.length === 0 ? `project = ${projectKey} AND sprint is not EMPTY` : `project = ${projectKey} AND (sprint in (${ids.join(', ')})${since}) ORDER BY key`;
   const issues = await searchIssues(deps, 'app', jql, ['*all']);
   const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   const sprintField = sprintFieldId(catalogue);

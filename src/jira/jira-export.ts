@@ -82,7 +82,7 @@ const versionSchema = z.looseObject({ id: z.string().optional(), name: z.string(
 
 export type JiraHistory = { readonly id: string | null; readonly atMs: number; readonly items: readonly ChangeItem[] };
 export type JiraSprint = { readonly id: number; readonly name: string; readonly state: string | null; readonly startMs: number | null; readonly endMs: number | null; readonly completeMs: number | null };
-export type JiraVersion = { readonly id: string | null; readonly name: string; readonly releaseDate: string | null };
+export type JiraVersion = { readonly id: string | null; readonly name: string; readonly releaseDate: string | null; readonly released: boolean | null };
 
 /** An issue as read from Jira: its raw fields and its histories in chronological order. */
 export type JiraIssueRecord = {
@@ -200,7 +200,7 @@ export const parseJiraExport = (value: unknown): Result<JiraExport> => {
   (top.data.versions ?? []).forEach((raw, i) => {
     const version = versionSchema.safeParse(raw);
     if (!version.success) notes.push({ code: 'EXPORT_INVALID', path: ['versions', i], message: `version left out: ${describe(version.error)}` });
-    else versions.push({ id: version.data.id ?? null, name: version.data.name, releaseDate: version.data.releaseDate ?? null });
+    else versions.push({ id: version.data.id ?? null, name: version.data.name, releaseDate: version.data.releaseDate ?? null, released: version.data.released ?? null });
   });
   return ok({
     names: top.data.names ?? {},

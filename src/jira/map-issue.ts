@@ -120,8 +120,8 @@ export const mapIssue = (issue: JiraIssueRecord, settings: Settings, fields: Res
     }
   }
 
-  const releaseByName = new Map(versions.map((v) => [v.name, v.releaseDate]));
-  const releaseById = new Map(versions.filter((v) => v.id !== null).map((v) => [v.id as string, v.releaseDate]));
+  const versionByName = new Map(versions.map((v) => [v.name, v]));
+  const versionById = new Map(versions.filter((v) => v.id !== null).map((v) => [v.id as string, v]));
   const affectedVersions: AffectedVersion[] = (Array.isArray(issue.fields.versions) ? issue.fields.versions : []).flatMap((v: unknown) => {
     if (typeof v !== 'object' || v === null) return [];
     const record = v as Record<string, unknown>;
@@ -129,7 +129,9 @@ export const mapIssue = (issue: JiraIssueRecord, settings: Settings, fields: Res
     if (name === null) return [];
     const own = typeof record.releaseDate === 'string' ? record.releaseDate : null;
     const id = typeof record.id === 'string' ? record.id : null;
-    return [{ name, releaseDate: own ?? (id !== null ? releaseById.get(id) : undefined) ?? releaseByName.get(name) ?? null }];
+    const known = (id !== null ? versionById.get(id) : undefined) ?? versionByName.get(name);
+    const released = typeof record.released === 'boolean' ? record.released : (known?.released ?? null);
+    return [{ name, releaseDate: own ?? known?.releaseDate ?? null, released }];
   });
 
   const facts: ClockFacts = {

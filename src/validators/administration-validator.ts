@@ -19,15 +19,6 @@ const payloadSchema = z.looseObject({
   }),
 });
 
-const issueFieldsSchema = z.looseObject({ fields: z.record(z.string(), z.unknown()).default({}) });
-
-const currentFieldValue = async (deps: Deps, issueKey: string, fieldId: string): Promise<unknown> => {
-  if (!/^[A-Z][A-Z0-9_]*-\d+$/.test(issueKey)) return null;
-  const reply = await deps.jira.request('app', 'GET', `/rest/api/3/issue/${issueKey}?fields=${encodeURIComponent(fieldId)}`);
-  const parsed = issueFieldsSchema.safeParse(reply.body);
-  return reply.status === 200 && parsed.success ? (parsed.data.fields[fieldId] ?? null) : null;
-};
-
 const contextSchema = z.looseObject({ principal: z.looseObject({ accountId: z.string() }).optional(), accountId: z.string().optional() });
 
 const MISCONFIGURED: RuleDecision = {
@@ -55,16 +46,15 @@ export const checkAdministrationRule = async (deps: Deps, payload: unknown, cont
   const severityId = config.data.severityFieldId;
   const transition = parsed.data.transition;
   const severityModified = severityId !== null && transition.modifiedFields !== undefined && severityId in transition.modifiedFields;
-  // Jira sends only the issue key: the value before the transition is read when it matters.
-  const severityWasSet = severityModified && severityId !== null && (await currentFieldValue(deps, parsed.data.issue.key, severityId)) !== null;
   return decideAdministrationRule({
     group: config.data.group,
     guardedTransitionIds: config.data.transitionIds,
-    transitionId: String(transition.id ?? transition.to?.id ?? ''),
+    // Jira's payload for function validators may carry no transition id (only the from/to statuses): then the rule
+    // cannot tell which transition runs, and guards it (fail closed) rather than compare a status id with it.
+    transitionId: transition.id === undefined ? null : String(transition.id),
     isMember,
     guardSeverity: config.data.guardSeverity,
     severityModified,
-    severityWasSet,
   });
 };
 

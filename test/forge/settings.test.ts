@@ -75,3 +75,17 @@ describe('settings resolvers', () => {
     expect(site.kvs.keys().filter((k) => k.startsWith('settings'))).toEqual([]);
   });
 });
+
+describe('unreadable stored settings', () => {
+  it('runs on the defaults, lets an administrator save, and keeps the unreadable value aside', async () => {
+    const site = aForgeSite();
+    site.kvs.handle('/api/v1/set', { key: 'settings', value: 'not a settings document' });
+    const view = await call<SettingsView>(site, 'settings/get', {}, 'Claire');
+    expect(view.ok && [view.data.version, view.data.document]).toEqual([0, {}]);
+    const saved = await call<{ version: number }>(site, 'settings/save', { document: { vsrMonths: 3 }, expectedVersion: 0 }, 'Claire');
+    expect(saved.ok && saved.data.version).toBe(1);
+    const kept = site.kvs.keys().filter((k) => k.startsWith('settings:unreadable:'));
+    expect(kept).toHaveLength(1);
+    expect((site.kvs.handle('/api/v1/get', { key: kept[0] }).body as { value: unknown }).value).toBe('not a settings document');
+  });
+});

@@ -40,6 +40,12 @@ describe('issue events', () => {
     expect(severityChanges.slice(-2)).toEqual(['Majeure → Mineure', 'Mineure → Majeure']);
   });
 
+  it('D5: a developer cannot set a severity after creation either: it is put back to empty', async () => {
+    await site.jira.handle({ method: 'PUT', path: '/rest/api/3/issue/DEMAT-33', body: { fields: { [SEVERITY]: 'Mineure' } }, caller: { kind: 'user', accountId: userNamed(site, 'Paul') } });
+    await site.host.settle();
+    expect((await fieldsOf(site, 'DEMAT-33', SEVERITY))[SEVERITY] ?? null).toBeNull();
+  });
+
   it('D5: lets the Administration requalify', async () => {
     await site.jira.handle({ method: 'PUT', path: '/rest/api/3/issue/DEMAT-27', body: { fields: { [SEVERITY]: 'Bloquante' } }, caller: { kind: 'user', accountId: userNamed(site, 'Claire') } });
     await site.host.settle();

@@ -58,3 +58,17 @@ describe('workflow validators', () => {
     expect(reply.ok ? null : reply.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the Administration-only validator with the payload Jira really sends', () => {
+  it('refuses a non-member when the payload names only the statuses, even with a list of guarded transitions', async () => {
+    const site = aForgeSite();
+    const payload = {
+      issue: { key: 'DEMAT-19' },
+      configuration: JSON.stringify({ kind: 'administration-only', group: 'administration-demat', transitionIds: ['81'], guardSeverity: true, severityFieldId: 'customfield_10100' }),
+      transition: { from: { id: '10003' }, to: { id: '81' } },
+    };
+    const paul = (await site.app.administrationValidator(payload, { principal: { accountId: userNamed(site, 'Paul') } })) as { result: boolean };
+    const claire = (await site.app.administrationValidator(payload, { principal: { accountId: userNamed(site, 'Claire') } })) as { result: boolean };
+    expect([paul.result, claire.result]).toEqual([false, true]);
+  });
+});

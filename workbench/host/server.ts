@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createLocalJira, type LocalJiraControl } from '../local-jira';
 import { bridgeShim } from './bridge-shim';
 import { ForgeHost, type AppModule } from './forge-host';
@@ -108,7 +108,7 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
   const serveFile = (res: ServerResponse, base: string, relative: string): void => {
     const root = resolve(base);
     const file = normalize(join(root, relative));
-    if (!file.startsWith(root) || !existsSync(file)) return send(res, 404, { message: 'not found' });
+    if (!(file === root || file.startsWith(`${root}${sep}`)) || !existsSync(file)) return send(res, 404, { message: 'not found' });
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   };

@@ -34,6 +34,7 @@ describe('parseSettings', () => {
     ['an issue type in two kinds', { issueTypes: { incident: ['Anomalie'] } }, ['issueTypes.incident: issue type "Anomalie" is already listed under issueTypes.anomaly']],
     ['a calendar with a bad range', { calendars: { night: { week: { mon: ['22:00-06:00'] } } } }, ['calendars.night.week.mon.0: "22:00-06:00" must start before it ends, within 00:00-24:00']],
     ['a bad cadence date', { sprintCadence: { firstStart: '05/01/2026' } }, ['sprintCadence.firstStart: expected a date yyyy-MM-dd']],
+    ['a cadence date that does not exist', { sprintCadence: { firstStart: '2026-02-30' } }, ['sprintCadence.firstStart: expected a real date between 1970 and 2199']],
     ['an empty status name', { statuses: { closed: [' '] } }, ['statuses.closed.0: expected a non-empty name']],
   ])('refuses %s, naming the field', (_name, json, messages) => {
     const parsed = parseSettings(json);

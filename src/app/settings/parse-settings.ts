@@ -39,7 +39,17 @@ export type Settings = {
   readonly productOwnerGroup: string | null;
   /** The sprint bandwidth reserve and the validation cap (D8). */
   readonly reserve: ReserveSettings;
+  /** The monthly indicators (D9). */
+  readonly indicators: IndicatorSettings;
 };
+
+/** The `indicators` section (D9). */
+export type IndicatorSettings = {
+  /** Statuses whose first entry starts an issue's cycle time ("début du travail"). */
+  readonly inProgressStatuses: readonly string[];
+};
+
+export const DEFAULT_INDICATORS: IndicatorSettings = { inProgressStatuses: ['En cours', 'In Progress'] };
 
 /** The `reserve` section (D8). Amounts are in the board's estimation unit (story points or hours). */
 export type ReserveSettings = {
@@ -99,6 +109,15 @@ export const DEFAULT_STATUS_LISTS: StatusLists = {
   closed: ['Fermée', 'Closed'],
 };
 
+/** A yyyy-MM-dd that exists on the calendar (2026-02-30 does not). */
+const isRealDate = (text: string): boolean => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
 const names = z.array(z.string().trim().min(1, 'expected a non-empty name'));
 const targetText = z.union([z.string(), z.null()]);
 const severityTargets = <K extends string>(keys: readonly K[]) =>
@@ -149,9 +168,16 @@ export const settingsSchema = z.strictObject({
       sprintField: z.string().trim().min(1, 'expected a field id or name').optional(),
     })
     .optional(),
+  indicators: z.strictObject({ inProgressStatuses: names.min(1, 'expected at least one status').optional() }).optional(),
   sprintCadence: z
     .union([
-      z.strictObject({ firstStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd'), businessDays: z.number().int().min(1).max(100).default(20) }),
+      z.strictObject({
+        firstStart: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd')
+          .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (isRealDate(d) && d >= '1970-01-01' && d <= '2199-12-31'), 'expected a real date between 1970 and 2199'),
+        businessDays: z.number().int().min(1).max(100).default(20),
+      }),
       z.null(),
     ])
     .optional(),
@@ -282,6 +308,7 @@ export const parseSettings = (value: unknown): Result<Settings> => {
     administrationGroup: json.administrationGroup ?? DEFAULT_ADMINISTRATION_GROUP,
     productOwnerGroup: json.productOwnerGroup ?? null,
     reserve: { ...DEFAULT_RESERVE, ...json.reserve },
+    indicators: { ...DEFAULT_INDICATORS, ...json.indicators },
   });
 };
 

@@ -18,7 +18,10 @@ const storedSchema = z.object({
   updatedBy: z.string().nullable(),
 });
 
-export type StoredSettings = z.infer<typeof storedSchema>;
+export type StoredSettings = z.infer<typeof storedSchema> & {
+  /** The stored value could not be read (another shape): the app runs on defaults until an administrator saves. */
+  readonly unreadable?: true;
+};
 
 const EMPTY: StoredSettings = { version: 0, document: {}, updatedAt: null, updatedBy: null };
 
@@ -26,9 +29,7 @@ export const loadStoredSettings = async (store: KeyValueStore): Promise<StoredSe
   const raw = await store.get(CURRENT_KEY);
   if (raw === undefined || raw === null) return EMPTY;
   const parsed = storedSchema.safeParse(raw);
-  // A stored value of another shape is never overwritten silently: the app runs on defaults and says so.
-  if (!parsed.success) throw new AppError('INTERNAL', 'the stored settings are unreadable; an administrator must save them again');
-  return parsed.data;
+  return parsed.success ? parsed.data : { ...EMPTY, unreadable: true };
 };
 
 export const problemsOf = (document: unknown): readonly SettingsProblem[] => {
@@ -61,7 +62,10 @@ export const saveSettings = async (
   const problems = problemsOf(document);
   if (problems.length > 0) throw new AppError('INVALID_SETTINGS', `the settings have ${problems.length} problem(s); nothing was saved`, problems);
   const current = await loadStoredSettings(store);
-  if (current.version !== expectedVersion) {
+  if (current.unreadable) {
+    // Nothing is lost: the unreadable value is kept aside before the new settings replace it.
+    await store.set(`settings:unreadable:${nowIso}`, (await store.get(CURRENT_KEY)) as never);
+  } else if (current.version !== expectedVersion) {
     throw new AppError('CONFLICT', `the settings were saved by someone else in the meantime (version ${current.version}, not ${expectedVersion}); reload them`);
   }
   const next: StoredSettings = { version: current.version + 1, document: { ...document }, updatedAt: nowIso, updatedBy: accountId };

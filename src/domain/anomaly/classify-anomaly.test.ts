@@ -15,6 +15,7 @@ describe('classifyAnomaly (D6)', () => {
     ['production, at the end of the VSR exactly → production', 'production' as const, '2026-05-10T00:00', [v43], 'production', 'AFTER_VSR'],
     ['production, after the VSR → production', 'production' as const, '2026-06-01T10:00', [v43], 'production', 'AFTER_VSR'],
     ['production, several versions: the latest release decides', 'production' as const, '2026-04-01T10:00', [v42, v43], 'validation', 'WITHIN_VSR'],
+    ['production, an unreleased version\'s planned date is not a release: the released one decides', 'production' as const, '2026-03-16T10:00', [{ name: 'PLATAU 4.2', releaseDate: '2025-06-01', released: true }, { name: 'PLATAU 4.4', releaseDate: '2026-06-30', released: false }], 'production', 'AFTER_VSR'],
     ['production, no released affected version → unknown', 'production' as const, '2026-04-01T10:00', [unreleased], null, 'NO_RELEASED_VERSION'],
     ['production, no affected version → unknown', 'production' as const, '2026-04-01T10:00', [], null, 'NO_RELEASED_VERSION'],
     ['no environment → unknown', null, '2026-04-01T10:00', [v43], null, 'NO_ENVIRONMENT'],

@@ -1,13 +1,14 @@
 // Validation vs production anomaly (D6): detected in a validation environment → `validation`; detected in production
 // → `validation` while created before the affected version's release date + the VSR months (2 calendar months,
-// Europe/Paris), else `production`. With several released affected versions, the most recent release decides (an
+// Europe/Paris), else `production`. Versions Jira marks as not released are left out (their date is a plan). With several released affected versions, the most recent release decides (an
 // anomaly seen on a version still under VSR is a validation anomaly). Total: every input gets exactly one outcome.
 import { DateTime } from 'luxon';
 import type { Environment } from '../sla/vocabulary';
 
 export type AnomalyClass = 'validation' | 'production';
 
-export type AffectedVersion = { readonly name: string; readonly releaseDate: string | null };
+/** An affected version: its release date, and whether Jira says it is released (a planned date is not a release). */
+export type AffectedVersion = { readonly name: string; readonly releaseDate: string | null; readonly released?: boolean | null };
 
 export type ClassReason =
   | { readonly code: 'NO_ENVIRONMENT' }
@@ -33,7 +34,8 @@ export const classifyAnomaly = (
   if (facts.environment === 'validation') return { anomalyClass: 'validation', reason: { code: 'DETECTED_IN_VALIDATION' } };
   let latest: { name: string; releaseDate: string } | null = null;
   for (const version of facts.affectedVersions) {
-    if (version.releaseDate === null || !ISO_DATE.test(version.releaseDate)) continue;
+    // A version not released yet has no production date: its release date is only planned (D6).
+    if (version.released === false || version.releaseDate === null || !ISO_DATE.test(version.releaseDate)) continue;
     if (latest === null || version.releaseDate > latest.releaseDate) latest = { name: version.name, releaseDate: version.releaseDate };
   }
   if (latest === null) return { anomalyClass: null, reason: { code: 'NO_RELEASED_VERSION' } };

@@ -7,7 +7,6 @@ const base: AdministrationRuleInput = {
   isMember: false,
   guardSeverity: true,
   severityModified: false,
-  severityWasSet: true,
 };
 
 describe('decideAdministrationRule (D5)', () => {
@@ -15,9 +14,9 @@ describe('decideAdministrationRule (D5)', () => {
     ['refuses a validating transition to a contractor', {}, false, /Seul le groupe « administration-demat »/],
     ['lets the Administration validate', { isMember: true }, true, undefined],
     ['lets anyone perform a transition it does not guard', { transitionId: '21' }, true, undefined],
+    ['guards the transition when Jira does not say which one it is (fail closed)', { transitionId: null }, false, /effectuer cette transition/],
     ['guards every transition when the list is empty', { guardedTransitionIds: [], transitionId: '21' }, false, /effectuer cette transition/],
-    ['refuses a change of an already set severity on another transition', { transitionId: '21', severityModified: true }, false, /La gravité est qualifiée par l'Administration/],
-    ['lets anyone set a severity that was empty', { transitionId: '21', severityModified: true, severityWasSet: false }, true, undefined],
+    ['refuses a severity set or changed on another transition (D5: once the issue exists)', { transitionId: '21', severityModified: true }, false, /La gravité est qualifiée par l'Administration/],
     ['does not guard severity when switched off', { transitionId: '21', severityModified: true, guardSeverity: false }, true, undefined],
   ])('%s', (_name, overrides, expected, message) => {
     const decision = decideAdministrationRule({ ...base, ...overrides });
