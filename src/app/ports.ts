@@ -18,10 +18,13 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
 }
 
-export type RecomputeJob = { readonly issueIds: readonly string[]; readonly reason: string };
+export type RecomputeJob = { readonly kind?: 'recompute'; readonly issueIds: readonly string[]; readonly reason: string };
+/** The indicators gadget's month, computed in the background (src/app/monthly-snapshot.ts). */
+export type MonthlyReportJob = { readonly kind: 'monthly-report'; readonly projectKey: string; readonly month: string };
+export type QueueJob = RecomputeJob | MonthlyReportJob;
 
 export interface RecomputeQueue {
-  push(jobs: readonly RecomputeJob[]): Promise<void>;
+  push(jobs: readonly QueueJob[]): Promise<void>;
 }
 
 export type Deps = {

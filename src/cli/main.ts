@@ -3,12 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime, Settings as LuxonSettings } from 'luxon';
 import { computeClocksReport, type StreamedClocksReport } from '../app/compute-clocks-report';
+import { computeMonthlyReport } from '../app/compute-monthly-report';
+import { monthlyReportCsv } from '../app/monthly-report-csv';
 import { computeReserveReport } from '../app/compute-reserve-report';
 import { formatInstant } from '../app/format-instant';
 import { parseCalendar } from '../app/settings/parse-calendar';
 import { parseSettings, type Settings } from '../app/settings/parse-settings';
 import { addBusinessMsEpoch, businessMsBetweenEpoch, FIRST_YEAR, LAST_YEAR, type BusinessCalendar } from '../domain/calendar/business-calendar';
 import { parseDurationMs } from '../domain/duration';
+import { monthWindow } from '../domain/indicators/month-window';
 import { formatPath, type Issue } from '../domain/result';
 
 /** A failure the user can act on: printed as one line, exit code 2. */
@@ -20,6 +23,7 @@ const USAGE = `contract-sla: the DEMAT'ADS contract's SLA figures, recomputed fr
   contract-sla calendar add --calendar <name|file.json> --from <ISO> --duration <4h|90m|2d|PT4H> [--config <config.json>]
   contract-sla clocks --input <export.json> [--config <config.json>] [--at <ISO>]
   contract-sla reserve --input <sprint-export.json> [--config <config.json>] [--at <ISO>]
+  contract-sla report --input <export.json> --month <yyyy-MM> [--config <config.json>] [--at <ISO>] [--format json|csv]
 
 Calendars: gold, silver, bronze, standard (built in), one defined in --config, or a calendar file.
 Instants: ISO 8601 with an offset (2026-03-02T09:00:00+01:00); without one, Europe/Paris.
@@ -164,6 +168,24 @@ const reserveCommand = async (args: readonly string[], nowMs: number): Promise<v
   writeJson(report.value);
 };
 
+/** The committee's monthly indicators (D9): JSON (default) or CSV on stdout. */
+const reportCommand = async (args: readonly string[], nowMs: number): Promise<void> => {
+  const options = parseOptions(args, ['input', 'month', 'config', 'at', 'format']);
+  const format = options.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw new CliError(`--format: expected json or csv, got "${format}"`);
+  const month = required(options, 'month');
+  const monthProblem = (issues: readonly Issue[]): CliError => new CliError(`--month: ${issues.map((i) => i.message).join('; ')}`);
+  const window = monthWindow(month);
+  if (!window.ok) throw monthProblem(window.issues);
+  const settings = await loadSettings(options.config);
+  const input = required(options, 'input');
+  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, 'Europe/Paris');
+  const report = computeMonthlyReport(await readJsonFile(input), settings, month, atMs);
+  if (!report.ok) throw report.issues.some((i) => i.path[0] === 'month') ? monthProblem(report.issues) : new CliError(describeIssues(input, report.issues));
+  if (format === 'csv') process.stdout.write(monthlyReportCsv(report.value));
+  else writeJson(report.value);
+};
+
 /** Runs the command line; resolves to the exit code. */
 export const main = async (argv: readonly string[], nowMs: number = DateTime.utc().toMillis()): Promise<number> => {
   LuxonSettings.throwOnInvalid = true;
@@ -176,6 +198,7 @@ export const main = async (argv: readonly string[], nowMs: number = DateTime.utc
     if (command === 'calendar') await calendarCommand(rest);
     else if (command === 'clocks') await clocksCommand(rest, nowMs);
     else if (command === 'reserve') await reserveCommand(rest, nowMs);
+    else if (command === 'report') await reportCommand(rest, nowMs);
     else throw new CliError(`unknown command "${command}" (run contract-sla --help)`);
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AllApi, AllApiKey, Reply } from '../contract';
 import { getSprintBoard, setSprintReserve } from '../app/sprint-board';
+import { exportIndicators, getIndicators } from '../app/monthly-snapshot';
 import { AppError } from '../app/app-error';
 import { getIssueSla } from '../app/get-issue-sla';
 import { fieldCatalogue, findGroups, userHasPermission } from '../app/jira-reads';
@@ -23,9 +24,16 @@ const contextSchema = z.looseObject({
       issue: z.looseObject({ key: z.string() }).optional(),
       project: z.looseObject({ key: z.string() }).optional(),
       sprint: z.looseObject({ id: z.union([z.number(), z.string()]) }).optional(),
+      gadgetConfiguration: z.unknown().optional(),
     })
     .optional(),
 });
+
+/** The gadget's configuration (project, month), from the Forge context only. */
+const gadgetConfigurationOf = (context: unknown): unknown => {
+  const parsed = contextSchema.safeParse(context);
+  return parsed.success ? parsed.data.extension?.gadgetConfiguration : undefined;
+};
 
 /** The project of a project page or sprint action, from the Forge context only. */
 const projectOf = (context: unknown): string => {
@@ -66,6 +74,27 @@ const checkSize = (document: unknown): void => {
 };
 
 export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
+  'indicators/getMonth': (deps, { payload, context }, nowMs) =>
+    reply('indicators/getMonth', async () => {
+      emptyPayload.parse(payload ?? {});
+      accountOf(context);
+      return getIndicators(deps, gadgetConfigurationOf(context), nowMs);
+    }),
+
+  'indicators/refresh': (deps, { payload, context }, nowMs) =>
+    reply('indicators/refresh', async () => {
+      emptyPayload.parse(payload ?? {});
+      accountOf(context);
+      return getIndicators(deps, gadgetConfigurationOf(context), nowMs, true);
+    }),
+
+  'indicators/export': (deps, { payload, context }, nowMs) =>
+    reply('indicators/export', async () => {
+      const { format } = z.strictObject({ format: z.enum(['csv', 'json']) }).parse(payload);
+      accountOf(context);
+      return exportIndicators(deps, gadgetConfigurationOf(context), format, nowMs);
+    }),
+
   'capacity/getBoard': (deps, { payload, context }, nowMs) =>
     reply('capacity/getBoard', async () => {
       const { sprintId } = z.strictObject({ sprintId: z.number().int().positive().optional() }).parse(payload ?? {});

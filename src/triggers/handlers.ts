@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { forgeDeps } from '../app/deps';
 import { changeItemSchema, enforceSeverityRule } from '../app/enforce-severity-rule';
 import { recomputeIssues } from '../app/recompute-issues';
+import { computeMonthlySnapshot } from '../app/monthly-snapshot';
 import { scheduleDueSoon } from '../app/schedule-recompute';
 import type { Deps } from '../app/ports';
 
@@ -15,7 +16,8 @@ const issueEventSchema = z.looseObject({
   changelog: z.looseObject({ items: z.array(changeItemSchema).default([]) }).optional(),
 });
 
-const recomputeEventSchema = z.looseObject({ body: z.looseObject({ issueIds: z.array(z.string().regex(/^\d+$/)).max(1000), reason: z.string().optional() }) });
+const recomputeEventSchema = z.looseObject({ body: z.looseObject({ kind: z.literal('recompute').optional(), issueIds: z.array(z.string().regex(/^\d+$/)).max(1000), reason: z.string().optional() }) });
+const monthlyEventSchema = z.looseObject({ body: z.looseObject({ kind: z.literal('monthly-report'), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) });
 
 const logFailure = (where: string, subject: string, error: unknown): void => {
   console.error(`${where} failed for ${subject}: ${error instanceof Error ? error.message : String(error)}`);
@@ -39,6 +41,15 @@ export const handleIssueEvent = async (deps: Deps, event: unknown, nowMs: number
 };
 
 export const handleRecomputeEvent = async (deps: Deps, event: unknown, nowMs: number): Promise<void> => {
+  const monthly = monthlyEventSchema.safeParse(event);
+  if (monthly.success) {
+    try {
+      await computeMonthlySnapshot(deps, { kind: 'monthly-report', projectKey: monthly.data.body.projectKey, month: monthly.data.body.month }, nowMs, () => DateTime.utc().toMillis());
+    } catch (error) {
+      logFailure('monthly report', `${monthly.data.body.projectKey} ${monthly.data.body.month}`, error);
+    }
+    return;
+  }
   const parsed = recomputeEventSchema.safeParse(event);
   if (!parsed.success) {
     console.error('recompute event ignored: malformed body');

@@ -25,7 +25,7 @@ export type WorkbenchOptions = {
 type FrameContext = { readonly surface: string; readonly context: Record<string, unknown> };
 
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
-const SURFACES = new Set(['sla-panel', 'admin', 'validator-config', 'sprint-reserve']);
+const SURFACES = new Set(['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators']);
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -79,6 +79,16 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
   saveJira();
 
   const users = jira.users();
+  const gadgetFile = options.dataDir === null ? null : join(options.dataDir, 'gadget.json');
+  // The demo dashboard's gadget shows the month before the demo's "now" until someone configures it.
+  let gadgetConfiguration: unknown = { projectKey: 'DEMAT', month: 'previous' };
+  if (!options.reset && gadgetFile !== null && existsSync(gadgetFile)) {
+    try {
+      gadgetConfiguration = JSON.parse(readFileSync(gadgetFile, 'utf8')) as unknown;
+    } catch {
+      // An unreadable file: the default configuration.
+    }
+  }
   const frames = new Map<string, FrameContext>();
   const userOf = (req: IncomingMessage): string => {
     const chosen = cookieOf(req, 'wb_user');
@@ -131,7 +141,7 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
 
-    if (method === 'GET' && (path === '/' || path === '/issues' || path.startsWith('/browse/') || path === '/settings' || path === '/workflow' || path === '/reserve')) {
+    if (method === 'GET' && (path === '/' || path === '/issues' || path.startsWith('/browse/') || path === '/settings' || path === '/workflow' || path === '/reserve' || path === '/dashboard')) {
       return serveFile(res, join(options.rootDir, 'workbench', 'host', 'public'), 'index.html');
     }
     if (method === 'GET' && path.startsWith('/assets/')) return serveFile(res, join(options.rootDir, 'workbench', 'host', 'public'), path.slice('/assets/'.length));
@@ -152,6 +162,10 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
         context = { ...common, moduleKey: 'sla-panel', extension };
       } else if (surface === 'admin') {
         context = { ...common, moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } };
+      } else if (surface === 'indicators') {
+        // The dashboard gadget: its configuration is the dashboard's (saved by the edit entry point's view.submit).
+        const entryPoint = url.searchParams.get('mode') === 'edit' ? 'edit' : undefined;
+        context = { ...common, moduleKey: 'contract-indicators', extension: { type: 'jira:dashboardGadget', gadgetConfiguration: gadgetConfiguration ?? undefined, ...(entryPoint ? { entryPoint } : {}) } };
       } else if (surface === 'sprint-reserve') {
         // The project page, or the sprint action of a sprint card (Jira gives the sprint only for active and future sprints).
         const sprint = url.searchParams.get('sprint');
@@ -230,6 +244,15 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
         saveJira();
         return send(res, 200, { ok: true });
       }
+    }
+    if (path === '/__workbench/api/gadget') {
+      if (method === 'PUT') {
+        const body = (await readBody(req)) as { configuration?: unknown };
+        gadgetConfiguration = body.configuration ?? null;
+        if (gadgetFile !== null) writeFileSync(gadgetFile, JSON.stringify(gadgetConfiguration));
+        return send(res, 200, { ok: true });
+      }
+      return send(res, 200, { configuration: gadgetConfiguration });
     }
     if (method === 'GET' && path === '/__workbench/api/calls') {
       const after = Number(url.searchParams.get('after') ?? 0);

@@ -45,6 +45,7 @@ export const settingsDocument = (s: Settings): SettingsDocument => ({
   administrationGroup: s.administrationGroup,
   productOwnerGroup: s.productOwnerGroup,
   reserve: JSON.parse(JSON.stringify(s.reserve)) as SettingsDocument,
+  indicators: JSON.parse(JSON.stringify(s.indicators)) as SettingsDocument,
 });
 
 /** A calendar's next closed days from `fromDate` (public holidays it does not work, and extra closed dates). */

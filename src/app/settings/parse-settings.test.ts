@@ -79,3 +79,26 @@ describe('parseSettings: the reserve section (D8)', () => {
     expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(messages);
   });
 });
+
+describe('parseSettings: the indicators section (D9)', () => {
+  it('starts cycle times at "En cours" or "In Progress" by default, as examples/config.json spells out', () => {
+    const defaults = parseSettings({});
+    const fromExample = parseSettings({ ...example, sprintCadence: null });
+    expect(defaults.ok && defaults.value.indicators).toEqual({ inProgressStatuses: ['En cours', 'In Progress'] });
+    expect(fromExample.ok && fromExample.value.indicators).toEqual(defaults.ok && defaults.value.indicators);
+  });
+
+  it('replaces the list', () => {
+    const parsed = parseSettings({ indicators: { inProgressStatuses: ['Développement'] } });
+    expect(parsed.ok && parsed.value.indicators.inProgressStatuses).toEqual(['Développement']);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['an empty list', { indicators: { inProgressStatuses: [] } }, ['indicators.inProgressStatuses: expected at least one status']],
+    ['an empty name', { indicators: { inProgressStatuses: [' '] } }, ['indicators.inProgressStatuses.0: expected a non-empty name']],
+    ['a misspelt key', { indicators: { inProgressStatus: ['En cours'] } }, ['indicators: unknown setting "inProgressStatus" (check its spelling)']],
+  ])('refuses %s, naming the field', (_name, json, messages) => {
+    const parsed = parseSettings(json);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(messages);
+  });
+});

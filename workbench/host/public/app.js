@@ -41,6 +41,13 @@
     if (event.origin !== location.origin || !event.data) return;
     if (event.data.type === 'wb-invoked') showCalls(event.data.jiraCalls, `chargement de ${event.data.functionKey}`);
     if (event.data.type === 'wb-flag') say(event.data.flag.title || event.data.flag.description || 'Notification');
+    if (event.data.type === 'wb-submit' && location.pathname === '/dashboard') {
+      // The gadget's edit entry point saved its configuration (view.submit): the dashboard keeps it and redraws.
+      api('/__workbench/api/gadget', { method: 'PUT', body: JSON.stringify({ configuration: event.data.payload }) }).then(() => {
+        say('Configuration du gadget enregistrée.');
+        render();
+      });
+    }
     if (event.data.type === 'wb-navigate' && event.data.location && event.data.location.issueKey) go(`/browse/${event.data.location.issueKey}`);
   });
 
@@ -112,6 +119,15 @@
         el('iframe', { src: `/frame/sla-panel?issue=${encodeURIComponent(key)}`, title: 'SLA du contrat', name: 'sla-panel' }))));
   };
 
+  const dashboardPage = () => {
+    const view = el('iframe', { src: '/frame/indicators', title: 'Indicateurs du contrat', name: 'indicators', style: 'min-height: 900px' });
+    const edit = el('div', { id: 'gadget-edit' });
+    const configure = el('button', { type: 'button', class: 'secondary', 'data-testid': 'configure-gadget', onclick: () => {
+      edit.replaceChildren(el('iframe', { src: '/frame/indicators?mode=edit', title: 'Configuration du gadget', name: 'indicators-edit', style: 'min-height: 260px' }));
+    } }, 'Configurer le gadget');
+    main.replaceChildren(el('h1', {}, 'Tableau de bord'), el('p', { class: 'muted' }, 'Gadget « Indicateurs du contrat » (jira:dashboardGadget) ; dans Jira, « Modifier » ouvre sa configuration.'), configure, edit, view);
+  };
+
   const reservePage = () => {
     main.replaceChildren(
       el('h1', {}, "DEMAT'ADS – réserve de bande passante des sprints"),
@@ -178,6 +194,7 @@
     if (match) return issuePage(match[1], token);
     if (location.pathname === '/settings') return settingsPage();
     if (location.pathname === '/reserve') return reservePage();
+    if (location.pathname === '/dashboard') return dashboardPage();
     if (location.pathname === '/workflow') return workflowPage(token);
     return issuesPage(token);
   };
