@@ -8,7 +8,7 @@ const rootDir = path.resolve(__dirname, '..');
 const transform = {
   '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
 };
-const surfaces = ['sla-panel', 'admin', 'validator-config', 'sprint-reserve'];
+const surfaces = ['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators'];
 
 module.exports = [
   {

@@ -1,4 +1,4 @@
-import { progressTone, toneBackground } from './colours';
+import { progressTone, seriesColour, seriesColours, toneBackground } from './colours';
 
 describe('progressTone', () => {
   it.each([
@@ -14,5 +14,14 @@ describe('progressTone', () => {
 describe('toneBackground', () => {
   it('uses the design token with the light theme value as fallback', () => {
     expect(toneBackground('danger')).toBe('var(--ds-background-danger-bold, #C9372C)');
+  });
+});
+
+describe('seriesColour', () => {
+  it('gives distinct colours, then starts again', () => {
+    expect(new Set(seriesColours).size).toBe(seriesColours.length);
+    expect(seriesColour(0)).toBe(seriesColours[0]);
+    expect(seriesColour(seriesColours.length)).toBe(seriesColours[0]);
+    expect(seriesColour(1)).toBe('var(--ds-background-accent-purple-bolder, #6E5DC6)');
   });
 });

@@ -39,3 +39,19 @@ export const toneBackground = (tone: Tone): string =>
 /** The text colour that reads on a tone's bold background (amber needs dark text). */
 export const toneForeground = (tone: Tone): string =>
   tone === 'warning' ? 'var(--ds-text-warning-inverse, #172B4D)' : 'var(--ds-text-inverse, #FFFFFF)';
+
+/**
+ * Colours of a chart's series, in order (accent tokens, distinct in light and dark themes); a chart with more series
+ * than colours starts again, so it also varies something else (marker shapes).
+ */
+export const seriesColours: readonly string[] = [
+  'var(--ds-background-accent-blue-bolder, #0C66E4)',
+  'var(--ds-background-accent-purple-bolder, #6E5DC6)',
+  'var(--ds-background-accent-teal-bolder, #227D9B)',
+  'var(--ds-background-accent-orange-bolder, #C25100)',
+  'var(--ds-background-accent-magenta-bolder, #AE4787)',
+  'var(--ds-background-accent-lime-bolder, #5B7F24)',
+];
+
+/** The colour of the `index`-th series of a chart. */
+export const seriesColour = (index: number): string => seriesColours[((index % seriesColours.length) + seriesColours.length) % seriesColours.length] as string;

@@ -1,5 +1,5 @@
 // Runs with the host zone pinned to Pacific/Chatham (jest globalSetup): every instant must show in Europe/Paris.
-import { formatBusinessDuration, formatDay, formatInstant, formatNumber, formatPercent, formatShare } from './format';
+import { formatBusinessDuration, formatCalendarDuration, formatDay, formatInstant, formatMonth, formatNumber, formatPercent, formatShare, monthOf } from './format';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -82,5 +82,47 @@ describe('formatShare', () => {
   ])('%s', (_name, ratio, fr, en) => {
     expect(formatShare(ratio, 'fr')).toBe(fr);
     expect(formatShare(ratio, 'en')).toBe(en);
+  });
+});
+
+describe('formatCalendarDuration', () => {
+  it.each([
+    ['days and hours', 3 * 24 * HOUR + 4 * HOUR, '3 j 4 h', '3 d 4 h'],
+    ['whole days', 2 * 24 * HOUR, '2 j', '2 d'],
+    ['minutes are truncated past a day', 24 * HOUR + 59 * MIN, '1 j', '1 d'],
+    ['under a day reads hours and minutes', 12 * HOUR + 30 * MIN, '12 h 30 min', '12 h 30 m'],
+    ['just under a day', 24 * HOUR - MIN, '23 h 59 min', '23 h 59 m'],
+    ['zero', 0, '0 min', '0 m'],
+    ['negative', -(2 * 24 * HOUR + 5 * HOUR), '-2 j 5 h', '-2 d 5 h'],
+  ])('%s', (_name, ms, fr, en) => {
+    expect(formatCalendarDuration(ms, 'fr')).toBe(fr);
+    expect(formatCalendarDuration(ms, 'en')).toBe(en);
+  });
+});
+
+describe('formatMonth', () => {
+  it.each([
+    ['October', '2026-10', 'octobre 2026', 'October 2026', 'oct. 26'],
+    ['January keeps its year (no zone can move it to December)', '2027-01', 'janvier 2027', 'January 2027', 'janv. 27'],
+    ['December', '2026-12', 'décembre 2026', 'December 2026', 'déc. 26'],
+  ])('%s', (_name, month, fr, en, frShort) => {
+    expect(formatMonth(month, 'fr')).toBe(fr);
+    expect(formatMonth(month, 'en')).toBe(en);
+    expect(formatMonth(month, 'fr', 'short')).toBe(frShort);
+  });
+
+  it('returns text that is not a month as it is', () => {
+    expect(formatMonth('previous', 'fr')).toBe('previous');
+    expect(formatMonth('2026-13', 'fr')).toBe('2026-13');
+  });
+});
+
+describe('monthOf', () => {
+  it.each([
+    ['mid-month', '2026-10-15T12:00:00Z', '2026-10'],
+    ['the last evening of October in UTC is November in Paris', '2026-10-31T23:30:00Z', '2026-11'],
+    ['the first morning of a month in Paris is still the previous month in UTC', '2026-06-01T00:30:00+02:00', '2026-06'],
+  ])('%s', (_name, iso, month) => {
+    expect(monthOf(Date.parse(iso))).toBe(month);
   });
 });

@@ -112,3 +112,56 @@ export const formatNumber = (value: number, lang: Lang, maxFractionDigits = 3): 
  */
 export const formatShare = (ratio: number, lang: Lang): string =>
   `${formatNumber(Math.round(ratio * 1000) / 10, lang, 1)}${lang === 'fr' ? '\u00a0%' : '%'}`;
+
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * A calendar (wall-clock) duration: days and hours from a day up, truncated to the hour; under a day, as
+ * `formatBusinessDuration` ("12 h 30 min"). Business durations keep hours ("52 h"), as a business day's length
+ * depends on the calendar; this is for calendar time only.
+ * @example formatCalendarDuration(273_600_000, 'fr') // '3 j 4 h'
+ * @example formatCalendarDuration(273_600_000, 'en') // '3 d 4 h'
+ * @example formatCalendarDuration(45_000_000, 'fr') // '12 h 30 min'
+ */
+export const formatCalendarDuration = (ms: number, lang: Lang): string => {
+  const abs = Math.abs(ms);
+  if (abs < DAY_MS) return formatBusinessDuration(ms, lang);
+  const totalHours = Math.floor(abs / HOUR_MS);
+  const days = Math.floor(totalHours / 24);
+  const hours = totalHours % 24;
+  const sign = ms < 0 ? '-' : '';
+  const dayUnit = lang === 'fr' ? 'j' : 'd';
+  return hours === 0 ? `${sign}${days} ${dayUnit}` : `${sign}${days} ${dayUnit} ${hours} h`;
+};
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A month ("yyyy-MM") for people: "octobre 2026", or with `short` "oct. 26" (chart axes); other text as it is.
+ * @example formatMonth('2026-10', 'fr') // 'octobre 2026'
+ * @example formatMonth('2026-10', 'en') // 'October 2026'
+ * @example formatMonth('2026-10', 'fr', 'short') // 'oct. 26'
+ */
+export const formatMonth = (month: string, lang: Lang, style: 'long' | 'short' = 'long'): string => {
+  const match = MONTH.exec(month);
+  if (match === null) return month;
+  const cacheKey = `${lang}|${style}`;
+  let format = monthFormatters.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocaleOf(lang), { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' });
+    monthFormatters.set(cacheKey, format);
+  }
+  // A month has no zone: its 15th at noon UTC, printed in UTC, is in that month whatever the host zone.
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15, 12)));
+};
+
+/**
+ * The month ("yyyy-MM") an instant falls in, in the contract's zone.
+ * @example monthOf(Date.parse('2026-10-31T23:30:00Z')) // '2026-11' (00:30 in Paris)
+ */
+export const monthOf = (epochMs: number, zone: string = CONTRACT_ZONE): string => {
+  const p = partsOf(new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone: zone }), epochMs);
+  return `${p.year}-${p.month}`;
+};

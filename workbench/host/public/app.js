@@ -44,8 +44,8 @@
     if (event.data.type === 'wb-submit' && location.pathname === '/dashboard') {
       // The gadget's edit entry point saved its configuration (view.submit): the dashboard keeps it and redraws.
       api('/__workbench/api/gadget', { method: 'PUT', body: JSON.stringify({ configuration: event.data.payload }) }).then(() => {
-        say('Configuration du gadget enregistrée.');
         render();
+        say('Configuration du gadget enregistrée.');
       });
     }
     if (event.data.type === 'wb-navigate' && event.data.location && event.data.location.issueKey) go(`/browse/${event.data.location.issueKey}`);
