@@ -21,6 +21,18 @@ const reservesKey = (boardId: number): string => `reserves:board:${boardId}`;
 
 type Board = { readonly id: number; readonly name: string };
 
+const boardSchema = z.looseObject({ id: z.number(), name: z.string().default(''), location: z.looseObject({ projectKey: z.string().optional() }).optional() });
+
+/** The board a sprint action was opened on, if it belongs to the project (a board of another project is refused). */
+const contextBoardOf = async (deps: Deps, projectKey: string, boardId: number): Promise<Board> => {
+  const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}`);
+  const board = reply.status === 200 ? boardSchema.safeParse(reply.body) : null;
+  if (!board?.success || (board.data.location?.projectKey !== undefined && board.data.location.projectKey !== projectKey)) {
+    throw new AppError('NOT_FOUND', `board ${boardId} is not a board of ${projectKey}`);
+  }
+  return { id: board.data.id, name: board.data.name };
+};
+
 const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Board | null> => {
   const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`);
   if (reply.status === 404) return null;
@@ -57,11 +69,12 @@ const maySetReserve = async (deps: Deps, projectKey: string, accountId: string):
 };
 
 /** The board page: every sprint of the project's scrum board, computed as of now. */
-export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: string, focusSprintId: number | null, nowMs: number): Promise<SprintBoardView> => {
+export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: string, focusSprintId: number | null, nowMs: number, boardId: number | null = null): Promise<SprintBoardView> => {
   if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
   // The caller must see the project before the app reads it as itself.
   if (!(await userHasPermission(deps, 'BROWSE_PROJECTS', { projectKey }))) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
-  const board = await scrumBoardOf(deps, projectKey);
+  // The sprint action's board when Jira gives one, else the project's first scrum board.
+  const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   const canSetReserve = await maySetReserve(deps, projectKey, accountId);
   if (board === null) return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
   const [sprints, configuration, catalogue, reserves, effective] = await Promise.all([
@@ -95,12 +108,12 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
 };
 
 /** Sets (or clears) the reserve of an active or future sprint of the project's board: Product Owners only. */
-export const setSprintReserve = async (deps: Deps, projectKey: string, accountId: string, sprintId: number, reserve: number | null, nowMs: number): Promise<SprintBoardView> => {
+export const setSprintReserve = async (deps: Deps, projectKey: string, accountId: string, sprintId: number, reserve: number | null, nowMs: number, boardId: number | null = null): Promise<SprintBoardView> => {
   if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
   if (reserve !== null && (!Number.isFinite(reserve) || reserve < 0 || reserve > MAX_RESERVE)) throw new AppError('BAD_REQUEST', `the reserve must be a number between 0 and ${MAX_RESERVE}`);
   if (!(await userHasPermission(deps, 'BROWSE_PROJECTS', { projectKey }))) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
   if (!(await maySetReserve(deps, projectKey, accountId))) throw new AppError('FORBIDDEN', 'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves');
-  const board = await scrumBoardOf(deps, projectKey);
+  const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   if (board === null) throw new AppError('NOT_FOUND', `project ${projectKey} has no scrum board`);
   const sprint = sprintPageSchema.shape.values.parse(await boardSprints(deps, board.id)).find((s) => s.id === sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', `sprint ${sprintId} is not on the board of ${projectKey}`);
@@ -109,5 +122,5 @@ export const setSprintReserve = async (deps: Deps, projectKey: string, accountId
   if (reserve === null) delete reserves[String(sprintId)];
   else reserves[String(sprintId)] = { value: Math.round(reserve * 1000) / 1000, setBy: accountId, setAt: formatInstant(nowMs, 'Europe/Paris') };
   await deps.store.set(reservesKey(board.id), reserves);
-  return getSprintBoard(deps, projectKey, accountId, sprintId, nowMs);
+  return getSprintBoard(deps, projectKey, accountId, sprintId, nowMs, boardId);
 };

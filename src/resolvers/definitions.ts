@@ -24,6 +24,7 @@ const contextSchema = z.looseObject({
       issue: z.looseObject({ key: z.string() }).optional(),
       project: z.looseObject({ key: z.string() }).optional(),
       sprint: z.looseObject({ id: z.union([z.number(), z.string()]) }).optional(),
+      board: z.looseObject({ id: z.union([z.number(), z.string()]) }).optional(),
       gadgetConfiguration: z.unknown().optional(),
     })
     .optional(),
@@ -41,6 +42,12 @@ const projectOf = (context: unknown): string => {
   const key = parsed.success ? parsed.data.extension?.project?.key : undefined;
   if (key === undefined) throw new AppError('BAD_REQUEST', 'this resolver serves the project page: the context has no project');
   return key;
+};
+
+const boardIdOf = (context: unknown): number | null => {
+  const parsed = contextSchema.safeParse(context);
+  const id = parsed.success ? parsed.data.extension?.board?.id : undefined;
+  return id === undefined || !/^\d+$/.test(String(id)) ? null : Number(id);
 };
 
 const sprintIdOf = (context: unknown): number | null => {
@@ -99,14 +106,14 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
     reply('capacity/getBoard', async () => {
       const { sprintId } = z.strictObject({ sprintId: z.number().int().positive().optional() }).parse(payload ?? {});
       const accountId = accountOf(context);
-      return getSprintBoard(deps, projectOf(context), accountId, sprintId ?? sprintIdOf(context), nowMs);
+      return getSprintBoard(deps, projectOf(context), accountId, sprintId ?? sprintIdOf(context), nowMs, boardIdOf(context));
     }),
 
   'capacity/setReserve': (deps, { payload, context }, nowMs) =>
     reply('capacity/setReserve', async () => {
       const { sprintId, reserve } = z.strictObject({ sprintId: z.number().int().positive(), reserve: z.number().finite().min(0).max(100_000).nullable() }).parse(payload);
       const accountId = accountOf(context);
-      return setSprintReserve(deps, projectOf(context), accountId, sprintId, reserve, nowMs);
+      return setSprintReserve(deps, projectOf(context), accountId, sprintId, reserve, nowMs, boardIdOf(context));
     }),
 
   'sla/getIssueSla': (deps, { payload, context }, nowMs) =>

@@ -33,6 +33,13 @@ describe('capacity/getBoard', () => {
     expect(reply.ok && reply.data.focusSprintId).toBe(2);
   });
 
+  it('uses the board the sprint action was opened on, and refuses a board of another project', async () => {
+    const own = await call(site, 'capacity/getBoard', {}, 'Paul', { moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 1 }, sprint: { id: 3 } } });
+    expect(own.ok && [own.data.board?.id, own.data.focusSprintId]).toEqual([1, 3]);
+    const other = await call(site, 'capacity/getBoard', {}, 'Paul', { moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 99 }, sprint: { id: 3 } } });
+    expect(other.ok ? null : other.error.code).toBe('NOT_FOUND');
+  });
+
   it('shows nothing to someone who cannot see the project', async () => {
     const reply = await call(site, 'capacity/getBoard', {}, 'Marc');
     expect(reply.ok ? null : reply.error.code).toBe('NOT_FOUND');
