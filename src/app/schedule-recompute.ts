@@ -41,7 +41,8 @@ export const scheduleDueSoon = async (deps: Deps, windowMinutes = 10): Promise<{
   const due = catalogue.appFields[APP_FIELD_KEYS.slaDue];
   if (status === undefined || due === undefined) return { issues: 0, batches: 0 };
   const types = await contractTypesJql(deps);
-  const dueSoon = `${cf(status)} in (running, paused) AND ${cf(due)} <= "${windowMinutes}m"`;
+  // Only running clocks can breach: a paused one's due instant moves with time and would be picked every run.
+  const dueSoon = `${cf(status)} = running AND ${cf(due)} <= "${windowMinutes}m"`;
   const jql = `${types === null ? dueSoon : `(${dueSoon}) OR (${cf(status)} is EMPTY AND ${types})`} ORDER BY key`;
   const ids = idsOf(await searchIssues(deps, 'app', jql, ['id'], MAX_ISSUES_PER_RUN));
   return { issues: ids.length, batches: await enqueue(deps, ids, 'due-soon') };
