@@ -1,26 +1,14 @@
 // The indicators gadget in a browser (D9): configured through its edit screen, computed in the background with
 // progress shown, then the table with thresholds, the keys behind a figure and the trend.
-import type { AppModule } from '../../workbench/host/forge-host';
-import { startWorkbench, type Workbench } from '../../workbench/host/server';
-import { REPO_ROOT, accountIdOf, closeAll, launchChromium, openHostPage, requireBuiltUi, resultFile, switchUser, type BrowserSession } from '../support/browser';
-import { TEST_ANCHOR_MS } from '../support/forge-site';
+import { accountIdOf, openHostPage, resultFile, switchUser, useWorkbenchAndBrowser } from '../support/browser';
 
 const TEST_TIMEOUT_MS = 60_000;
-let workbench: Workbench | undefined;
-let browser: BrowserSession | undefined;
-
-beforeAll(async () => {
-  requireBuiltUi(REPO_ROOT, ['indicators']);
-  workbench = await startWorkbench({ port: 0, dataDir: null, anchorMs: TEST_ANCHOR_MS, reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
-  browser = await launchChromium();
-}, TEST_TIMEOUT_MS);
-
-afterAll(() => closeAll(browser?.close, workbench?.close), TEST_TIMEOUT_MS);
+const started = useWorkbenchAndBrowser(['indicators']);
 
 it(
   'is configured with a project and a month, computes it in the background, and shows the committee\'s table',
   async () => {
-    if (!workbench || !browser) throw new Error('the workbench or the browser did not start');
+    const { workbench, browser } = started();
     const { page, errors } = await browser.newPage();
     await openHostPage(page, workbench.url, '/issues');
     await switchUser(page, accountIdOf(workbench.jira.users(), 'Sophie Bernard'));

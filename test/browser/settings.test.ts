@@ -2,45 +2,11 @@
 // administrators may change the settings, and the server checks it as the user on every save (the frame's own idea
 // of who may edit is only a convenience).
 import type { Page, Response } from 'playwright-core';
-import type { AppModule } from '../../workbench/host/forge-host';
-import { startWorkbench, type Workbench } from '../../workbench/host/server';
-import {
-  REPO_ROOT,
-  accountIdOf,
-  adminPage,
-  closeAll,
-  launchChromium,
-  openHostPage,
-  requireBuiltUi,
-  switchUser,
-  type BrowserSession,
-} from '../support/browser';
-import { TEST_ANCHOR_MS } from '../support/forge-site';
+import { accountIdOf, adminPage, openHostPage, switchUser, useWorkbenchAndBrowser } from '../support/browser';
 
 const TEST_TIMEOUT_MS = 60_000;
 
-let workbench: Workbench | undefined;
-let browser: BrowserSession | undefined;
-
-const started = (): { workbench: Workbench; browser: BrowserSession } => {
-  if (!workbench || !browser) throw new Error('the workbench or the browser did not start (see beforeAll)');
-  return { workbench, browser };
-};
-
-beforeAll(async () => {
-  requireBuiltUi();
-  workbench = await startWorkbench({
-    port: 0,
-    dataDir: null,
-    anchorMs: TEST_ANCHOR_MS,
-    reset: true,
-    rootDir: REPO_ROOT,
-    loadApp: () => jest.requireActual<AppModule>('../../src/index'),
-  });
-  browser = await launchChromium();
-}, TEST_TIMEOUT_MS);
-
-afterAll(() => closeAll(browser?.close, workbench?.close), TEST_TIMEOUT_MS);
+const started = useWorkbenchAndBrowser();
 
 type InvokeAnswer = { readonly result: { readonly ok: boolean; readonly data?: Record<string, unknown>; readonly error?: { readonly code: string } }; readonly jiraCalls: number };
 

@@ -1,46 +1,11 @@
 // The issue panel in a browser: the workbench (the app's real handlers on the local Jira seeded at the test anchor,
 // Friday 2026-04-24 12:00 Paris) serves the real Custom UI bundle in a frame, driven in Chromium. DEMAT-5's clocks
 // are stopped, so its figures never move whatever the real date.
-import type { AppModule } from '../../workbench/host/forge-host';
-import { startWorkbench, type Workbench } from '../../workbench/host/server';
-import {
-  REPO_ROOT,
-  accountIdOf,
-  closeAll,
-  launchChromium,
-  openHostPage,
-  requireBuiltUi,
-  resultFile,
-  slaPanel,
-  switchUser,
-  type BrowserSession,
-} from '../support/browser';
-import { TEST_ANCHOR_MS } from '../support/forge-site';
+import { accountIdOf, openHostPage, resultFile, slaPanel, switchUser, useWorkbenchAndBrowser } from '../support/browser';
 
 const TEST_TIMEOUT_MS = 60_000;
 
-let workbench: Workbench | undefined;
-let browser: BrowserSession | undefined;
-
-const started = (): { workbench: Workbench; browser: BrowserSession } => {
-  if (!workbench || !browser) throw new Error('the workbench or the browser did not start (see beforeAll)');
-  return { workbench, browser };
-};
-
-beforeAll(async () => {
-  requireBuiltUi();
-  workbench = await startWorkbench({
-    port: 0,
-    dataDir: null,
-    anchorMs: TEST_ANCHOR_MS,
-    reset: true,
-    rootDir: REPO_ROOT,
-    loadApp: () => jest.requireActual<AppModule>('../../src/index'),
-  });
-  browser = await launchChromium();
-}, TEST_TIMEOUT_MS);
-
-afterAll(() => closeAll(browser?.close, workbench?.close), TEST_TIMEOUT_MS);
+const started = useWorkbenchAndBrowser();
 
 describe('the SLA panel in the browser', () => {
   it(

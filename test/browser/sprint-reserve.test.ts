@@ -1,27 +1,10 @@
 // The sprint reserve page in a browser (D8): the Product Owner reads the gauges and sets the active sprint's
 // reserve; a developer only reads. The workbench's board: sprint 1 overflowed, sprint 2 gave its reserve back,
 // sprint 3 is active.
-import type { AppModule } from '../../workbench/host/forge-host';
-import { startWorkbench, type Workbench } from '../../workbench/host/server';
-import { REPO_ROOT, accountIdOf, closeAll, launchChromium, openHostPage, requireBuiltUi, resultFile, switchUser, type BrowserSession } from '../support/browser';
-import { TEST_ANCHOR_MS } from '../support/forge-site';
+import { accountIdOf, openHostPage, resultFile, switchUser, useWorkbenchAndBrowser } from '../support/browser';
 
 const TEST_TIMEOUT_MS = 60_000;
-let workbench: Workbench | undefined;
-let browser: BrowserSession | undefined;
-
-const started = (): { workbench: Workbench; browser: BrowserSession } => {
-  if (!workbench || !browser) throw new Error('the workbench or the browser did not start (see beforeAll)');
-  return { workbench, browser };
-};
-
-beforeAll(async () => {
-  requireBuiltUi(REPO_ROOT, ['sprint-reserve']);
-  workbench = await startWorkbench({ port: 0, dataDir: null, anchorMs: TEST_ANCHOR_MS, reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
-  browser = await launchChromium();
-}, TEST_TIMEOUT_MS);
-
-afterAll(() => closeAll(browser?.close, workbench?.close), TEST_TIMEOUT_MS);
+const started = useWorkbenchAndBrowser(['sprint-reserve']);
 
 const text = (value: string | null): string => (value ?? '').replace(/\s+/g, ' ').trim();
 

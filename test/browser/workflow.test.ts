@@ -1,48 +1,12 @@
 // The workflow in a browser: transitions on the host's issue page, the Administration-only validator (a Forge
 // function run by the local Jira), and the panel's frame drawn again after each transition. DEMAT-19 is the blocking
 // validation anomaly "En cours" of the seed (workaround accepted once, then reopened).
-import type { AppModule } from '../../workbench/host/forge-host';
-import { startWorkbench, type Workbench } from '../../workbench/host/server';
-import {
-  REPO_ROOT,
-  accountIdOf,
-  closeAll,
-  launchChromium,
-  markDrawn,
-  openHostPage,
-  requireBuiltUi,
-  slaPanel,
-  switchUser,
-  waitForRedraw,
-  type BrowserSession,
-} from '../support/browser';
-import { TEST_ANCHOR_MS } from '../support/forge-site';
+import { accountIdOf, markDrawn, openHostPage, slaPanel, switchUser, waitForRedraw, useWorkbenchAndBrowser } from '../support/browser';
 import type { Page } from 'playwright-core';
 
 const TEST_TIMEOUT_MS = 60_000;
 
-let workbench: Workbench | undefined;
-let browser: BrowserSession | undefined;
-
-const started = (): { workbench: Workbench; browser: BrowserSession } => {
-  if (!workbench || !browser) throw new Error('the workbench or the browser did not start (see beforeAll)');
-  return { workbench, browser };
-};
-
-beforeAll(async () => {
-  requireBuiltUi();
-  workbench = await startWorkbench({
-    port: 0,
-    dataDir: null,
-    anchorMs: TEST_ANCHOR_MS,
-    reset: true,
-    rootDir: REPO_ROOT,
-    loadApp: () => jest.requireActual<AppModule>('../../src/index'),
-  });
-  browser = await launchChromium();
-}, TEST_TIMEOUT_MS);
-
-afterAll(() => closeAll(browser?.close, workbench?.close), TEST_TIMEOUT_MS);
+const started = useWorkbenchAndBrowser();
 
 /** Clicks a transition's button and waits until the host has answered (#flash) and drawn the issue again. */
 const transition = async (page: Page, id: string): Promise<{ readonly message: string; readonly isError: boolean }> => {

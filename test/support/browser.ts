@@ -1,3 +1,6 @@
+import type { AppModule } from '../../workbench/host/forge-host';
+import { startWorkbench, type Workbench } from '../../workbench/host/server';
+import { TEST_ANCHOR_MS } from './forge-site';
 // Browser tests: the system Chromium driven by playwright-core (Playwright's own browsers are never downloaded), with
 // a new empty profile per launch, and the few moves every test makes on the workbench's host pages (sign in through
 // the top bar, wait for a page to be drawn again, read a Custom UI frame).
@@ -152,4 +155,23 @@ export const accountIdOf = (users: readonly { readonly accountId: string; readon
   const user = users.find((u) => u.displayName === displayName);
   if (!user) throw new Error(`no demo user "${displayName}" (users: ${users.map((u) => u.displayName).join(', ')})`);
   return user.accountId;
+};
+
+/**
+ * One workbench (the app's real handlers on the local Jira seeded at the test anchor, no data folder) and one
+ * Chromium for a test file: started before its tests, closed after them even on failure. Call at the file's top.
+ */
+export const useWorkbenchAndBrowser = (surfaces: readonly string[] = ['sla-panel', 'admin'], timeoutMs = 60_000): (() => { workbench: Workbench; browser: BrowserSession }) => {
+  let workbench: Workbench | undefined;
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    requireBuiltUi(REPO_ROOT, surfaces);
+    workbench = await startWorkbench({ port: 0, dataDir: null, anchorMs: TEST_ANCHOR_MS, reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
+    browser = await launchChromium();
+  }, timeoutMs);
+  afterAll(() => closeAll(browser?.close, workbench?.close), timeoutMs);
+  return () => {
+    if (!workbench || !browser) throw new Error('the workbench or the browser did not start (see beforeAll)');
+    return { workbench, browser };
+  };
 };
