@@ -244,7 +244,13 @@ export type ReserveReport = {
 // ---------------------------------------------------------------------------------------------------------------
 // The sprint reserve page (jira:projectPage, and jira:sprintAction for one sprint): one call per load.
 
-export type StoredReserveView = { readonly value: number; readonly setBy: string; readonly setAt: string };
+export type StoredReserveView = {
+  readonly value: number;
+  /** The account id of who set it, and their display name as Jira gave it then (older entries may lack it). */
+  readonly setBy: string;
+  readonly setByName?: string;
+  readonly setAt: string;
+};
 
 export type SprintBoardView = {
   readonly projectKey: string;

@@ -15,7 +15,8 @@ const MAX_RESERVE = 100_000;
 
 const boardListSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), name: z.string().default(''), type: z.string().optional() })).default([]) });
 const sprintPageSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), state: z.string().optional(), startDate: z.string().optional() })).default([]), isLast: z.boolean().optional() });
-const storedSchema = z.record(z.string(), z.object({ value: z.number(), setBy: z.string(), setAt: z.string() }));
+const storedSchema = z.record(z.string(), z.object({ value: z.number(), setBy: z.string(), setByName: z.string().optional(), setAt: z.string() }));
+const myselfSchema = z.looseObject({ displayName: z.string().optional() });
 
 const reservesKey = (boardId: number): string => `reserves:board:${boardId}`;
 
@@ -120,7 +121,13 @@ export const setSprintReserve = async (deps: Deps, projectKey: string, accountId
   if (sprint.state === 'closed') throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
   const reserves = await storedReserves(deps, board.id);
   if (reserve === null) delete reserves[String(sprintId)];
-  else reserves[String(sprintId)] = { value: Math.round(reserve * 1000) / 1000, setBy: accountId, setAt: formatInstant(nowMs, 'Europe/Paris') };
+  else {
+    // The name shown on the page ("fixée par …"), asked as the user: Jira shows the name that user may see.
+    const myself = await deps.jira.request('user', 'GET', '/rest/api/3/myself');
+    const parsedName = myself.status === 200 ? myselfSchema.safeParse(myself.body) : null;
+    const setByName = parsedName?.success ? parsedName.data.displayName : undefined;
+    reserves[String(sprintId)] = { value: Math.round(reserve * 1000) / 1000, setBy: accountId, ...(setByName ? { setByName } : {}), setAt: formatInstant(nowMs, 'Europe/Paris') };
+  }
   await deps.store.set(reservesKey(board.id), reserves);
   return getSprintBoard(deps, projectKey, accountId, sprintId, nowMs, boardId);
 };

@@ -57,7 +57,7 @@ describe('capacity/setReserve', () => {
     if (!reply.ok) throw new Error(reply.error.message);
     const active = sprintNamed(reply.data, 'DEMAT Sprint 3');
     expect(active && [active.reserve, active.reserveSource, active.overflow, active.moveOutCandidates]).toEqual([3, 'per-sprint', 2, ['DEMAT-25']]);
-    expect(reply.data.reserves['3']).toEqual({ value: 3, setBy: userNamed(site, 'Sophie'), setAt: expect.any(String) });
+    expect(reply.data.reserves['3']).toEqual({ value: 3, setBy: userNamed(site, 'Sophie'), setByName: 'Sophie Bernard', setAt: expect.any(String) });
     const cleared = await call(site, 'capacity/setReserve', { sprintId: 3, reserve: null }, 'Sophie');
     expect(cleared.ok && sprintNamed(cleared.data, 'DEMAT Sprint 3')?.reserveSource).toBe('default-rate');
   });

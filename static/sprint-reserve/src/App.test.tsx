@@ -169,9 +169,15 @@ describe('sprint reserve page: the sprint shown', () => {
     expect(text('forecast')).toContain('Sprint non commencé');
   });
 
-  it('says where the Product Owner’s reserve comes from', async () => {
+  it('says where the Product Owner’s reserve comes from (an older entry without a name shows the account id)', async () => {
     await renderPage();
     expect(text('reserve-source')).toBe('Réserve fixée pour ce sprint par 5b10ac8d82e05b22cc7d4e02 le lun. 2 mars 2026, 08:30.');
+  });
+
+  it('names who set the reserve when the server recorded their name', async () => {
+    invokeMock.mockResolvedValueOnce({ ok: true, data: aBoardView({ reserves: { '12': { value: 8, setBy: '5b10ac8d82e05b22cc7d4e02', setByName: 'Sophie Bernard', setAt: '2026-03-02T08:30:00.000+01:00' } } }) });
+    await renderPage();
+    expect(text('reserve-source')).toBe('Réserve fixée pour ce sprint par Sophie Bernard le lun. 2 mars 2026, 08:30.');
   });
 
   it('translates the sprint’s warnings and names their issue', async () => {

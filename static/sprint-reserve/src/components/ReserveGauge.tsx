@@ -41,7 +41,7 @@ export const ReserveGauge = ({ sprint, report, stored, viewerAccountId }: Reserv
         ? t('source.perSprintSettings')
         : stored.setBy === viewerAccountId
           ? t('source.perSprintByYou', { at: formatInstant(stored.setAt, lang) })
-          : t('source.perSprint', { by: stored.setBy, at: formatInstant(stored.setAt, lang) });
+          : t('source.perSprint', { by: stored.setByName ?? stored.setBy, at: formatInstant(stored.setAt, lang) });
   return (
     <section aria-labelledby="csla-gauge-title" data-testid="reserve-gauge">
       <h3 id="csla-gauge-title">{t('gauge.title')}</h3>
