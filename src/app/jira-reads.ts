@@ -103,46 +103,61 @@ export const bulkChangelogs = async (deps: Deps, as: JiraAs, issueIds: readonly 
   return [...byIssue].map(([issueId, changeHistories]) => ({ issueId, changeHistories }));
 };
 
-const boardListSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), type: z.string().optional() })).default([]) });
+const boardListSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), name: z.string().default(''), type: z.string().optional() })).default([]) });
 const sprintPageSchema = z.looseObject({ values: z.array(z.unknown()).default([]), isLast: z.boolean().optional(), startAt: z.number().optional(), maxResults: z.number().optional() });
 
-/** The sprints of the project's first scrum board, as agile sprint beans (cached 15 minutes); none without a board. */
+export type Board = { readonly id: number; readonly name: string };
+
+/** The project's first scrum board, or null when it has none. */
+export const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Board | null> => {
+  const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`);
+  if (reply.status === 404) return null;
+  expectOk('GET /rest/agile/1.0/board', reply.status, reply.body);
+  const board = parseOrFail('GET /rest/agile/1.0/board', boardListSchema, reply.body).values[0];
+  return board ? { id: board.id, name: board.name } : null;
+};
+
+/** Every sprint of a board (closed, active, future) as agile sprint beans, following the pages. */
+export const boardSprintsOf = async (deps: Deps, boardId: number): Promise<unknown[]> => {
+  const sprints: unknown[] = [];
+  for (let startAt = 0; ; ) {
+    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50`);
+    expectOk('GET /rest/agile/1.0/board/{id}/sprint', reply.status, reply.body);
+    const page = parseOrFail('GET /rest/agile/1.0/board/{id}/sprint', sprintPageSchema, reply.body);
+    sprints.push(...page.values);
+    if (page.isLast !== false || page.values.length === 0) return sprints;
+    startAt += page.values.length;
+  }
+};
+
+/** The sprints of the project's first scrum board (cached 15 minutes); none without a board. */
 export const projectSprints = async (deps: Deps, projectKey: string): Promise<unknown[]> => {
   const cacheKey = `cache:sprints:${projectKey}`;
   const cached = z.array(z.unknown()).safeParse(await deps.store.get(cacheKey));
   if (cached.success) return cached.data;
-  const boards = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`);
-  if (boards.status === 404) return [];
-  expectOk('GET /rest/agile/1.0/board', boards.status, boards.body);
-  const board = parseOrFail('GET /rest/agile/1.0/board', boardListSchema, boards.body).values[0];
-  const sprints: unknown[] = [];
-  if (board !== undefined) {
-    let startAt = 0;
-    for (;;) {
-      const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/sprint?startAt=${startAt}&maxResults=50`);
-      expectOk('GET /rest/agile/1.0/board/{id}/sprint', reply.status, reply.body);
-      const page = parseOrFail('GET /rest/agile/1.0/board/{id}/sprint', sprintPageSchema, reply.body);
-      sprints.push(...page.values);
-      if (page.isLast !== false || page.values.length === 0) break;
-      startAt += page.values.length;
-    }
-  }
+  const board = await scrumBoardOf(deps, projectKey);
+  const sprints = board === null ? [] : await boardSprintsOf(deps, board.id);
   await deps.store.set(cacheKey, sprints, SPRINT_CACHE_SECONDS);
   return sprints;
 };
 
 const permissionsSchema = z.looseObject({ permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })) });
 
-/** Whether the invoking user has a Jira permission (global, or in a project or on an issue). */
-export const userHasPermission = async (deps: Deps, permission: string, scope: { projectKey?: string; issueKey?: string } = {}): Promise<boolean> => {
-  const query = new URLSearchParams({ permissions: permission });
+/** Which of these Jira permissions the invoking user has (global, or in a project or on an issue): one call. */
+export const userPermissions = async (deps: Deps, permissions: readonly string[], scope: { projectKey?: string; issueKey?: string } = {}): Promise<ReadonlySet<string>> => {
+  const query = new URLSearchParams({ permissions: permissions.join(',') });
   if (scope.projectKey) query.set('projectKey', scope.projectKey);
   if (scope.issueKey) query.set('issueKey', scope.issueKey);
   const reply = await deps.jira.request('user', 'GET', `/rest/api/3/mypermissions?${query.toString()}`);
-  if (reply.status === 404) return false;
+  if (reply.status === 404) return new Set();
   expectOk('GET /rest/api/3/mypermissions', reply.status, reply.body);
-  return parseOrFail('GET /rest/api/3/mypermissions', permissionsSchema, reply.body).permissions[permission]?.havePermission === true;
+  const held = parseOrFail('GET /rest/api/3/mypermissions', permissionsSchema, reply.body).permissions;
+  return new Set(permissions.filter((p) => held[p]?.havePermission === true));
 };
+
+/** Whether the invoking user has a Jira permission (global, or in a project or on an issue). */
+export const userHasPermission = async (deps: Deps, permission: string, scope: { projectKey?: string; issueKey?: string } = {}): Promise<boolean> =>
+  (await userPermissions(deps, [permission], scope)).has(permission);
 
 const groupsSchema = z.array(z.looseObject({ name: z.string() }));
 

@@ -1,6 +1,7 @@
 // Recomputes issues and writes the app's read-only fields (Classe d'anomalie, Statut SLA, Échéance SLA) when their
 // value changed; `generateChangelog=false` keeps the app's writes out of the history and out of the update events.
 // Idempotent: the same history and time give the same values, and unchanged values are not written again.
+import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { liveReport, nextDueAtOf, slaFieldIds, slaStatusOf } from './live-export';
 import type { Deps } from './ports';
@@ -16,8 +17,8 @@ const currentValue = (raw: unknown, fieldId: string): unknown => {
   return fields?.[fieldId] ?? null;
 };
 
-const sameInstant = (a: unknown, b: string | null): boolean =>
-  a === b || (typeof a === 'string' && b !== null && Date.parse(a.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) === Date.parse(b));
+/** Whether the stored datetime (Jira's format) is the same instant as ours. */
+const sameInstant = (a: unknown, b: string | null): boolean => a === b || (b !== null && parseJiraInstant(a) !== null && parseJiraInstant(a) === parseJiraInstant(b));
 
 export const recomputeIssues = async (deps: Deps, issueIds: readonly string[], nowMs: number): Promise<RecomputeResult> => {
   const bad = issueIds.find((id) => !ISSUE_ID.test(id));

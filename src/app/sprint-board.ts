@@ -2,10 +2,11 @@
 // CLI reads (`contract-sla reserve`), computed with the reserves the Product Owner set, and setting a reserve.
 import { z } from 'zod';
 import type { SprintBoardView, StoredReserveView } from '../contract';
+import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
-import { bulkChangelogs, fieldCatalogue, groupsOf, searchIssues, userHasPermission, type FieldCatalogue } from './jira-reads';
+import { boardSprintsOf, bulkChangelogs, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
 import { withAppFields } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
@@ -13,14 +14,18 @@ import { effectiveSettings } from './settings/settings-repository';
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 const MAX_RESERVE = 100_000;
 
-const boardListSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), name: z.string().default(''), type: z.string().optional() })).default([]) });
-const sprintPageSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), state: z.string().optional(), startDate: z.string().optional() })).default([]), isLast: z.boolean().optional() });
+const sprintListSchema = z.array(z.looseObject({ id: z.number(), state: z.string().optional(), startDate: z.string().optional() }));
+
+/** The board's sprints as far as this page needs them; an answer of another shape is Jira's fault, not the caller's. */
+const sprintList = (sprints: unknown[]): z.infer<typeof sprintListSchema> => {
+  const parsed = sprintListSchema.safeParse(sprints);
+  if (!parsed.success) throw new AppError('INTERNAL', 'GET /rest/agile/1.0/board/{id}/sprint: unexpected response from Jira');
+  return parsed.data;
+};
 const storedSchema = z.record(z.string(), z.object({ value: z.number(), setBy: z.string(), setByName: z.string().optional(), setAt: z.string() }));
 const myselfSchema = z.looseObject({ displayName: z.string().optional() });
 
 const reservesKey = (boardId: number): string => `reserves:board:${boardId}`;
-
-type Board = { readonly id: number; readonly name: string };
 
 const boardSchema = z.looseObject({ id: z.number(), name: z.string().default(''), location: z.looseObject({ projectKey: z.string().optional() }).optional() });
 
@@ -34,26 +39,6 @@ const contextBoardOf = async (deps: Deps, projectKey: string, boardId: number): 
   return { id: board.data.id, name: board.data.name };
 };
 
-const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Board | null> => {
-  const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`);
-  if (reply.status === 404) return null;
-  if (reply.status !== 200) throw new AppError('INTERNAL', `GET /rest/agile/1.0/board: Jira answered ${reply.status}`);
-  const board = boardListSchema.parse(reply.body).values[0];
-  return board ? { id: board.id, name: board.name } : null;
-};
-
-const boardSprints = async (deps: Deps, boardId: number): Promise<unknown[]> => {
-  const sprints: unknown[] = [];
-  for (let startAt = 0; ; ) {
-    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50`);
-    if (reply.status !== 200) throw new AppError('INTERNAL', `GET /rest/agile/1.0/board/${boardId}/sprint: Jira answered ${reply.status}`);
-    const page = sprintPageSchema.parse(reply.body);
-    sprints.push(...page.values);
-    if (page.isLast !== false || page.values.length === 0) return sprints;
-    startAt += page.values.length;
-  }
-};
-
 const storedReserves = async (deps: Deps, boardId: number): Promise<Record<string, StoredReserveView>> => {
   const parsed = storedSchema.safeParse(await deps.store.get(reservesKey(boardId)));
   return parsed.success ? parsed.data : {};
@@ -62,24 +47,28 @@ const storedReserves = async (deps: Deps, boardId: number): Promise<Record<strin
 const sprintFieldId = (catalogue: FieldCatalogue): string | null =>
   catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id ?? catalogue.fields.find((f) => f.name === 'Sprint')?.id ?? null;
 
-/** Whether the caller may set reserves: a project administrator, or a member of the Product Owner group. */
-const maySetReserve = async (deps: Deps, projectKey: string, accountId: string): Promise<boolean> => {
-  if (await userHasPermission(deps, 'ADMINISTER_PROJECTS', { projectKey })) return true;
+/** Whether the caller may browse the project, and may set reserves (a project administrator, or a member of the
+ * Product Owner group), from one permission call. */
+const callerRights = async (deps: Deps, projectKey: string, accountId: string): Promise<{ browse: boolean; setReserve: boolean }> => {
+  const held = await userPermissions(deps, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], { projectKey });
+  if (!held.has('BROWSE_PROJECTS')) return { browse: false, setReserve: false };
+  if (held.has('ADMINISTER_PROJECTS')) return { browse: true, setReserve: true };
   const { settings } = await effectiveSettings(deps.store);
-  return settings.productOwnerGroup !== null && (await groupsOf(deps, accountId)).includes(settings.productOwnerGroup);
+  return { browse: true, setReserve: settings.productOwnerGroup !== null && (await groupsOf(deps, accountId)).includes(settings.productOwnerGroup) };
 };
 
 /** The board page: every sprint of the project's scrum board, computed as of now. */
 export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: string, focusSprintId: number | null, nowMs: number, boardId: number | null = null): Promise<SprintBoardView> => {
   if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
   // The caller must see the project before the app reads it as itself.
-  if (!(await userHasPermission(deps, 'BROWSE_PROJECTS', { projectKey }))) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
+  const rights = await callerRights(deps, projectKey, accountId);
+  if (!rights.browse) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
+  const canSetReserve = rights.setReserve;
   // The sprint action's board when Jira gives one, else the project's first scrum board.
   const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
-  const canSetReserve = await maySetReserve(deps, projectKey, accountId);
   if (board === null) return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
   const [sprints, configuration, catalogue, reserves, effective] = await Promise.all([
-    boardSprints(deps, board.id),
+    boardSprintsOf(deps, board.id),
     deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/configuration`),
     fieldCatalogue(deps),
     storedReserves(deps, board.id),
@@ -87,13 +76,14 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
   ]);
   if (configuration.status !== 200) throw new AppError('INTERNAL', `GET /rest/agile/1.0/board/${board.id}/configuration: Jira answered ${configuration.status}`);
   const settings = withAppFields(effective.settings, effective.stored.document, catalogue);
-  const parsedSprints = sprintPageSchema.shape.values.parse(sprints);
+  const parsedSprints = sprintList(sprints);
   const ids = parsedSprints.map((s) => s.id);
   const starts = parsedSprints.map((s) => s.startDate).filter((d): d is string => typeof d === 'string').sort();
   // Issues ever in these sprints: those in them now, and those updated since the first sprint started (an issue
   // taken out of a sprint is no longer in its Sprint field, but its history says it was there).
   // Only this project's issues: a board may show other projects', and the caller's permission was checked here.
-  const since = starts[0] === undefined ? '' : ` OR updated >= "${formatInstant(Date.parse(starts[0]), 'Europe/Paris').slice(0, 10)}"`;
+  const firstStartMs = starts[0] === undefined ? null : parseJiraInstant(starts[0]);
+  const since = firstStartMs === null ? '' : ` OR updated >= "${formatInstant(firstStartMs, 'Europe/Paris').slice(0, 10)}"`;
   const jql = ids.length === 0 ? `project = ${projectKey} AND sprint is not EMPTY` : `project = ${projectKey} AND (sprint in (${ids.join(', ')})${since}) ORDER BY key`;
   const issues = await searchIssues(deps, 'app', jql, ['*all']);
   const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
@@ -112,11 +102,12 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
 export const setSprintReserve = async (deps: Deps, projectKey: string, accountId: string, sprintId: number, reserve: number | null, nowMs: number, boardId: number | null = null): Promise<SprintBoardView> => {
   if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
   if (reserve !== null && (!Number.isFinite(reserve) || reserve < 0 || reserve > MAX_RESERVE)) throw new AppError('BAD_REQUEST', `the reserve must be a number between 0 and ${MAX_RESERVE}`);
-  if (!(await userHasPermission(deps, 'BROWSE_PROJECTS', { projectKey }))) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
-  if (!(await maySetReserve(deps, projectKey, accountId))) throw new AppError('FORBIDDEN', 'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves');
+  const rights = await callerRights(deps, projectKey, accountId);
+  if (!rights.browse) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
+  if (!rights.setReserve) throw new AppError('FORBIDDEN', 'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves');
   const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   if (board === null) throw new AppError('NOT_FOUND', `project ${projectKey} has no scrum board`);
-  const sprint = sprintPageSchema.shape.values.parse(await boardSprints(deps, board.id)).find((s) => s.id === sprintId);
+  const sprint = sprintList(await boardSprintsOf(deps, board.id)).find((s) => s.id === sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', `sprint ${sprintId} is not on the board of ${projectKey}`);
   if (sprint.state === 'closed') throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
   const reserves = await storedReserves(deps, board.id);
