@@ -128,7 +128,8 @@ export type ApiKey = keyof Api;
 export type AllApi = Api & CapacityApi & IndicatorsApi;
 export type AllApiKey = keyof AllApi;
 
-export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_SETTINGS' | 'INTERNAL';
+/** JIRA_BUSY: Jira kept answering 429 (or a transient 5xx) after the app's bounded retries (src/jira/forge-jira.ts). */
+export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_SETTINGS' | 'INTERNAL' | 'JIRA_BUSY';
 
 export type Reply<T> =
   | { readonly ok: true; readonly data: T }

@@ -1,6 +1,7 @@
 // What the use cases need from the outside world. Adapters: src/jira/jira-rest.ts (Jira through @forge/api),
 // src/store/kvs-store.ts (@forge/kvs), src/store/recompute-queue.ts (@forge/events); tests use the workbench's
 // local Jira through the same adapters.
+import type { Clock } from './clock';
 
 /** A Jira REST response, as the adapters see it: status and parsed JSON body (undefined when empty). */
 export type JiraReply = { readonly status: number; readonly body: unknown };
@@ -31,4 +32,6 @@ export type Deps = {
   readonly jira: JiraPort;
   readonly store: KeyValueStore;
   readonly queue: RecomputeQueue;
+  /** The one clock seam (src/app/clock.ts): "now" for every handler, and every wait. */
+  readonly clock: Clock;
 };

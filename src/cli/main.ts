@@ -2,6 +2,7 @@
 // stdout; an error is exit code 2 with one line on stderr that names the file and what is wrong (no stack trace).
 import { readFile } from 'node:fs/promises';
 import { DateTime, Settings as LuxonSettings } from 'luxon';
+import { platformClock } from '../app/clock';
 import { computeClocksReport, type StreamedClocksReport } from '../app/compute-clocks-report';
 import { computeMonthlyReport } from '../app/compute-monthly-report';
 import { monthlyReportCsv } from '../app/monthly-report-csv';
@@ -187,7 +188,7 @@ const reportCommand = async (args: readonly string[], nowMs: number): Promise<vo
 };
 
 /** Runs the command line; resolves to the exit code. */
-export const main = async (argv: readonly string[], nowMs: number = DateTime.utc().toMillis()): Promise<number> => {
+export const main = async (argv: readonly string[], nowMs: number = platformClock.nowMs()): Promise<number> => {
   LuxonSettings.throwOnInvalid = true;
   const [command, ...rest] = argv;
   try {

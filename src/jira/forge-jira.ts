@@ -1,10 +1,14 @@
-// The JiraPort on Forge: @forge/api's requestJira as the app or as the invoking user. Paths are built by the app
-// itself with encoded parameters (never from a payload), hence assumeTrustedRoute.
+// The JiraPort on Forge: @forge/api's requestJira as the app or as the invoking user, with bounded retries of
+// 429/5xx (jira-retry.ts). Paths are built by the app itself with encoded parameters (never from a payload), hence
+// assumeTrustedRoute.
 import api, { assumeTrustedRoute } from '@forge/api';
-import type { JiraPort, JiraReply } from '../app/ports';
+import type { Clock } from '../app/clock';
+import type { JiraPort } from '../app/ports';
+import { parseRetryAfter, withRetries, type JiraSend } from './jira-retry';
 
-export const forgeJira: JiraPort = {
-  async request(as, method, path, body): Promise<JiraReply> {
+const send =
+  (clock: Clock): JiraSend =>
+  async (as, method, path, body) => {
     const client = as === 'app' ? api.asApp() : api.asUser();
     const response = await client.requestJira(assumeTrustedRoute(path), {
       method,
@@ -18,6 +22,7 @@ export const forgeJira: JiraPort = {
     } catch {
       parsed = text;
     }
-    return { status: response.status, body: parsed };
-  },
-};
+    return { status: response.status, body: parsed, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), clock.nowMs()) };
+  };
+
+export const forgeJira = (clock: Clock): JiraPort => withRetries(send(clock), clock);

@@ -1,6 +1,5 @@
 // The resolvers: parse → use case → reply (B6). Identity and location come only from the Forge context; payloads
 // are parsed, never cast; permissions are checked as the user before the app acts as itself.
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AllApi, AllApiKey, Reply } from '../contract';
 import { getSprintBoard, setSprintReserve } from '../app/sprint-board';
@@ -189,4 +188,3 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
     }),
 };
 
-export const nowMs = (): number => DateTime.utc().toMillis();

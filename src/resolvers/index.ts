@@ -2,11 +2,14 @@
 import Resolver from '@forge/resolver';
 import { forgeDeps } from '../app/deps';
 import type { AllApiKey } from '../contract';
-import { nowMs, resolvers } from './definitions';
+import { resolvers } from './definitions';
 
 const resolver = new Resolver();
 for (const key of Object.keys(resolvers) as AllApiKey[]) {
-  resolver.define(key, (request) => resolvers[key](forgeDeps(), { payload: request.payload, context: request.context }, nowMs()));
+  resolver.define(key, (request) => {
+    const deps = forgeDeps();
+    return resolvers[key](deps, { payload: request.payload, context: request.context }, deps.clock.nowMs());
+  });
 }
 
 export const handler = resolver.getDefinitions();

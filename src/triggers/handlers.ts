@@ -1,6 +1,7 @@
 // Product-event, scheduled and queue handlers: parse the event, run the use case, log a failure once (issue key,
-// never the payload). All idempotent: a repeated event recomputes the same values from the same history.
-import { DateTime } from 'luxon';
+// never the payload). All idempotent: a repeated event recomputes the same values from the same history, so a
+// retried one is safe. "now" comes from the clock seam (deps.clock).
+import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { forgeDeps } from '../app/deps';
 import { changeItemSchema, enforceSeverityRule } from '../app/enforce-severity-rule';
@@ -8,6 +9,7 @@ import { recomputeIssues } from '../app/recompute-issues';
 import { computeMonthlySnapshot } from '../app/monthly-snapshot';
 import { scheduleDueSoon } from '../app/schedule-recompute';
 import type { Deps } from '../app/ports';
+import { JiraBusyError } from '../jira/jira-retry';
 
 const issueEventSchema = z.looseObject({
   eventType: z.string(),
@@ -24,7 +26,7 @@ const logFailure = (where: string, subject: string, error: unknown): void => {
 };
 
 /** avi:jira:created:issue / avi:jira:updated:issue (the app's own writes are filtered out by ignoreSelf). */
-export const handleIssueEvent = async (deps: Deps, event: unknown, nowMs: number): Promise<void> => {
+export const handleIssueEvent = async (deps: Deps, event: unknown): Promise<void> => {
   const parsed = issueEventSchema.safeParse(event);
   if (!parsed.success) {
     console.error('issue event ignored: not an issue event');
@@ -33,20 +35,23 @@ export const handleIssueEvent = async (deps: Deps, event: unknown, nowMs: number
   const { issue, atlassianId, changelog } = parsed.data;
   try {
     if (changelog && changelog.items.length > 0) await enforceSeverityRule(deps, issue.id, atlassianId ?? null, changelog.items);
-    await recomputeIssues(deps, [issue.id], nowMs);
+    await recomputeIssues(deps, [issue.id], deps.clock.nowMs());
   } catch (error) {
     logFailure('issue event', issue.key, error);
     throw error;
   }
 };
 
-export const handleRecomputeEvent = async (deps: Deps, event: unknown, nowMs: number): Promise<void> => {
+export const handleRecomputeEvent = async (deps: Deps, event: unknown): Promise<void> => {
+  const nowMs = deps.clock.nowMs();
   const monthly = monthlyEventSchema.safeParse(event);
   if (monthly.success) {
     try {
-      await computeMonthlySnapshot(deps, { kind: 'monthly-report', projectKey: monthly.data.body.projectKey, month: monthly.data.body.month }, nowMs, () => DateTime.utc().toMillis());
+      await computeMonthlySnapshot(deps, { kind: 'monthly-report', projectKey: monthly.data.body.projectKey, month: monthly.data.body.month }, nowMs, () => deps.clock.nowMs());
     } catch (error) {
       logFailure('monthly report', `${monthly.data.body.projectKey} ${monthly.data.body.month}`, error);
+      // Jira busy: the job is delivered again later (the month is recomputed from scratch, nothing half-stored).
+      if (error instanceof JiraBusyError) throw error;
     }
     return;
   }
@@ -63,8 +68,35 @@ export const handleRecomputeEvent = async (deps: Deps, event: unknown, nowMs: nu
   }
 };
 
-export const onIssueEvent = (event: unknown): Promise<void> => handleIssueEvent(forgeDeps(), event, DateTime.utc().toMillis());
-export const onRecompute = (event: unknown): Promise<void> => handleRecomputeEvent(forgeDeps(), event, DateTime.utc().toMillis());
+/**
+ * Jira still refusing after the bounded retries: ask Forge to deliver the event again later, as Jira said. Only a
+ * returned InvocationError is retried by the platform; a thrown error is not ("Async events API", Retry; the same
+ * object for product-event triggers, "Atlassian app events").
+ */
+const retryLater = (error: JiraBusyError): InvocationError =>
+  new InvocationError({
+    retryAfter: Math.max(1, error.retryAfterSeconds),
+    retryReason: error.status === 429 ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+  });
+
+const orRetryLater = async (run: () => Promise<void>): Promise<InvocationError | undefined> => {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (error instanceof JiraBusyError) return retryLater(error);
+    throw error;
+  }
+};
+
+export const onIssueEvent = (event: unknown): Promise<InvocationError | undefined> => orRetryLater(() => handleIssueEvent(forgeDeps(), event));
+export const onRecompute = (event: unknown): Promise<InvocationError | undefined> => orRetryLater(() => handleRecomputeEvent(forgeDeps(), event));
+/** Every 5 minutes: a busy Jira is simply left for the next run (the due-soon window covers two runs). */
 export const onSchedule = async (): Promise<void> => {
-  await scheduleDueSoon(forgeDeps());
+  try {
+    await scheduleDueSoon(forgeDeps());
+  } catch (error) {
+    if (!(error instanceof JiraBusyError)) throw error;
+    logFailure('scheduled trigger', 'due-soon clocks', error);
+  }
 };

@@ -1,6 +1,7 @@
 // The issue panel's resolver, through the app's real handler, against the seeded local Jira (anchor: Friday
 // 2026-04-24 12:00, Paris). Stopped clocks have fixed figures; running ones depend on the real clock.
 import type { IssueSlaPanelView, Reply } from '../../src/contract';
+import { ManualClock } from '../../workbench/host/clocks';
 import { aForgeSite, userNamed, type ForgeSite } from '../support/forge-site';
 
 const H = 3_600_000;
@@ -64,11 +65,14 @@ describe('sla/getIssueSla', () => {
   });
 
   it('reads a history longer than one page in full (bulkfetch, not the truncated expand)', async () => {
-    // The local Jira's clock moves 30 s each time it is read, from the Monday after the anchor, 08:00 (all in business hours).
-    let clockMs = Date.parse('2026-04-27T08:00:00+02:00');
-    const long = aForgeSite({ nowMs: () => (clockMs += 30_000) });
+    // The site's clock moves 30 s before each transition, from the Monday after the anchor, 08:00 (all in business hours).
+    const clock = new ManualClock(Date.parse('2026-04-27T08:00:00+02:00'));
+    const long = aForgeSite({ clock });
     const paul = userNamed(long, 'Paul');
-    const transition = (id: string) => long.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-27/transitions', body: { transition: { id } }, caller: { kind: 'user', accountId: paul } });
+    const transition = (id: string) => {
+      clock.advance(30_000);
+      return long.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-27/transitions', body: { transition: { id } }, caller: { kind: 'user', accountId: paul } });
+    };
     for (let i = 0; i < 60; i++) {
       expect((await transition('21')).status).toBe(204);
       expect((await transition('31')).status).toBe(204);

@@ -1,6 +1,7 @@
 import type { AppModule } from '../../workbench/host/forge-host';
 import { startWorkbench, type Workbench } from '../../workbench/host/server';
 import { TEST_ANCHOR_MS } from './forge-site';
+import { ManualClock } from '../../workbench/host/clocks';
 // Browser tests: the system Chromium driven by playwright-core (Playwright's own browsers are never downloaded), with
 // a new empty profile per launch, and the few moves every test makes on the workbench's host pages (sign in through
 // the top bar, wait for a page to be drawn again, read a Custom UI frame).
@@ -166,7 +167,7 @@ export const useWorkbenchAndBrowser = (surfaces: readonly string[] = ['sla-panel
   let browser: BrowserSession | undefined;
   beforeAll(async () => {
     requireBuiltUi(REPO_ROOT, surfaces);
-    workbench = await startWorkbench({ port: 0, dataDir: null, anchorMs: TEST_ANCHOR_MS, reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
+    workbench = await startWorkbench({ port: 0, dataDir: null, clock: new ManualClock(TEST_ANCHOR_MS), reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
     browser = await launchChromium();
   }, timeoutMs);
   afterAll(() => closeAll(browser?.close, workbench?.close), timeoutMs);

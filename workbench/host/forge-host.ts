@@ -3,6 +3,7 @@
 // function validators. The app's handlers are loaded as they deploy (src/index.ts exports); nothing is mocked.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { installClock, type Clock } from '../../src/app/clock';
 import { APP_ACCOUNT_ID, APP_ID, ENVIRONMENT_ID, type LocalJiraControl } from '../local-jira';
 import { LocalKvs } from './local-kvs';
 
@@ -56,11 +57,14 @@ export class ForgeHost {
   constructor(
     readonly jira: LocalJiraControl,
     readonly kvs: LocalKvs,
+    /** The site's clock: the app reads it through its clock seam (src/app/clock.ts), as the local Jira and store do. */
+    readonly clock: Clock,
   ) {}
 
   /** Installs the seams; must run before the app's modules are loaded (@forge/kvs picks its target at import). */
   install(): void {
     const g = globalThis as GlobalWithForge;
+    installClock(this.clock);
     g.__forge_runtime__ = {
       proxy: { token: 'workbench', url: SITE_URL },
       contextAri: `ari:cloud:jira::site/${CLOUD_ID}`,

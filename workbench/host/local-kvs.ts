@@ -12,7 +12,8 @@ export class LocalKvs {
 
   constructor(
     private readonly file: string | null = null,
-    private readonly nowMs: () => number = () => Date.now(),
+    /** The site's clock (TTLs): the workbench's demo clock, or a test's manual one. */
+    private readonly nowMs: () => number,
   ) {
     if (file === null) return;
     try {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { systemClock, type Clock } from '../../src/app/clock';
 import { createLocalJira, type LocalJiraControl } from '../local-jira';
 import { bridgeShim } from './bridge-shim';
 import { ForgeHost, type AppModule } from './forge-host';
@@ -14,7 +15,8 @@ export type WorkbenchOptions = {
   readonly port: number;
   readonly host?: string;
   readonly dataDir: string | null;
-  readonly anchorMs: number;
+  /** The site's clock: the demo is seeded at its "now", and the app, the local Jira and the store all read it. */
+  readonly clock: Clock;
   readonly reset: boolean;
   readonly rootDir: string;
   readonly loadApp: () => AppModule;
@@ -64,10 +66,12 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       state = undefined;
     }
   }
-  const jira = state === undefined ? createLocalJira({ seed: { anchorMs: options.anchorMs } }) : createLocalJira({ state });
-  if (options.reset && kvsFile !== null && existsSync(kvsFile)) renameSync(kvsFile, `${kvsFile}.before-reset`);
-  const kvs = new LocalKvs(kvsFile);
-  const host = new ForgeHost(jira, kvs);
+  const { clock } = options;
+  const jira = state === undefined ? createLocalJira({ seed: { anchorMs: Math.floor(clock.nowMs()) }, now: clock.nowMs }) : createLocalJira({ state, now: clock.nowMs });
+  // Nothing is lost on a reset: the previous data is kept beside the new (one generation).
+  for (const file of [kvsFile, jiraFile]) if (options.reset && file !== null && existsSync(file)) renameSync(file, `${file}.before-reset`);
+  const kvs = new LocalKvs(kvsFile, clock.nowMs);
+  const host = new ForgeHost(jira, kvs, clock);
   host.install();
   host.attach(options.loadApp());
 
@@ -111,7 +115,10 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     const file = join(options.rootDir, 'static', surface, 'build', 'index.html');
     if (!existsSync(file)) return null;
     const html = readFileSync(file, 'utf8');
-    const inject = `<base href="/static/${surface}/"><script>${bridgeShim(frameId, context)}</script>`;
+    // The UI's clock seam (static/shared/src/clock.ts): the frame runs on the demo's now, as the app does.
+    const offsetMs = Math.round(clock.nowMs() - systemClock.nowMs());
+    const clockSeam = `window.__contract_sla_clock__={nowMs:function(){return Date.now()+(${offsetMs})}};`;
+    const inject = `<base href="/static/${surface}/"><script>${clockSeam}${bridgeShim(frameId, context)}</script>`;
     return html.includes('<head>') ? html.replace('<head>', `<head>${inject}`) : `${inject}${html}`;
   };
 

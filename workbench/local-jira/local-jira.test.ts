@@ -338,10 +338,10 @@ describe('toJSON and restore', () => {
   });
 
   it('refuses what is not a snapshot, saying where', () => {
-    expect(() => createLocalJira({ state: { format: 'something else' } })).toThrow(/state is not a local Jira snapshot \(format: /);
+    expect(() => createLocalJira({ state: { format: 'something else' }, now: () => ANCHOR_MS })).toThrow(/state is not a local Jira snapshot \(format: /);
     const snapshot = JSON.parse(JSON.stringify(fixture().jira.toJSON())) as { issues: { status: string }[] };
     (snapshot.issues[0] as { status: string }).status = 'Ouvert';
-    expect(() => createLocalJira({ state: snapshot })).toThrow(/issues\.0\.status/);
+    expect(() => createLocalJira({ state: snapshot, now: () => ANCHOR_MS })).toThrow(/issues\.0\.status/);
   });
 });
 
@@ -349,7 +349,8 @@ describe('GET /rest/api/3/issuetype', () => {
   it('lists the project issue types in the shape of the OpenAPI description', async () => {
     const { createLocalJira: create } = await import('./local-jira');
     const { validateJiraResponse } = await import('../../test/support/openapi');
-    const jira = create({ seed: { anchorMs: Date.parse('2026-04-24T12:00:00+02:00') } });
+    const anchorMs = Date.parse('2026-04-24T12:00:00+02:00');
+    const jira = create({ seed: { anchorMs }, now: () => anchorMs });
     const answer = await jira.handle({ method: 'GET', path: '/rest/api/3/issuetype', caller: { kind: 'app' } });
     expect(answer.status).toBe(200);
     expect(validateJiraResponse('platform', 'get', '/rest/api/3/issuetype', 200, answer.body)).toEqual([]);

@@ -1074,11 +1074,11 @@ class LocalJiraInstance implements LocalJiraControl {
 
 /**
  * A local Jira: restored from `state` (a `toJSON()` snapshot), else seeded with the demo data around
- * `seed.anchorMs` (default: now). Throws only when `state` is not a snapshot (the caller's precondition).
- * @example const jira = createLocalJira({ seed: { anchorMs: Date.parse('2026-04-22T10:00:00+02:00') } });
+ * `seed.anchorMs` (default: the clock's now). Throws only when `state` is not a snapshot (the caller's precondition).
+ * @example const jira = createLocalJira({ seed: { anchorMs: Date.parse('2026-04-22T10:00:00+02:00') }, now: clock.nowMs });
  */
-export function createLocalJira(options: LocalJiraOptions = {}): LocalJiraControl {
-  const now = options.now ?? (() => Date.now());
+export function createLocalJira(options: LocalJiraOptions): LocalJiraControl {
+  const { now } = options;
   if (options.state !== undefined) {
     const parsed = parseLocalJiraState(options.state);
     if (!parsed.ok) throw new Error(`createLocalJira: state is not a local Jira snapshot (${parsed.message})`);

@@ -115,6 +115,6 @@ export type LocalJiraOptions = {
   readonly seed?: { readonly anchorMs: number };
   /** A snapshot from `toJSON()`; wins over `seed`. */
   readonly state?: unknown;
-  /** The clock for new changes (default `Date.now`); tests pass a fixed one. */
-  readonly now?: () => number;
+  /** The site's clock (workbench/host/clocks.ts): when changes happen, and what `now()` means in JQL. */
+  readonly now: () => number;
 };

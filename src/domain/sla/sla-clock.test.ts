@@ -55,6 +55,18 @@ describe('anomaly clocks (D3, D4)', () => {
       { elapsedMs: h(2), pausedMs: h(1), state: 'paused', dueAt: '2026-03-03T10:00' },
     ],
     [
+      'D4 a change exactly at now holds from now (half-open): answered at 12:00 and read at 12:00, it runs',
+      { severity: 'major', created: '2026-03-02T09:00', history: [['2026-03-02T11:00', 'En attente Administration'], ['2026-03-02T12:00', 'En cours']] },
+      '2026-03-02T12:00', 'resolution',
+      { elapsedMs: h(2), pausedMs: h(1), state: 'running' },
+    ],
+    [
+      'D4 a stop exactly at now stops the clock at now',
+      { severity: 'major', created: '2026-03-02T09:00', history: [['2026-03-02T12:00', 'Contournement validé']] },
+      '2026-03-02T12:00', 'workaround',
+      { elapsedMs: h(3), state: 'stopped', stoppedAt: '2026-03-02T12:00' },
+    ],
+    [
       'D4 workaround submitted for validation pauses, acceptance stops it',
       { created: '2026-03-02T09:00', history: [['2026-03-02T12:00', 'En validation Administration'], ['2026-03-02T14:00', 'Contournement validé']] },
       '2026-03-02T16:00', 'workaround',

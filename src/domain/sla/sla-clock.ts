@@ -129,7 +129,9 @@ const statusPeriods = (facts: ClockFacts, startMs: number, atMs: number): readon
     status = change.to;
   }
   if (atMs > fromMs) periods.push({ fromMs, toMs: atMs, status });
-  else if (periods.length === 0) periods.push({ fromMs, toMs: fromMs, status });
+  // A change exactly at `atMs` holds from `atMs` (half-open): an empty last period carries the status in effect, so
+  // the clock's state is the new status's, not the one it just left (issue 8: an event handled at its own instant).
+  else if (periods.length === 0 || periods[periods.length - 1]?.status !== status) periods.push({ fromMs, toMs: fromMs, status });
   return periods;
 };
 

@@ -1,6 +1,7 @@
 // The gadget's configuration screen (edit entry point): a project key and a month (the previous one, or a given
 // month that has begun), checked here, then handed to Jira with view.submit, which stores it and shows the view.
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { nowMs } from '../../../shared/src/clock';
 import { formatMonth, monthOf } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { submitConfiguration } from '../api';
@@ -24,7 +25,7 @@ export const ConfigurationForm = ({ saved }: { readonly saved: SavedConfiguratio
   const projectRef = useRef<HTMLInputElement>(null);
   const monthRef = useRef<HTMLInputElement>(null);
   // The month the contract's zone is in now: the latest month the server can measure.
-  const [currentMonth] = useState(() => monthOf(Date.now()));
+  const [currentMonth] = useState(() => monthOf(nowMs()));
 
   const change = (next: Partial<ConfigurationValues>) => {
     const merged = { ...values, ...next };

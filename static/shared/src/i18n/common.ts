@@ -13,6 +13,7 @@ export const commonFr = {
   'error.CONFLICT': 'Les données ont été modifiées par quelqu’un d’autre entre-temps : rechargez la page.',
   'error.INVALID_SETTINGS': 'Les réglages contiennent des erreurs.',
   'error.INTERNAL': 'Une erreur interne est survenue. Réessayez dans un instant ; si elle persiste, prévenez l’administrateur Jira.',
+  'error.JIRA_BUSY': 'Jira est momentanément surchargé (limite de débit) : réessayez dans quelques secondes.',
   'error.UNKNOWN': 'Une erreur inattendue est survenue.',
 } as const;
 
@@ -31,6 +32,7 @@ export const commonEn: Record<CommonKey, string> = {
   'error.CONFLICT': 'Someone else changed the data in the meantime: reload the page.',
   'error.INVALID_SETTINGS': 'The settings contain errors.',
   'error.INTERNAL': 'An internal error occurred. Try again in a moment; if it persists, tell your Jira administrator.',
+  'error.JIRA_BUSY': 'Jira is busy for a moment (rate limit): try again in a few seconds.',
   'error.UNKNOWN': 'An unexpected error occurred.',
 };
 
