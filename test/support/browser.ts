@@ -167,7 +167,10 @@ export const useWorkbenchAndBrowser = (surfaces: readonly string[] = ['sla-panel
   let browser: BrowserSession | undefined;
   beforeAll(async () => {
     requireBuiltUi(REPO_ROOT, surfaces);
-    workbench = await startWorkbench({ port: 0, dataDir: null, clock: new ManualClock(TEST_ANCHOR_MS), reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
+    // The site's clock stands at the demo's anchor and moves one minute before each user action: figures never
+    // depend on how fast the machine runs the test.
+    const clock = new ManualClock(TEST_ANCHOR_MS);
+    workbench = await startWorkbench({ port: 0, dataDir: null, clock, beforeAction: () => clock.advance(60_000), reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
     browser = await launchChromium();
   }, timeoutMs);
   afterAll(() => closeAll(browser?.close, workbench?.close), timeoutMs);

@@ -20,6 +20,11 @@ export type WorkbenchOptions = {
   readonly reset: boolean;
   readonly rootDir: string;
   readonly loadApp: () => AppModule;
+  /**
+   * Called before each edit of an issue (a transition, a field change): tests on a manual
+   * clock move it there, so that each action happens a little after the previous one, as with a person at the keyboard.
+   */
+  readonly beforeAction?: () => void;
   /** Run the app's scheduled trigger at start and every 5 minutes (default true). */
   readonly scheduledTrigger?: boolean;
 };
@@ -227,11 +232,13 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       }
       if (method === 'POST' && issueMatch[2]) {
         const body = await readBody(req);
+        options.beforeAction?.();
         const { result, appJiraCalls } = await action(() => asUser(req, 'POST', `/rest/api/3/issue/${key}/transitions`, body));
         return send(res, result.status === 204 ? 200 : result.status, { ok: result.status < 300, answer: result.body ?? null, appJiraCalls, backgroundErrors: host.backgroundErrors.slice(-5) });
       }
       if (method === 'PUT' && !issueMatch[2]) {
         const body = await readBody(req);
+        options.beforeAction?.();
         const { result, appJiraCalls } = await action(() => asUser(req, 'PUT', `/rest/api/3/issue/${key}`, body));
         return send(res, result.status === 204 ? 200 : result.status, { ok: result.status < 300, answer: result.body ?? null, appJiraCalls });
       }

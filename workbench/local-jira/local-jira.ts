@@ -212,6 +212,14 @@ class LocalJiraInstance implements LocalJiraControl {
   private readonly listeners = new Set<(event: IssueEvent) => void>();
   private hook: FunctionValidatorHook | null = null;
   private log: JiraCallRecord[] = [];
+  /**
+   * Eventual consistency of search (issue 8). Jira's search reads an index that follows the writes: documentation,
+   * "The Jira Cloud platform REST API", Search for issues using JQL enhanced search (`reconcileIssues`: "strong
+   * consistency issue ids to be reconciled with search results", at most 50). With a lag set, a search leaves out an
+   * issue written less than `searchLagMs` before it unless the request names it in `reconcileIssues`.
+   */
+  private searchLagMs = 0;
+  private readonly writtenAtMs = new Map<string, number>();
   private readonly routes: readonly { readonly method: JiraRequest['method']; readonly pattern: string; readonly handler: Handler }[];
 
   constructor(
@@ -416,6 +424,24 @@ class LocalJiraInstance implements LocalJiraControl {
   private addHistory(issue: StoredIssue, atMs: number, actor: Actor, items: readonly ChangeItem[]): void {
     issue.histories.push({ id: String(this.state.nextHistoryId++), atMs, authorId: actor.accountId, items: [...items] });
     issue.updatedMs = atMs;
+    this.written(issue);
+  }
+
+  /** Records a write for the search index's lag (any write: fields, transitions, the app's values). */
+  private written(issue: StoredIssue): void {
+    this.writtenAtMs.set(issue.id, this.now());
+  }
+
+  setSearchLag(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError('setSearchLag: ms must be >= 0');
+    this.searchLagMs = ms;
+  }
+
+  /** Whether the search index has caught up with the issue's last write (or the request reconciles it). */
+  private indexed(issue: StoredIssue, reconcile: ReadonlySet<string>): boolean {
+    if (this.searchLagMs === 0 || reconcile.has(issue.id)) return true;
+    const at = this.writtenAtMs.get(issue.id);
+    return at === undefined || this.now() - at >= this.searchLagMs;
   }
 
   // ---- Fields ----
@@ -503,14 +529,23 @@ class LocalJiraInstance implements LocalJiraControl {
       maxResults: b.maxResults,
       fields: b.fields,
       expand: (b.expand ?? '').split(',').map((e) => e.trim()).filter((e) => e !== ''),
+      reconcileIssues: b.reconcileIssues ?? [],
     });
   }
 
   /** /search/jql: `fields` defaults to the id only; pages through `nextPageToken`; no `total`. */
   private search(
     actor: Actor,
-    input: { readonly jql: string; readonly nextPageToken: string | undefined; readonly maxResults: number | undefined; readonly fields: readonly string[] | undefined; readonly expand: readonly string[] },
+    input: {
+      readonly jql: string;
+      readonly nextPageToken: string | undefined;
+      readonly maxResults: number | undefined;
+      readonly fields: readonly string[] | undefined;
+      readonly expand: readonly string[];
+      readonly reconcileIssues?: readonly number[];
+    },
   ): JiraResponse {
+    const reconcile = new Set((input.reconcileIssues ?? []).map(String));
     const compiled = compileSearch(input.jql, { state: this.state, nowMs: this.now(), accountId: actor.accountId }, true);
     if (!compiled.ok) return jiraError(400, [compiled.message]);
     let position = 0;
@@ -519,7 +554,9 @@ class LocalJiraInstance implements LocalJiraControl {
       if (decoded === null) return jiraError(400, [INVALID_TOKEN]);
       position = decoded[0] as number;
     }
-    const matching = this.visibleIssues(actor).filter(compiled.search.matches).sort(compiled.search.compare);
+    const matching = this.visibleIssues(actor)
+      .filter((issue) => this.indexed(issue, reconcile) && compiled.search.matches(issue))
+      .sort(compiled.search.compare);
     const idOnly = input.fields === undefined && !input.expand.includes('changelog');
     const fieldIds = selectFieldIds(input.fields ?? []);
     // Jira returns up to 5000 issues a page when only ids are asked for, fewer with fields.
@@ -651,6 +688,7 @@ class LocalJiraInstance implements LocalJiraControl {
     if (!outcome.ok) return jiraError(400, [], outcome.errors);
     this.state.nextIssueNumber++;
     this.state.issues.push(candidate);
+    this.written(candidate);
     this.emitIssue('avi:jira:created:issue', candidate, actor);
     return json(201, { id: candidate.id, key: candidate.key, self: issueSelf(candidate) });
   }
@@ -915,6 +953,7 @@ class LocalJiraInstance implements LocalJiraControl {
         const from = issue.appValues[field.id] ?? null;
         if (from === value) continue;
         issue.appValues[field.id] = value;
+        this.written(issue);
         changes.set(issue, [...(changes.get(issue) ?? []), textChangeItem(field.name, field.id, from, value)]);
       }
     }

@@ -109,6 +109,8 @@ export interface LocalJiraControl extends LocalJira {
   setWorkflowValidator(transitionId: string, ruleKey: string, configuration: unknown, workflow?: string): void;
   /** Replaces all the validators of one transition (an empty list removes them). */
   setTransitionValidators(transitionId: string, validators: readonly ValidatorInput[], workflow?: string): void;
+  /** Search's eventual consistency: leave out issues written less than `ms` ago unless reconciled (0: off). */
+  setSearchLag(ms: number): void;
 }
 
 export type LocalJiraOptions = {

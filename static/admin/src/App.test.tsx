@@ -104,11 +104,21 @@ describe('admin page', () => {
 
   it('shows the problems of an INVALID_SETTINGS save next to their fields', async () => {
     await renderAdmin();
-    fireEvent.change(screen.getByLabelText('Durée de la VSR (mois après la livraison)'), { target: { value: '30' } });
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_SETTINGS', message: 'invalid', problems: [{ path: 'vsrMonths', message: 'Too big: expected number to be <=24' }] } });
-    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    expect((await screen.findByTestId('problems-vsrMonths')).textContent).toContain('expected number to be <=24');
-    expect(screen.getByTestId('save-error').textContent).toContain('corrigez les problèmes signalés');
+    // Answered by key, not by order: the ~400 ms settings/check may run before or after the save on a loaded machine.
+    const fallback = invokeMock.getMockImplementation();
+    invokeMock.mockImplementation(async (key, payload) =>
+      key === 'settings/save'
+        ? { ok: false, error: { code: 'INVALID_SETTINGS', message: 'invalid', problems: [{ path: 'vsrMonths', message: 'Too big: expected number to be <=24' }] } }
+        : fallback?.(key, payload),
+    );
+    try {
+      fireEvent.change(screen.getByLabelText('Durée de la VSR (mois après la livraison)'), { target: { value: '30' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+      expect((await screen.findByTestId('problems-vsrMonths')).textContent).toContain('expected number to be <=24');
+      expect(screen.getByTestId('save-error').textContent).toContain('corrigez les problèmes signalés');
+    } finally {
+      invokeMock.mockImplementation(fallback);
+    }
   });
 
   it('says FORBIDDEN saves are reserved to Jira administrators', async () => {
