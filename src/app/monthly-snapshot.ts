@@ -11,6 +11,7 @@ import { monthlyReportOf, sprintSourceOf } from './compute-monthly-report';
 import { parseJiraExport } from '../jira/jira-export';
 import { measuredAtMs as measureInstant, monthWindow } from '../domain/indicators/month-window';
 import { formatInstant } from './format-instant';
+import { splitByJsonBytes } from './kvs-limits';
 import { bulkChangelogs, fieldCatalogue, searchIssues, userHasPermission } from './jira-reads';
 import { withAppFields } from './live-export';
 import { monthlyReportCsv } from './monthly-report-csv';
@@ -20,7 +21,6 @@ import { effectiveSettings } from './settings/settings-repository';
 const ZONE = 'Europe/Paris';
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const CHUNK_CHARS = 180_000;
 const TREND_MONTHS = 6;
 /** A snapshot of the month in progress is recomputed when older than this; a finished month's stays. */
 const CURRENT_MONTH_TTL_MS = 15 * 60_000;
@@ -46,9 +46,11 @@ export const configurationSchema = z.object({
 });
 
 const saveSnapshot = async (deps: Deps, job: MonthlyJob, snapshot: Snapshot, settingsVersion: number, nowMs: number): Promise<void> => {
-  const text = JSON.stringify(snapshot);
-  const chunks = Math.ceil(text.length / CHUNK_CHARS);
-  for (let i = 0; i < chunks; i++) await deps.store.set(key(job.projectKey, job.month, `chunk:${i}`), text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS));
+  // Cut by stored bytes, not characters: as a JSON string each quote of the text is escaped and each accent is two
+  // bytes, so 180,000 characters could pass the 240 KiB value limit.
+  const pieces = splitByJsonBytes(JSON.stringify(snapshot));
+  const chunks = pieces.length;
+  for (const [i, piece] of pieces.entries()) await deps.store.set(key(job.projectKey, job.month, `chunk:${i}`), piece);
   // The head is written last: a reader never sees a snapshot whose chunks are not all there.
   await deps.store.set(key(job.projectKey, job.month, 'head'), { snapshotAt: formatInstant(nowMs, ZONE), snapshotAtMs: nowMs, settingsVersion, chunks, complete: snapshot.report.complete });
 };

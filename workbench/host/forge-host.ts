@@ -5,7 +5,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { installClock, type Clock } from '../../src/app/clock';
 import { APP_ACCOUNT_ID, APP_ID, ENVIRONMENT_ID, type LocalJiraControl } from '../local-jira';
+import { FORGE_INVOCATION_LIMITS, responseProblem, runtimeExceeded, type InvocationLimits } from './invocation-limits';
 import { LocalKvs } from './local-kvs';
+import { checkPush } from './local-queue';
 
 /** The app's handlers, as src/index.ts exports them. */
 export type AppModule = {
@@ -42,8 +44,22 @@ const metricsStub = () => {
   return { counter: () => noop, timing: () => noop, gauge: () => noop };
 };
 
-const jsonResponse = (status: number, body: unknown): Response =>
-  status === 204 || body === undefined ? new Response(null, { status }) : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const jsonResponse = (status: number, body: unknown, statusText?: string): Response =>
+  status === 204 || body === undefined
+    ? new Response(null, { status, ...(statusText ? { statusText } : {}) })
+    : new Response(JSON.stringify(body), { status, ...(statusText ? { statusText } : {}), headers: { 'content-type': 'application/json' } });
+
+export type ForgeHostOptions = {
+  /** A monotonic timer in ms for invocation durations (default `performance.now`); tests pass one they advance. */
+  readonly timer?: () => number;
+  /** The resolver limits (default Forge's: 25 s, 5 MB); tests may lower the runtime to see a stuck resolver stopped. */
+  readonly invocationLimits?: Partial<InvocationLimits>;
+  /** timeoutSeconds of the queue consumer's function in manifest.yml (on-recompute: 900), which sets its event limit. */
+  readonly consumerTimeoutSeconds?: number;
+};
+
+/** manifest.yml, function on-recompute: `timeoutSeconds: 900`. */
+export const CONSUMER_TIMEOUT_SECONDS = 900;
 
 export class ForgeHost {
   private readonly invocation = new AsyncLocalStorage<Invocation>();
@@ -54,12 +70,21 @@ export class ForgeHost {
   /** Failures of background work (events, queue), kept for the workbench to show and tests to check. */
   readonly backgroundErrors: string[] = [];
 
+  private readonly timer: () => number;
+  private readonly limits: InvocationLimits;
+  private readonly consumerTimeoutSeconds: number;
+
   constructor(
     readonly jira: LocalJiraControl,
     readonly kvs: LocalKvs,
     /** The site's clock: the app reads it through its clock seam (src/app/clock.ts), as the local Jira and store do. */
     readonly clock: Clock,
-  ) {}
+    options: ForgeHostOptions = {},
+  ) {
+    this.timer = options.timer ?? (() => performance.now());
+    this.limits = { ...FORGE_INVOCATION_LIMITS, ...options.invocationLimits };
+    this.consumerTimeoutSeconds = options.consumerTimeoutSeconds ?? CONSUMER_TIMEOUT_SECONDS;
+  }
 
   /** Installs the seams; must run before the app's modules are loaded (@forge/kvs picks its target at import). */
   install(): void {
@@ -134,16 +159,40 @@ export class ForgeHost {
     if (!this.app) throw new Error('the app is not loaded');
     const app = this.app;
     const id = randomUUID();
-    const result = await this.runAs(
-      accountId,
-      () =>
-      app.resolver(
-        { call: { functionKey, payload }, context: { ...context, accountId, cloudId: CLOUD_ID, siteUrl: SITE_URL, environmentId: ENVIRONMENT_ID, environmentType: 'DEVELOPMENT' } },
-        { principal: { accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}` },
+    const startedMs = this.timer();
+    const result = await this.withinRuntime(functionKey, startedMs, () =>
+      this.runAs(
+        accountId,
+        () =>
+        app.resolver(
+          { call: { functionKey, payload }, context: { ...context, accountId, cloudId: CLOUD_ID, siteUrl: SITE_URL, environmentId: ENVIRONMENT_ID, environmentType: 'DEVELOPMENT' } },
+          { principal: { accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}` },
+        ),
+        id,
       ),
-      id,
     );
+    const elapsedMs = this.timer() - startedMs;
+    if (elapsedMs > this.limits.runtimeMs) throw runtimeExceeded(functionKey, elapsedMs, this.limits);
+    const tooLarge = responseProblem(functionKey, result, this.limits);
+    if (tooLarge) throw tooLarge;
     return { result, jiraCalls: this.records.filter((r) => r.invocationId === id && r.kind === 'jira') };
+  }
+
+  /**
+   * Fails the invocation once it has run for the runtime limit, as Forge stops the function then (here its work goes
+   * on unobserved: a local process cannot be stopped). A finished invocation is measured by the caller.
+   */
+  private async withinRuntime<T>(functionKey: string, startedMs: number, run: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const stopped = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(runtimeExceeded(functionKey, this.timer() - startedMs, this.limits)), this.limits.runtimeMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([run(), stopped]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The scheduled trigger, as Forge runs it. */
@@ -185,14 +234,18 @@ export class ForgeHost {
       return jsonResponse(answer.status, answer.body);
     }
     if (t.type === 'fpp' && t.remote === 'stargate' && path.startsWith('/webhook/queue/publish/')) {
-      const published = (typeof body === 'object' && body !== null ? body : {}) as { payload?: unknown[]; queueName?: string };
-      const events = Array.isArray(published.payload) ? published.payload : [];
+      const checked = checkPush(body, this.consumerTimeoutSeconds);
+      if (!checked.ok) {
+        this.record('queue', 'app', method, path, checked.refusal.status);
+        return jsonResponse(checked.refusal.status, checked.refusal.body, checked.refusal.statusText);
+      }
+      const { queueName, jobId, payload: events } = checked.push;
       this.record('queue', 'app', method, path, 201);
-      const jobId = randomUUID();
       for (const event of events) {
         const app = this.app;
-        if (app) this.background('queue job', () => this.runAs(null, () => app.onRecompute({ ...(event as object), queueName: published.queueName, jobId, eventId: randomUUID() }, {})));
+        if (app) this.background('queue job', () => this.runAs(null, () => app.onRecompute({ ...event, queueName, jobId, eventId: randomUUID() }, {})));
       }
+      // The SDK returns the jobId it sent (queue.js); the events carry that same id.
       return jsonResponse(201, { jobId });
     }
     return jsonResponse(404, { message: `the workbench does not serve ${JSON.stringify(target)} ${path}` });

@@ -5,11 +5,14 @@ import { z } from 'zod';
 import type { SettingsDocument, SettingsProblem } from '../../contract';
 import { formatPath } from '../../domain/result';
 import { AppError } from '../app-error';
+import { instantKeyPart } from '../kvs-limits';
 import type { KeyValueStore } from '../ports';
 import { parseSettings, type Settings } from './parse-settings';
 
 const CURRENT_KEY = 'settings';
 const versionKey = (version: number): string => `settings:v${version}`;
+/** In UTC (`…Z`): a Forge key may not hold the `+` of an offset such as `+02:00`. */
+const unreadableKey = (nowIso: string): string => `settings:unreadable:${instantKeyPart(nowIso)}`;
 
 const storedSchema = z.object({
   version: z.number().int().min(0),
@@ -64,7 +67,7 @@ export const saveSettings = async (
   const current = await loadStoredSettings(store);
   if (current.unreadable) {
     // Nothing is lost: the unreadable value is kept aside before the new settings replace it.
-    await store.set(`settings:unreadable:${nowIso}`, (await store.get(CURRENT_KEY)) as never);
+    await store.set(unreadableKey(nowIso), (await store.get(CURRENT_KEY)) as never);
   } else if (current.version !== expectedVersion) {
     throw new AppError('CONFLICT', `the settings were saved by someone else in the meantime (version ${current.version}, not ${expectedVersion}); reload them`);
   }
