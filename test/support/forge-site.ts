@@ -9,11 +9,14 @@ export const TEST_ANCHOR_MS = Date.parse('2026-04-24T12:00:00+02:00');
 
 export type ForgeSite = { readonly jira: LocalJiraControl; readonly host: ForgeHost; readonly app: AppModule; readonly kvs: LocalKvs };
 
-/** `nowMs`: the local Jira's clock (when edits happen), default the real one; the app always reads the real clock. */
-export const aForgeSite = (options: { nowMs?: () => number } = {}): ForgeSite => {
+/**
+ * `nowMs`: the local Jira's clock (when edits happen), default the real one; the app always reads the real clock.
+ * `scopes`: what the site granted the app, default the manifest's permissions.scopes (a test drops one to see it fail).
+ */
+export const aForgeSite = (options: { nowMs?: () => number; scopes?: readonly string[] } = {}): ForgeSite => {
   const jira = createLocalJira({ seed: { anchorMs: TEST_ANCHOR_MS }, ...(options.nowMs ? { now: options.nowMs } : {}) });
   const kvs = new LocalKvs(null);
-  const host = new ForgeHost(jira, kvs);
+  const host = new ForgeHost(jira, kvs, options.scopes ? { scopes: options.scopes } : {});
   host.install();
   // Loaded after the seams, as on Forge (@forge/kvs picks its backend when it is first imported).
   const app = jest.requireActual<AppModule>('../../src/index');
