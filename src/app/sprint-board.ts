@@ -6,7 +6,7 @@ import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
-import { boardSprintsOf, bulkChangelogs, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
+import { boardSprintsOf, bulkChangelogs, expectOk, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
 import { withAppFields } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
@@ -32,6 +32,8 @@ const boardSchema = z.looseObject({ id: z.number(), name: z.string().default('')
 /** The board a sprint action was opened on, if it belongs to the project (a board of another project is refused). */
 const contextBoardOf = async (deps: Deps, projectKey: string, boardId: number): Promise<Board> => {
   const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}`);
+  // Only a 404 means "no such board"; a 401/403 is Jira refusing the app (a missing scope), said as such.
+  if (reply.status !== 404) expectOk(`GET /rest/agile/1.0/board/${boardId}`, reply.status, reply.body);
   const board = reply.status === 200 ? boardSchema.safeParse(reply.body) : null;
   if (!board?.success || (board.data.location?.projectKey !== undefined && board.data.location.projectKey !== projectKey)) {
     throw new AppError('NOT_FOUND', `board ${boardId} is not a board of ${projectKey}`);
@@ -74,7 +76,7 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
     storedReserves(deps, board.id),
     effectiveSettings(deps.store),
   ]);
-  if (configuration.status !== 200) throw new AppError('INTERNAL', `GET /rest/agile/1.0/board/${board.id}/configuration: Jira answered ${configuration.status}`);
+  expectOk(`GET /rest/agile/1.0/board/${board.id}/configuration`, configuration.status, configuration.body);
   const settings = withAppFields(effective.settings, effective.stored.document, catalogue);
   const parsedSprints = sprintList(sprints);
   const ids = parsedSprints.map((s) => s.id);

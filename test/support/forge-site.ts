@@ -14,12 +14,13 @@ export type ForgeSite = { readonly jira: LocalJiraControl; readonly host: ForgeH
 /**
  * `clock`: the site's one clock, read by the local Jira (when edits happen), the store and the app (its clock seam);
  * default a manual clock standing at the demo's anchor, which moves only when a test (or a wait) moves it.
+ * `scopes`: what the site granted the app, default the manifest's permissions.scopes (a test drops one to see it fail).
  */
-export const aForgeSite = (options: { clock?: Clock } = {}): ForgeSite & { readonly clock: Clock } => {
+export const aForgeSite = (options: { clock?: Clock; scopes?: readonly string[] } = {}): ForgeSite & { readonly clock: Clock } => {
   const clock = options.clock ?? new ManualClock(TEST_ANCHOR_MS);
   const jira = createLocalJira({ seed: { anchorMs: TEST_ANCHOR_MS }, now: clock.nowMs });
   const kvs = new LocalKvs(null, clock.nowMs);
-  const host = new ForgeHost(jira, kvs, clock);
+  const host = new ForgeHost(jira, kvs, clock, options.scopes ? { scopes: options.scopes } : {});
   host.install();
   // Loaded after the seams, as on Forge (@forge/kvs picks its backend when it is first imported).
   const app = jest.requireActual<AppModule>('../../src/index');

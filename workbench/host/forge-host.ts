@@ -5,9 +5,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { installClock, type Clock } from '../../src/app/clock';
 import { APP_ACCOUNT_ID, APP_ID, ENVIRONMENT_ID, type LocalJiraControl } from '../local-jira';
+import { checkScopes } from '../local-jira/operation-scopes';
 import { FORGE_INVOCATION_LIMITS, responseProblem, runtimeExceeded, type InvocationLimits } from './invocation-limits';
 import { LocalKvs } from './local-kvs';
 import { checkPush } from './local-queue';
+import { manifestScopes } from './manifest-scopes';
 
 /** The app's handlers, as src/index.ts exports them. */
 export type AppModule = {
@@ -34,6 +36,27 @@ export type HostCallRecord = {
   readonly status: number;
 };
 
+/** A Jira call the site refused because the app's scopes allow no alternative of its operation (or the route is
+ * not in the scope table): `message` names the operation and the missing scopes. */
+export type ScopeRefusal = {
+  readonly seq: number;
+  readonly as: string;
+  readonly method: string;
+  readonly path: string;
+  /** `GET /rest/agile/1.0/board/{boardId}`, or null for a route the scope table does not know. */
+  readonly operation: string | null;
+  readonly missing: readonly string[];
+  readonly message: string;
+};
+
+
+/** What a Jira site answers a call its scopes do not allow (the API gateway's answer, as apps report it). */
+const scopeRefused = (): Response =>
+  new Response(JSON.stringify({ code: 401, message: 'Unauthorized; scope does not match' }), {
+    status: 401,
+    headers: { 'content-type': 'application/json', 'x-failure-category': 'FAILURE_CLIENT_SCOPE_CHECK' },
+  });
+
 type GlobalWithForge = typeof globalThis & {
   __forge_fetch__?: (target: unknown, path: string, init?: { method?: string; body?: unknown; headers?: unknown }) => Promise<Response>;
   __forge_runtime__?: unknown;
@@ -56,6 +79,8 @@ export type ForgeHostOptions = {
   readonly invocationLimits?: Partial<InvocationLimits>;
   /** timeoutSeconds of the queue consumer's function in manifest.yml (on-recompute: 900), which sets its event limit. */
   readonly consumerTimeoutSeconds?: number;
+  /** The scopes the site granted the app; default: `permissions.scopes` of manifest.yml. */
+  readonly scopes?: readonly string[];
 };
 
 /** manifest.yml, function on-recompute: `timeoutSeconds: 900`. */
@@ -69,6 +94,10 @@ export class ForgeHost {
   private app: AppModule | null = null;
   /** Failures of background work (events, queue), kept for the workbench to show and tests to check. */
   readonly backgroundErrors: string[] = [];
+  /** Jira calls refused for their scopes, in order; each also appears in calls() with status 401. */
+  readonly scopeRefusals: ScopeRefusal[] = [];
+  /** The scopes the site granted the app (Forge grants the manifest's at install). */
+  readonly scopes: readonly string[];
 
   private readonly timer: () => number;
   private readonly limits: InvocationLimits;
@@ -84,6 +113,7 @@ export class ForgeHost {
     this.timer = options.timer ?? (() => performance.now());
     this.limits = { ...FORGE_INVOCATION_LIMITS, ...options.invocationLimits };
     this.consumerTimeoutSeconds = options.consumerTimeoutSeconds ?? CONSUMER_TIMEOUT_SECONDS;
+    this.scopes = [...(options.scopes ?? manifestScopes())];
   }
 
   /** Installs the seams; must run before the app's modules are loaded (@forge/kvs picks its target at import). */
@@ -229,8 +259,17 @@ export class ForgeHost {
         return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
       }
       const caller = t.provider === 'user' && accountId !== null ? { kind: 'user' as const, accountId } : { kind: 'app' as const };
+      const as = caller.kind === 'app' ? 'app' : `user ${accountId}`;
+      // The app's scopes bound asUser() calls too: the user's permissions apply within them, never beyond.
+      const verdict = checkScopes(method, path, this.scopes);
+      if (!verdict.allowed) {
+        this.record('jira', as, method, path, 401);
+        const operation = verdict.operation === null ? null : `${verdict.operation.method} ${verdict.operation.pattern}`;
+        this.scopeRefusals.push({ seq: this.seq, as, method, path: path.split('?')[0] ?? path, operation, missing: verdict.missing, message: verdict.message });
+        return scopeRefused();
+      }
       const answer = await this.jira.handle({ method: method as 'GET', path, body, caller });
-      this.record('jira', caller.kind === 'app' ? 'app' : `user ${accountId}`, method, path, answer.status);
+      this.record('jira', as, method, path, answer.status);
       return jsonResponse(answer.status, answer.body);
     }
     if (t.type === 'fpp' && t.remote === 'stargate' && path.startsWith('/webhook/queue/publish/')) {

@@ -220,13 +220,13 @@ class LocalJiraInstance implements LocalJiraControl {
    */
   private searchLagMs = 0;
   private readonly writtenAtMs = new Map<string, number>();
-  private readonly routes: readonly { readonly method: JiraRequest['method']; readonly pattern: string; readonly handler: Handler }[];
+  private readonly router: readonly { readonly method: JiraRequest['method']; readonly pattern: string; readonly handler: Handler }[];
 
   constructor(
     private state: LocalJiraState,
     private readonly now: () => number,
   ) {
-    this.routes = [
+    this.router = [
       { method: 'GET', pattern: '/rest/api/3/field', handler: () => this.getFields() },
       { method: 'GET', pattern: '/rest/api/3/issuetype', handler: () => json(200, ISSUE_TYPE_NAMES.map((name) => ({ ...issueTypeBean(name) }))) },
       { method: 'GET', pattern: '/rest/api/3/search/jql', handler: (c) => this.searchGet(c) },
@@ -305,6 +305,10 @@ class LocalJiraInstance implements LocalJiraControl {
     return this.state.anchorMs;
   }
 
+  routes(): readonly { readonly method: JiraRequest['method']; readonly pattern: string }[] {
+    return this.router.map(({ method, pattern }) => ({ method, pattern }));
+  }
+
   workflowTransitions(): readonly TransitionView[] {
     return TRANSITIONS.map((t) => ({ id: t.id, name: t.name, from: [...t.from], to: t.to }));
   }
@@ -359,7 +363,7 @@ class LocalJiraInstance implements LocalJiraControl {
         return jiraError(400, ['The request body is not valid JSON.']);
       }
     }
-    for (const route of this.routes) {
+    for (const route of this.router) {
       if (route.method !== request.method) continue;
       const params = matchRoute(route.pattern, path);
       if (params !== null) return route.handler({ actor, params, query, body });

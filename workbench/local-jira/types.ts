@@ -97,6 +97,8 @@ export type TransitionView = { readonly id: string; readonly name: string; reado
 export interface LocalJiraControl extends LocalJira {
   /** The instant the demo data was placed around (epoch ms). */
   anchorMs(): number;
+  /** The operations the router serves (method and path pattern), for the scope table's check. */
+  routes(): readonly { readonly method: JiraRequest['method']; readonly pattern: string }[];
   /** The transitions of the workflows (both share them). */
   workflowTransitions(): readonly TransitionView[];
   /** Every validator of every workflow, in order. */
