@@ -44,6 +44,27 @@ describe('workflow validators', () => {
   });
 
   it.each<[string, unknown]>([
+    ['no configuration', null],
+    ['an empty configuration', {}],
+    ['a configuration without expression', { kind: 'severity-required', severityFieldId: 'customfield_10100' }],
+  ])('fails closed when added with %s: the manifest expression refuses and says it is not configured', async (_name, configuration) => {
+    const claire = userNamed(site, 'Claire');
+    await site.jira.handle({ method: 'PUT', path: '/rest/api/3/issue/DEMAT-33', body: { fields: { customfield_10100: 'Mineure' } }, caller: { kind: 'user', accountId: claire } });
+    site.jira.setTransitionValidators('11', [{ ruleKey: 'severity-required-validator', configuration }]);
+    const refused = await transition(site, 'DEMAT-33', '11', 'Paul');
+    expect([refused.status, messagesOf(refused.body)]).toEqual([400, expect.stringMatching(/^Validateur non configuré : .*gravité obligatoire.* \/ Validator not configured/)]);
+    // The same issue passes once the validator carries the expression the configuration screen builds.
+    site.jira.setTransitionValidators('11', [{ ruleKey: 'severity-required-validator', configuration: { kind: 'severity-required', severityFieldId: 'customfield_10100', expression: 'issue.customfield_10100 != null' } }]);
+    expect((await transition(site, 'DEMAT-33', '11', 'Paul')).status).toBe(204);
+  });
+
+  it('fails closed for the affected-version validator too', async () => {
+    site.jira.setTransitionValidators('11', [{ ruleKey: 'affected-version-validator', configuration: null }]);
+    const refused = await transition(site, 'DEMAT-33', '11', 'Paul');
+    expect(messagesOf(refused.body)).toMatch(/^Validateur non configuré : .*version affectée/);
+  });
+
+  it.each<[string, unknown]>([
     ['a configuration that is not JSON', { issue: { key: 'DEMAT-19' }, configuration: '{not json', transition: { id: '51' } }],
     ['a configuration without group', { issue: { key: 'DEMAT-19' }, configuration: '{}', transition: { id: '51' } }],
     ['a payload that is not one', 'rm -rf /'],

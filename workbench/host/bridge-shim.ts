@@ -15,7 +15,9 @@ export const bridgeShim = (frameId: string, context: unknown): string => {
     if (event.data.type === 'wb-configure') {
       try {
         if (!onConfigure) throw new Error('this screen registered no configuration callback');
-        post({ type: 'wb-configured', ok: true, config: await onConfigure() });
+        // As in Jira, a callback answering undefined refuses the save: nothing is stored, the screen stays open.
+        const config = await onConfigure();
+        post(config === undefined ? { type: 'wb-configured', ok: false, message: 'La configuration n’a pas été enregistrée : corrigez le formulaire.' } : { type: 'wb-configured', ok: true, config });
       } catch (error) {
         post({ type: 'wb-configured', ok: false, message: String(error && error.message || error) });
       }

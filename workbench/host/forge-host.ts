@@ -10,6 +10,7 @@ import { FORGE_INVOCATION_LIMITS, responseProblem, runtimeExceeded, type Invocat
 import { LocalKvs } from './local-kvs';
 import { checkPush } from './local-queue';
 import { manifestScopes } from './manifest-scopes';
+import { filterEvent, findManifest, readTriggerFilter } from './trigger-filter';
 
 /** The app's handlers, as src/index.ts exports them. */
 export type AppModule = {
@@ -144,9 +145,13 @@ export class ForgeHost {
   /** Connects the loaded app to Jira's events and validators. */
   attach(app: AppModule): void {
     this.app = app;
+    // The issue trigger's filter as manifest.yml declares it (ignoreSelf, expression, onError): an event it rejects
+    // never reaches the app, as on Forge.
+    const filter = readTriggerFilter(findManifest(), 'on-issue-event');
     this.jira.onIssueEvent((event) => {
-      // The trigger's `ignoreSelf` filter: the app's own writes do not come back to it.
-      if ((event as { atlassianId?: string }).atlassianId === APP_ACCOUNT_ID) return;
+      const decision = filterEvent(filter, event, APP_ACCOUNT_ID);
+      if (decision.log !== null) this.backgroundErrors.push(decision.log);
+      if (!decision.deliver) return;
       this.background('issue event', () => this.runAs(null, () => app.onIssueEvent(event, { installContext: `ari:cloud:jira::site/${CLOUD_ID}` })));
     });
     this.jira.setFunctionValidator((_ruleKey, payload, accountId) =>

@@ -142,7 +142,7 @@ export type FieldDef = {
   readonly appModuleKey?: string;
   /** Users cannot set it (PUT issue refuses it); only the owning app writes it, through /app/field. */
   readonly readOnly?: boolean;
-  /** Custom-field validation (the manifest's `validation`), run on every edit of the field. */
+  /** Custom-field validation (the manifest's `edit.validation`), run on every edit of the field. */
   readonly validation?: { readonly expression: string; readonly errorMessage: string };
 };
 
@@ -157,7 +157,7 @@ export const STORY_POINTS_FIELD_ID = 'customfield_10016';
 export const RANK_FIELD_ID = 'customfield_10019';
 export const SPRINT_FIELD_ID = 'customfield_10020';
 
-// Custom-field validation of the app's fields, as manifest.yml declares it (jira:customField `validation`).
+// Custom-field validation of the app's fields, as manifest.yml declares it (jira:customField `edit.validation`).
 export const SEVERITY_VALIDATION_EXPRESSION = "value == null || ['Bloquante','Majeure','Mineure','Critique','Élevée','Moyenne','Basse'].includes(value)";
 const SEVERITY_VALIDATION_MESSAGE =
   'Gravité : Bloquante, Majeure ou Mineure (Critique pour une anomalie documentaire ; Élevée, Moyenne ou Basse pour une demande de service). / Severity: Bloquante, Majeure or Mineure (Critique for documentation anomalies; Élevée, Moyenne or Basse for service requests).';
@@ -306,17 +306,24 @@ export const DONE_STATUSES: readonly StatusName[] = STATUS_NAMES.filter((s) => s
 /** The app's `jira:workflowValidator` modules, as manifest.yml declares them (key, kind, expression, errorMessage). */
 export type ValidatorModule = { readonly key: string; readonly type: 'expression' | 'function'; readonly expression: string | null; readonly errorMessage: string };
 
+const unconfigured = (validatorName: string): string =>
+  `"Validateur non configuré : un administrateur Jira doit ouvrir « ${validatorName} » dans l'éditeur de workflow et enregistrer sa configuration. / Validator not configured: a Jira administrator must open it in the workflow editor and save its configuration."`;
+/** The manifest's expressions of the two expression validators (test/forge/manifest.test.ts checks they are the same). */
+export const UNCONFIGURED_SEVERITY_EXPRESSION = unconfigured('Contract SLA : gravité obligatoire');
+export const UNCONFIGURED_AFFECTED_VERSION_EXPRESSION = unconfigured('Contract SLA : version affectée pour une anomalie de production');
+
 export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
   {
     key: 'severity-required-validator',
     type: 'expression',
-    expression: 'config == null ? true : true',
+    // Fail closed until configured: a configuration's `expression` replaces this one (local-jira.ts runValidators).
+    expression: UNCONFIGURED_SEVERITY_EXPRESSION,
     errorMessage: 'Renseignez la gravité avant cette transition. / Set the severity before this transition.',
   },
   {
     key: 'affected-version-validator',
     type: 'expression',
-    expression: 'config == null ? true : true',
+    expression: UNCONFIGURED_AFFECTED_VERSION_EXPRESSION,
     errorMessage: 'Une anomalie de production doit indiquer la version affectée. / A production anomaly must name its affected version.',
   },
   {

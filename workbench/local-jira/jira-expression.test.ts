@@ -1,6 +1,6 @@
 import { buildValidatorConfig } from '../../src/app/validators/build-validator-config';
 import { SEVERITY_VALIDATION_EXPRESSION } from './catalog';
-import { evaluateJiraExpression, expressionVerdict, type ExpressionContext, type ExpressionValue } from './jira-expression';
+import { evaluateJiraExpression, expressionVerdict, toExpressionValue, type ExpressionContext, type ExpressionValue } from './jira-expression';
 import { AFFECTED_VERSION_REQUIRED_EXPRESSION, SEVERITY_REQUIRED_EXPRESSION } from './seed-demo';
 
 // A reference context: an issue in the shape the local Jira gives expressions.
@@ -134,5 +134,30 @@ describe('the app’s expressions', () => {
     ['Critical', false],
   ])('the severity field validation: %p → %p', (value, valid) => {
     expect(evaluateJiraExpression(SEVERITY_VALIDATION_EXPRESSION, { value })).toEqual({ ok: true, value: valid });
+  });
+});
+
+describe('toExpressionValue', () => {
+  it('keeps JSON as it is and leaves out absent (undefined) properties', () => {
+    expect(toExpressionValue({ issue: { key: 'DEMAT-7', fields: { issuetype: { name: 'Anomalie' } }, changelog: undefined }, n: [1, null, true] })).toEqual({
+      issue: { key: 'DEMAT-7', fields: { issuetype: { name: 'Anomalie' } } },
+      n: [1, null, true],
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['a function', { f: () => 1 }],
+    ['a non-finite number', [Number.NaN]],
+    ['a class instance', { at: new Map() }],
+    ['undefined itself', undefined],
+  ])('refuses %s (not JSON)', (_name, value) => {
+    expect(toExpressionValue(value)).toBeUndefined();
+  });
+
+  it('gives the trigger filter an event it can read with optional chaining and string methods', () => {
+    const event = toExpressionValue({ issue: { fields: { issuetype: { name: ' Anomalie ' } } } });
+    if (event === undefined) throw new Error('not JSON');
+    expect(evaluateJiraExpression("['anomalie'].includes(event.issue.fields?.issuetype?.name.trim().toLowerCase())", { event })).toEqual({ ok: true, value: true });
+    expect(evaluateJiraExpression('event.issue.fields?.status?.name == null', { event })).toEqual({ ok: true, value: true });
   });
 });

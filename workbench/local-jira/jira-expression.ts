@@ -515,3 +515,34 @@ export function expressionVerdict(outcome: ExpressionOutcome, defaultMessage: st
   if (typeof value === 'string') return { pass: false, message: value, problem: null };
   return { pass: false, message: defaultMessage, problem: { kind: 'evaluation', message: `the expression returned ${typeName(value)} ${show(value)}, not a Boolean or a String` } };
 }
+
+/**
+ * A JSON value → an expression value, checked all the way down (an event payload, a configuration); undefined when
+ * it is not JSON (a function, a non-finite number, a class instance).
+ * @example toExpressionValue({ issue: { key: 'DEMAT-7' } }) // { issue: { key: 'DEMAT-7' } }
+ */
+export function toExpressionValue(value: unknown): ExpressionValue | undefined {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (Array.isArray(value)) {
+    const items: ExpressionValue[] = [];
+    for (const item of value as readonly unknown[]) {
+      const converted = toExpressionValue(item);
+      if (converted === undefined) return undefined;
+      items.push(converted);
+    }
+    return items;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const object: Record<string, ExpressionValue> = {};
+    for (const [key, item] of Object.entries(value)) {
+      // An absent optional property (undefined) is left out, as JSON.stringify would.
+      if (item === undefined) continue;
+      const converted = toExpressionValue(item);
+      if (converted === undefined) return undefined;
+      object[key] = converted;
+    }
+    return object;
+  }
+  return undefined;
+}

@@ -86,7 +86,7 @@ export type ValidatorInput = {
   readonly configuration: unknown;
   /** Default: the module's kind in manifest.yml (catalog.ts VALIDATOR_MODULES); an unknown module is a function validator. */
   readonly type?: 'expression' | 'function';
-  /** Default: the manifest's expression (only a configuration with an `expression` key restricts). */
+  /** Default: the manifest's expression, which refuses (fail closed); a configuration's `expression` replaces it. */
   readonly expression?: string;
   readonly errorMessage?: string;
 };

@@ -13,20 +13,24 @@ type Context = Awaited<ReturnType<typeof view.getContext>>;
 const contextFor = (moduleKey: string, validatorConfig?: string) =>
   ({ locale: 'fr-FR', moduleKey, extension: { type: 'jira:workflowValidator', ...(validatorConfig === undefined ? {} : { validatorConfig }) } }) as unknown as Context;
 
-/** Jira's save button: runs the callback the screen registered (inside act, as it updates the screen). */
-const pressJiraSave = async (): Promise<string> => {
+/**
+ * Jira's save button: runs the callback the screen registered (inside act, as it updates the screen) and answers
+ * what Jira gets: the configuration JSON, or undefined when the screen refuses the save. A callback that throws
+ * fails the test: refusing is done by returning undefined (Forge "workflowRules" page, onConfigure).
+ */
+const pressJiraSave = async (): Promise<string | undefined> => {
   const callback = onConfigureMock.mock.calls.at(-1)?.[0];
   if (!callback) throw new Error('no onConfigure callback registered');
   // The outcome is kept and rethrown after act, which would otherwise drop the updates of a rejected callback.
-  let outcome: { readonly json: string } | { readonly error: unknown } = { json: '' };
+  let outcome: { readonly answer: string | undefined } | { readonly error: unknown } = { answer: undefined };
   await act(async () => {
     outcome = await Promise.resolve().then(callback).then(
-      (json: string) => ({ json }),
+      (answer: string | undefined) => ({ answer }),
       (error: unknown) => ({ error }),
     );
   });
   if ('error' in outcome) throw outcome.error;
-  return outcome.json;
+  return outcome.answer;
 };
 
 beforeEach(() => {
@@ -60,12 +64,12 @@ describe('validator configuration', () => {
     });
   });
 
-  it('shows a buildConfig error and rejects so Jira keeps the screen open', async () => {
+  it('shows a buildConfig error and returns undefined so Jira saves nothing and keeps the screen open', async () => {
     render(<App />);
     await screen.findByRole('main');
     invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'BAD_REQUEST', message: 'group "x" does not exist' } });
-    await expect(pressJiraSave()).rejects.toThrow(/n’a pas pu être enregistrée/);
-    expect((await screen.findByTestId('error')).textContent).toContain('group "x" does not exist');
+    await expect(pressJiraSave()).resolves.toBeUndefined();
+    expect((await screen.findByTestId('error')).textContent).toMatch(/n’a pas pu être enregistrée.*group "x" does not exist/);
   });
 
   it('shows the problems the server names next to their fields', async () => {
@@ -76,10 +80,22 @@ describe('validator configuration', () => {
       ok: false,
       error: { code: 'BAD_REQUEST', message: 'the validator configuration is invalid', problems: [{ path: 'environmentFieldId', message: 'expected a custom field id such as customfield_10100' }] },
     });
-    await expect(pressJiraSave()).rejects.toThrow();
+    await expect(pressJiraSave()).resolves.toBeUndefined();
     const select = screen.getByLabelText('Champ d’environnement de détection');
     expect(select.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(select.getAttribute('aria-describedby') ?? '')?.textContent).toBe('expected a custom field id such as customfield_10100');
+  });
+
+  it('saves once the problem is fixed, after a refused save, and clears the error', async () => {
+    render(<App />);
+    await screen.findByRole('main');
+    fireEvent.change(screen.getByLabelText('Identifiants des transitions gardées'), { target: { value: 'Valider' } });
+    await expect(pressJiraSave()).resolves.toBeUndefined();
+    expect(screen.queryByTestId('error')).not.toBeNull();
+    fireEvent.change(screen.getByLabelText('Identifiants des transitions gardées'), { target: { value: '51' } });
+    const saved = await pressJiraSave();
+    expect(saved === undefined ? null : JSON.parse(saved)).toMatchObject({ kind: 'administration-only', transitionIds: ['51'] });
+    expect(screen.queryByTestId('error')).toBeNull();
   });
 
   it('sends the default anomaly issue types of a new affected-version validator', async () => {
@@ -98,7 +114,7 @@ describe('validator configuration', () => {
     render(<App />);
     await screen.findByRole('main');
     fireEvent.change(screen.getByLabelText('Identifiants des transitions gardées'), { target: { value: '31, Valider' } });
-    await expect(pressJiraSave()).rejects.toThrow();
+    await expect(pressJiraSave()).resolves.toBeUndefined();
     expect(await screen.findByText('Un identifiant de transition est un nombre : « Valider » n’en est pas un.')).toBeTruthy();
     expect(invokeMock).toHaveBeenCalledTimes(1);
   });

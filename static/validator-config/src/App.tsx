@@ -1,6 +1,7 @@
 // The configuration screen of the three workflow validators. One `validators/getOptions` call on load; when Jira's
 // own save button is pressed, the registered callback asks `validators/buildConfig` for the configuration (with
-// its generated expression) and hands Jira its JSON, or shows the error and rejects so the screen stays open.
+// its generated expression) and hands Jira its JSON, or shows the error and returns `undefined`, which is how
+// onConfigure refuses a save (the screen stays open, nothing is saved).
 import { useEffect, useRef, useState } from 'react';
 import type { ValidatorOptionsView } from '../../../src/contract';
 import { Alert } from '../../shared/src/components/Alert';
@@ -8,7 +9,7 @@ import { Loading } from '../../shared/src/components/Loading';
 import { LangProvider } from '../../shared/src/i18n/react';
 import { langOf, translator, type Lang } from '../../shared/src/i18n/translate';
 import { describeError, type ReplyError } from '../../shared/src/reply';
-import { call, getContext, onConfigure, type UiContext } from './api';
+import { call, getContext, onConfigure, type ConfigureCallback, type UiContext } from './api';
 import { ValidatorForm } from './components/ValidatorForm';
 import { buildRequest, checkForm, fieldOfProblemPath, initialValues, kindOf, savedConfigOf, type FieldMessages, type FormValues, type ValidatorKind } from './form';
 import { dictionaries, useT } from './i18n';
@@ -58,12 +59,12 @@ export const App = () => {
       setLoaded({ kind: kindOf(ctx.moduleKey, saved), moduleKey: ctx.moduleKey ?? '?', options, optionsError: reply.ok ? null : reply.error, readOnly: ctx.extension?.entryPoint === 'view' });
     });
 
-    const configure = async (): Promise<string> => {
+    const configure: ConfigureCallback = async () => {
       const { loaded: current, values: form, lang: currentLang } = latest.current;
       const t = translator(dictionaries, currentLang);
-      const fail = (message: string): never => {
+      const fail = (message: string): undefined => {
         setSaveError(message);
-        throw new Error(message);
+        return undefined;
       };
       if (current === null || current.kind === null) return fail(t('validator.notReady'));
       const found = checkForm(current.kind, form);

@@ -18,9 +18,17 @@ export type UiContext = {
 
 export const getContext = (): Promise<UiContext> => view.getContext();
 
-/** Registers what Jira calls when the administrator presses its own "Add"/"Update" button: it must resolve to the
- * configuration as a JSON string, or reject to keep the screen open. */
-export const onConfigure = (callback: () => Promise<string>): Promise<void> => workflowRules.onConfigure(callback);
+/** What Jira's own "Add"/"Update" button gets: the configuration as a JSON string, or `undefined` to refuse the save. */
+export type ConfigureCallback = () => Promise<string | undefined>;
+
+/**
+ * Registers what Jira calls when the administrator presses its own "Add"/"Update" button. The callback returns the
+ * configuration as a JSON string, or `undefined` when the form is invalid: Jira then saves nothing and keeps the
+ * screen open (Forge "workflowRules" Jira bridge page, onConfigure). @forge/jira-bridge 0.40 types the callback as
+ * returning a string only, hence the widening here.
+ */
+export const onConfigure = (callback: ConfigureCallback): Promise<void> =>
+  workflowRules.onConfigure(callback as Parameters<typeof workflowRules.onConfigure>[0]);
 
 export const enableTheme = (): Promise<void> =>
   Promise.resolve()
