@@ -9,6 +9,7 @@ import { checkScopes } from '../local-jira/operation-scopes';
 import { FORGE_INVOCATION_LIMITS, responseProblem, runtimeExceeded, type InvocationLimits } from './invocation-limits';
 import { LocalKvs } from './local-kvs';
 import { checkPush } from './local-queue';
+import { JiraFaults } from './jira-faults';
 import { manifestScopes } from './manifest-scopes';
 import { filterEvent, findManifest, readTriggerFilter } from './trigger-filter';
 
@@ -16,8 +17,9 @@ import { filterEvent, findManifest, readTriggerFilter } from './trigger-filter';
 export type AppModule = {
   resolver: (request: { call: { functionKey: string; payload: unknown; jobId?: string }; context: unknown }, backend: unknown) => Promise<unknown>;
   administrationValidator: (payload: unknown, context: unknown) => Promise<unknown>;
-  onIssueEvent: (event: unknown, context?: unknown) => Promise<void>;
-  onRecompute: (event: unknown, context?: unknown) => Promise<void>;
+  /** Resolves to an InvocationError (@forge/events) when the event should be delivered again later. */
+  onIssueEvent: (event: unknown, context?: unknown) => Promise<unknown>;
+  onRecompute: (event: unknown, context?: unknown) => Promise<unknown>;
   onSchedule: (event?: unknown, context?: unknown) => Promise<void>;
 };
 
@@ -68,10 +70,10 @@ const metricsStub = () => {
   return { counter: () => noop, timing: () => noop, gauge: () => noop };
 };
 
-const jsonResponse = (status: number, body: unknown, statusText?: string): Response =>
+const jsonResponse = (status: number, body: unknown, statusText?: string, headers: Record<string, string> = {}): Response =>
   status === 204 || body === undefined
-    ? new Response(null, { status, ...(statusText ? { statusText } : {}) })
-    : new Response(JSON.stringify(body), { status, ...(statusText ? { statusText } : {}), headers: { 'content-type': 'application/json' } });
+    ? new Response(null, { status, ...(statusText ? { statusText } : {}), headers })
+    : new Response(JSON.stringify(body), { status, ...(statusText ? { statusText } : {}), headers: { 'content-type': 'application/json', ...headers } });
 
 export type ForgeHostOptions = {
   /** A monotonic timer in ms for invocation durations (default `performance.now`); tests pass one they advance. */
@@ -82,6 +84,18 @@ export type ForgeHostOptions = {
   readonly consumerTimeoutSeconds?: number;
   /** The scopes the site granted the app; default: `permissions.scopes` of manifest.yml. */
   readonly scopes?: readonly string[];
+};
+
+/** How many times Forge delivers an event again on an InvocationError (to confirm on the first site). */
+export const MAX_REDELIVERIES = 4;
+
+/** The retry options of an InvocationError, as the platform reads the handler's serialised result; else null. */
+const retryOptionsOf = (result: unknown): { retryAfter: number; retryReason: string } | null => {
+  if (typeof result !== 'object' || result === null) return null;
+  const serialised = JSON.parse(JSON.stringify(result)) as { _retry?: unknown; retryOptions?: { retryAfter?: unknown; retryReason?: unknown } };
+  if (serialised._retry !== true) return null;
+  const retryAfter = typeof serialised.retryOptions?.retryAfter === 'number' ? Math.max(1, serialised.retryOptions.retryAfter) : 1;
+  return { retryAfter, retryReason: String(serialised.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST') };
 };
 
 /** manifest.yml, function on-recompute: `timeoutSeconds: 900`. */
@@ -95,6 +109,10 @@ export class ForgeHost {
   private app: AppModule | null = null;
   /** Failures of background work (events, queue), kept for the workbench to show and tests to check. */
   readonly backgroundErrors: string[] = [];
+  /** Faults on demand: a share of the app's Jira calls answered 429 or 500 (workbench/host/jira-faults.ts). */
+  readonly faults: JiraFaults;
+  /** Events and jobs delivered again because their handler returned an InvocationError. */
+  readonly redeliveries: { readonly what: string; readonly retryCount: number; readonly retryAfterSeconds: number; readonly retryReason: string }[] = [];
   /** Jira calls refused for their scopes, in order; each also appears in calls() with status 401. */
   readonly scopeRefusals: ScopeRefusal[] = [];
   /** The scopes the site granted the app (Forge grants the manifest's at install). */
@@ -115,6 +133,7 @@ export class ForgeHost {
     this.limits = { ...FORGE_INVOCATION_LIMITS, ...options.invocationLimits };
     this.consumerTimeoutSeconds = options.consumerTimeoutSeconds ?? CONSUMER_TIMEOUT_SECONDS;
     this.scopes = [...(options.scopes ?? manifestScopes())];
+    this.faults = new JiraFaults(clock);
   }
 
   /** Installs the seams; must run before the app's modules are loaded (@forge/kvs picks its target at import). */
@@ -152,7 +171,9 @@ export class ForgeHost {
       const decision = filterEvent(filter, event, APP_ACCOUNT_ID);
       if (decision.log !== null) this.backgroundErrors.push(decision.log);
       if (!decision.deliver) return;
-      this.background('issue event', () => this.runAs(null, () => app.onIssueEvent(event, { installContext: `ari:cloud:jira::site/${CLOUD_ID}` })));
+      this.deliver('issue event', (retryContext) =>
+        this.runAs(null, () => app.onIssueEvent(retryContext === null ? event : { ...(event as object), retryContext }, { installContext: `ari:cloud:jira::site/${CLOUD_ID}` })),
+      );
     });
     this.jira.setFunctionValidator((_ruleKey, payload, accountId) =>
       this.runAs(accountId, async () => {
@@ -160,6 +181,23 @@ export class ForgeHost {
         return decision;
       }),
     );
+  }
+
+  /**
+   * Runs an event or a queued job in the background as Forge does: a handler that returns an InvocationError
+   * (@forge/events, serialised as `{ _retry: true, retryOptions }`) is invoked again after its `retryAfter`, with a
+   * `retryContext`, at most MAX_REDELIVERIES times ("Async events API", Retry events). A thrown error is not retried.
+   */
+  private deliver(what: string, run: (retryContext: Record<string, unknown> | null) => Promise<unknown>): void {
+    this.background(what, async () => {
+      for (let retryCount = 0; ; retryCount += 1) {
+        const asked = retryOptionsOf(await run(retryCount === 0 ? null : { retryCount, retryReason: this.redeliveries[this.redeliveries.length - 1]?.retryReason ?? null }));
+        if (asked === null) return;
+        if (retryCount >= MAX_REDELIVERIES) throw new Error(`still asks for a retry (${asked.retryReason}) after ${MAX_REDELIVERIES} redeliveries`);
+        this.redeliveries.push({ what, retryCount: retryCount + 1, retryAfterSeconds: asked.retryAfter, retryReason: asked.retryReason });
+        await this.clock.sleep(asked.retryAfter * 1000);
+      }
+    });
   }
 
   private background(what: string, run: () => Promise<unknown>): void {
@@ -273,6 +311,11 @@ export class ForgeHost {
         this.scopeRefusals.push({ seq: this.seq, as, method, path: path.split('?')[0] ?? path, operation, missing: verdict.missing, message: verdict.message });
         return scopeRefused();
       }
+      const fault = this.faults.decide();
+      if (fault !== null) {
+        this.record('jira', as, method, path, fault.status);
+        return jsonResponse(fault.status, fault.body, undefined, fault.headers);
+      }
       const answer = await this.jira.handle({ method: method as 'GET', path, body, caller });
       this.record('jira', as, method, path, answer.status);
       return jsonResponse(answer.status, answer.body);
@@ -287,7 +330,8 @@ export class ForgeHost {
       this.record('queue', 'app', method, path, 201);
       for (const event of events) {
         const app = this.app;
-        if (app) this.background('queue job', () => this.runAs(null, () => app.onRecompute({ ...event, queueName, jobId, eventId: randomUUID() }, {})));
+        const eventId = randomUUID();
+        if (app) this.deliver('queue job', (retryContext) => this.runAs(null, () => app.onRecompute({ ...event, queueName, jobId, eventId, ...(retryContext === null ? {} : { retryContext }) }, {})));
       }
       // The SDK returns the jobId it sent (queue.js); the events carry that same id.
       return jsonResponse(201, { jobId });

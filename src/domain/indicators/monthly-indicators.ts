@@ -171,7 +171,8 @@ export const tallyMonth = (issues: Iterable<IndicatorIssue>, window: MonthWindow
     if (startedAtMs === undefined || startedAtMs >= measuredAtMs) continue;
     for (const clock of issue.clocks) {
       const stoppedInMonth = clock.stoppedAtMs !== null && inMonth(clock.stoppedAtMs);
-      const running = clock.state !== 'stopped';
+      // Still running within the month: a stop at the measure instant itself (00:00 on the 1st) belongs to the next month.
+      const running = clock.state !== 'stopped' || (clock.stoppedAtMs !== null && clock.stoppedAtMs >= measuredAtMs);
       if (!stoppedInMonth && !running) continue;
       const codes = cellCodes(issue, clock);
       if (clock.targetMs === null || codes.length === 0) {
@@ -200,7 +201,7 @@ export const tallyMonth = (issues: Iterable<IndicatorIssue>, window: MonthWindow
     const resolution = issue.clocks.find((c) => c.id === 'resolution');
     if (resolution === undefined) continue;
     const stoppedAtMs = resolution.stoppedAtMs;
-    const stillOpen = resolution.state !== 'stopped';
+    const stillOpen = resolution.state !== 'stopped' || (stoppedAtMs !== null && stoppedAtMs >= measuredAtMs);
 
     if (issue.kind === 'incident') {
       // Open at some instant of the month: not stopped before it began (a stop at its first instant closes it before).
