@@ -1,7 +1,8 @@
 // The only place that wires the Forge adapters into the ports (B6).
+import { forgeAppIdentity } from '../jira/forge-app';
 import { forgeJira } from '../jira/forge-jira';
 import { forgeStore } from '../store/kvs-store';
 import { forgeQueue } from '../store/recompute-queue';
 import type { Deps } from './ports';
 
-export const forgeDeps = (): Deps => ({ jira: forgeJira, store: forgeStore, queue: forgeQueue });
+export const forgeDeps = (): Deps => ({ app: forgeAppIdentity(), jira: forgeJira, store: forgeStore, queue: forgeQueue });

@@ -2,7 +2,7 @@
 // change rarely (fields, board sprints) are cached in the key-value store so a panel load needs few Jira calls.
 import { z } from 'zod';
 import { APP_FIELD_KEYS } from '../contract';
-import type { Deps, JiraAs } from './ports';
+import type { AppIdentity, Deps, JiraAs } from './ports';
 import { AppError } from './app-error';
 
 const FIELD_CACHE_KEY = 'cache:fields';
@@ -11,15 +11,16 @@ const SPRINT_CACHE_SECONDS = 900;
 const SEARCH_PAGE_SIZE = 100;
 const BULK_CHANGELOG_ISSUES = 1000;
 
-const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), schema: z.looseObject({ custom: z.string().optional(), type: z.string().optional() }).optional() });
+const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), key: z.string().optional(), schema: z.looseObject({ custom: z.string().optional(), type: z.string().optional() }).optional() });
 const fieldListSchema = z.array(fieldSchema);
+const cachedFieldsSchema = z.array(z.object({ id: z.string(), name: z.string(), custom: z.string().nullable(), key: z.string().optional() }));
 
-export type FieldInfo = { readonly id: string; readonly name: string; readonly custom: string | null };
+export type FieldInfo = { readonly id: string; readonly name: string; readonly custom: string | null; readonly key?: string };
 export type FieldCatalogue = {
   readonly fields: readonly FieldInfo[];
   /** Field id → name, as in a search response's `names`. */
   readonly names: Readonly<Record<string, string>>;
-  /** The app's own fields: module key → field id (Forge fields end their schema.custom with /static/<key>). */
+  /** This app's own fields: module key → field id (see appModuleKeyOf). */
   readonly appFields: Readonly<Record<string, string>>;
 };
 
@@ -39,25 +40,41 @@ const parseOrFail = <T>(what: string, schema: z.ZodType<T>, body: unknown): T =>
   return parsed.data;
 };
 
-export const catalogueOf = (fields: readonly FieldInfo[]): FieldCatalogue => {
+/** `ari:cloud:ecosystem::extension/<appId>/<environmentId>/static/`: what this app's module ARIs start with. */
+export const extensionAriPrefix = (app: AppIdentity): string => `ari:cloud:ecosystem::extension/${app.appId}/${app.environmentId}/static/`;
+
+/**
+ * The module key of one of this app's fields, or null for any other field. A Forge field's `schema.custom` is its
+ * extension ARI (docs/notes/forge-research.md §1; the module is Forge doc "Jira custom field"), and only the full
+ * prefix (app and environment) says whose it is: another app's module may have the same key ("severity"). Its `key`
+ * `<appId>__<ENVIRONMENT_TYPE>__<moduleKey>` says the same, and is accepted too.
+ */
+const appModuleKeyOf = (field: FieldInfo, app: AppIdentity): string | null => {
+  const prefix = extensionAriPrefix(app);
+  if (field.custom !== null && field.custom.startsWith(prefix) && !field.custom.slice(prefix.length).includes('/')) return field.custom.slice(prefix.length);
+  const ownKey = field.key?.startsWith(`${app.appId}__`) ? field.key.slice(app.appId.length + 2) : undefined;
+  return (ownKey === undefined ? undefined : /^[A-Z]+__(.+)$/.exec(ownKey)?.[1]) ?? null;
+};
+
+export const catalogueOf = (fields: readonly FieldInfo[], app: AppIdentity): FieldCatalogue => {
   const appKeys = new Set<string>(Object.values(APP_FIELD_KEYS));
   const appFields: Record<string, string> = {};
   for (const field of fields) {
-    const key = field.custom?.match(/\/static\/([^/]+)$/)?.[1];
-    if (key !== undefined && appKeys.has(key)) appFields[key] = field.id;
+    const key = appModuleKeyOf(field, app);
+    if (key !== null && appKeys.has(key)) appFields[key] = field.id;
   }
   return { fields, names: Object.fromEntries(fields.map((f) => [f.id, f.name])), appFields };
 };
 
 /** The site's fields (cached an hour). */
 export const fieldCatalogue = async (deps: Deps): Promise<FieldCatalogue> => {
-  const cached = z.array(z.object({ id: z.string(), name: z.string(), custom: z.string().nullable() })).safeParse(await deps.store.get(FIELD_CACHE_KEY));
-  if (cached.success) return catalogueOf(cached.data);
+  const cached = cachedFieldsSchema.safeParse(await deps.store.get(FIELD_CACHE_KEY));
+  if (cached.success) return catalogueOf(cached.data, deps.app);
   const reply = await deps.jira.request('app', 'GET', '/rest/api/3/field');
   expectOk('GET /rest/api/3/field', reply.status, reply.body);
-  const fields = parseOrFail('GET /rest/api/3/field', fieldListSchema, reply.body).map((f) => ({ id: f.id, name: f.name, custom: f.schema?.custom ?? null }));
+  const fields = parseOrFail('GET /rest/api/3/field', fieldListSchema, reply.body).map((f) => ({ id: f.id, name: f.name, custom: f.schema?.custom ?? null, ...(f.key === undefined ? {} : { key: f.key }) }));
   await deps.store.set(FIELD_CACHE_KEY, fields, FIELD_CACHE_SECONDS);
-  return catalogueOf(fields);
+  return catalogueOf(fields, deps.app);
 };
 
 const searchPageSchema = z.looseObject({ issues: z.array(z.unknown()).default([]), nextPageToken: z.string().nullish(), isLast: z.boolean().optional() });
