@@ -7,7 +7,7 @@ import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
 import { boardSprintsOf, bulkChangelogs, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
-import { withAppFields } from './live-export';
+import { sprintFieldsToRead, withAppFields } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -85,9 +85,11 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
   const firstStartMs = starts[0] === undefined ? null : parseJiraInstant(starts[0]);
   const since = firstStartMs === null ? '' : ` OR updated >= "${formatInstant(firstStartMs, 'Europe/Paris').slice(0, 10)}"`;
   const jql = ids.length === 0 ? `project = ${projectKey} AND sprint is not EMPTY` : `project = ${projectKey} AND (sprint in (${ids.join(', ')})${since}) ORDER BY key`;
-  const issues = await searchIssues(deps, 'app', jql, ['*all']);
-  const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   const sprintField = sprintFieldId(catalogue);
+  // Exactly the fields the reserve reads (not *all: every field of every issue of the board is a heavy page).
+  const fields = [...new Set([...sprintFieldsToRead(settings, catalogue, configuration.body), ...(sprintField === null ? [] : [sprintField])])];
+  const issues = await searchIssues(deps, 'app', jql, fields);
+  const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   const historyFields = ['status', sprintField, catalogue.appFields.severity ?? null].filter((x): x is string => x !== null);
   const changelogs = issueIds.length > 0 ? await bulkChangelogs(deps, 'app', issueIds, historyFields) : [];
   const perSprint = Object.fromEntries(Object.entries(reserves).map(([id, r]) => [id, r.value]));
