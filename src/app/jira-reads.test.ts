@@ -1,4 +1,5 @@
-import { catalogueOf, type FieldInfo } from './jira-reads';
+import { boardSprintsCached, catalogueOf, type FieldInfo } from './jira-reads';
+import type { Deps } from './ports';
 
 const app = { appId: '6f1c2a9e-4b7d-4c1e-9a55-0c7d3b2e8f10', environmentId: 'ae2b6c1d-0f3e-4a8b-b5c2-7d9e1f0a3b4c' };
 const ari = (appId: string, environmentId: string, moduleKey: string): string => `ari:cloud:ecosystem::extension/${appId}/${environmentId}/static/${moduleKey}`;
@@ -17,5 +18,53 @@ describe('catalogueOf: the app’s own fields', () => {
     ['a non-Forge custom field', [field('customfield_10020', 'com.pyxis.greenhopper.jira:gh-sprint')], {}],
   ])('%s', (_name, fields, expected) => {
     expect(catalogueOf(fields, app).appFields).toEqual(expected);
+  });
+});
+
+describe('boardSprintsCached: closed sprints from the store, live ones from Jira', () => {
+  type Sprint = { id: number; name: string; state: 'closed' | 'active' | 'future' };
+  // A board in memory: the sprint list answers `state=` like Jira; every call is counted.
+  const aBoard = (sprints: Sprint[]) => {
+    const calls: string[] = [];
+    const values = new Map<string, unknown>();
+    const deps: Deps = {
+      app,
+      jira: {
+        async request(_as, _method, path) {
+          calls.push(path);
+          const states = new URLSearchParams(path.split('?')[1]).get('state')?.split(',') ?? ['closed', 'active', 'future'];
+          return { status: 200, body: { isLast: true, values: sprints.filter((s) => states.includes(s.state)).map((s) => ({ ...s })) } };
+        },
+      },
+      store: { get: async (k) => values.get(k), set: async (k, v) => void values.set(k, v), delete: async (k) => void values.delete(k) },
+      queue: { push: async () => undefined },
+    };
+    return { deps, calls, values };
+  };
+  const states = (sprints: unknown[]) => sprints.map((s) => `${(s as Sprint).id}:${(s as Sprint).state}`);
+
+  it('reads the closed sprints once, then only the active and future ones', async () => {
+    const board = aBoard([{ id: 1, name: 'S1', state: 'closed' }, { id: 2, name: 'S2', state: 'active' }, { id: 3, name: 'S3', state: 'future' }]);
+    expect(states(await boardSprintsCached(board.deps, 7))).toEqual(['1:closed', '2:active', '3:future']);
+    expect(board.calls.map((c) => new URLSearchParams(c.split('?')[1]).get('state'))).toEqual(['active,future', 'closed']);
+    board.calls.length = 0;
+    expect(states(await boardSprintsCached(board.deps, 7))).toEqual(['1:closed', '2:active', '3:future']);
+    expect(board.calls).toEqual(['/rest/agile/1.0/board/7/sprint?startAt=0&maxResults=50&state=active,future']);
+    expect([...board.values.keys()].every((k) => /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/.test(k))).toBe(true);
+  });
+
+  it('reads the closed list again when a sprint it saw live has closed, or when a new one is started and closed', async () => {
+    const sprints: Sprint[] = [{ id: 1, name: 'S1', state: 'closed' }, { id: 2, name: 'S2', state: 'active' }];
+    const board = aBoard(sprints);
+    await boardSprintsCached(board.deps, 7);
+    sprints.push({ id: 3, name: 'S3', state: 'future' });
+    expect(states(await boardSprintsCached(board.deps, 7))).toEqual(['1:closed', '2:active', '3:future']);
+    (sprints[1] as Sprint).state = 'closed';
+    (sprints[2] as Sprint).state = 'active';
+    board.calls.length = 0;
+    expect(states(await boardSprintsCached(board.deps, 7))).toEqual(['1:closed', '2:closed', '3:active']);
+    expect(board.calls).toHaveLength(2);
+    (sprints[2] as Sprint).state = 'closed';
+    expect(states(await boardSprintsCached(board.deps, 7))).toEqual(['1:closed', '2:closed', '3:closed']);
   });
 });

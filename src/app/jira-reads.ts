@@ -1,5 +1,5 @@
 // Reads the app makes from Jira, parsed at the edge (zod). Paged results are followed to the end; catalogues that
-// change rarely (fields, board sprints) are cached in the key-value store so a panel load needs few Jira calls.
+// change rarely (fields, closed board sprints) are cached in the key-value store so a panel load needs few Jira calls.
 import { z } from 'zod';
 import { APP_FIELD_KEYS } from '../contract';
 import type { AppIdentity, Deps, JiraAs } from './ports';
@@ -134,11 +134,11 @@ export const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Boar
   return board ? { id: board.id, name: board.name } : null;
 };
 
-/** Every sprint of a board (closed, active, future) as agile sprint beans, following the pages. */
-export const boardSprintsOf = async (deps: Deps, boardId: number): Promise<unknown[]> => {
+/** The sprints of a board in these states, as agile sprint beans, following the pages. */
+const sprintPages = async (deps: Deps, boardId: number, states: 'closed' | 'active,future'): Promise<unknown[]> => {
   const sprints: unknown[] = [];
   for (let startAt = 0; ; ) {
-    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50`);
+    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50&state=${states}`);
     expectOk('GET /rest/agile/1.0/board/{id}/sprint', reply.status, reply.body);
     const page = parseOrFail('GET /rest/agile/1.0/board/{id}/sprint', sprintPageSchema, reply.body);
     sprints.push(...page.values);
@@ -147,13 +147,45 @@ export const boardSprintsOf = async (deps: Deps, boardId: number): Promise<unkno
   }
 };
 
+/** Forge key-value store keys: `[a-zA-Z0-9:._\s-#]` only (Forge doc "Error handling for the Key-Value Store"). */
+const closedSprintsKey = (boardId: number): string => `cache:closed-sprints:board:${boardId}`;
+/** A closed sprint may still be edited (renamed, a date corrected): the cache is read again at least once a day. */
+const CLOSED_SPRINTS_CACHE_SECONDS = 86_400;
+const closedCacheSchema = z.object({ closed: z.array(z.unknown()), liveIds: z.array(z.number()) });
+const sprintIdsOf = (sprints: readonly unknown[]): number[] => sprints.flatMap((s) => {
+  const parsed = z.looseObject({ id: z.number() }).safeParse(s);
+  return parsed.success ? [parsed.data.id] : [];
+});
+
+/**
+ * Every sprint of a board (closed first, then active and future: the order of Jira's unfiltered list): the closed
+ * ones from the store, the active and future ones read live (`state=active,future`, Jira Software REST API "Get all
+ * sprints"). The store also keeps the ids that were live at the last read: when one
+ * of them is no longer live it has been closed (or deleted), and the closed list is read again. One Jira call on a
+ * warm load (a page per 50 live sprints).
+ */
+export const boardSprintsCached = async (deps: Deps, boardId: number): Promise<unknown[]> => {
+  const live = await sprintPages(deps, boardId, 'active,future');
+  const liveIds = sprintIdsOf(live);
+  const cached = closedCacheSchema.safeParse(await deps.store.get(closedSprintsKey(boardId)));
+  const closedSince = !cached.success || cached.data.liveIds.some((id) => !liveIds.includes(id));
+  if (closedSince) {
+    const closed = await sprintPages(deps, boardId, 'closed');
+    await deps.store.set(closedSprintsKey(boardId), { closed, liveIds }, CLOSED_SPRINTS_CACHE_SECONDS);
+    return [...closed, ...live];
+  }
+  // A sprint created since: remember it is live, so that its closing is noticed.
+  if (liveIds.some((id) => !cached.data.liveIds.includes(id))) await deps.store.set(closedSprintsKey(boardId), { closed: cached.data.closed, liveIds }, CLOSED_SPRINTS_CACHE_SECONDS);
+  return [...cached.data.closed, ...live];
+};
+
 /** The sprints of the project's first scrum board (cached 15 minutes); none without a board. */
 export const projectSprints = async (deps: Deps, projectKey: string): Promise<unknown[]> => {
   const cacheKey = `cache:sprints:${projectKey}`;
   const cached = z.array(z.unknown()).safeParse(await deps.store.get(cacheKey));
   if (cached.success) return cached.data;
   const board = await scrumBoardOf(deps, projectKey);
-  const sprints = board === null ? [] : await boardSprintsOf(deps, board.id);
+  const sprints = board === null ? [] : await boardSprintsCached(deps, board.id);
   await deps.store.set(cacheKey, sprints, SPRINT_CACHE_SECONDS);
   return sprints;
 };

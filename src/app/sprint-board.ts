@@ -6,7 +6,7 @@ import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
-import { boardSprintsOf, bulkChangelogs, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
+import { boardSprintsCached, bulkChangelogs, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
 import { sprintFieldsToRead, withAppFields } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
@@ -68,7 +68,7 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
   const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   if (board === null) return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
   const [sprints, configuration, catalogue, reserves, effective] = await Promise.all([
-    boardSprintsOf(deps, board.id),
+    boardSprintsCached(deps, board.id),
     deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/configuration`),
     fieldCatalogue(deps),
     storedReserves(deps, board.id),
@@ -109,7 +109,7 @@ export const setSprintReserve = async (deps: Deps, projectKey: string, accountId
   if (!rights.setReserve) throw new AppError('FORBIDDEN', 'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves');
   const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   if (board === null) throw new AppError('NOT_FOUND', `project ${projectKey} has no scrum board`);
-  const sprint = sprintList(await boardSprintsOf(deps, board.id)).find((s) => s.id === sprintId);
+  const sprint = sprintList(await boardSprintsCached(deps, board.id)).find((s) => s.id === sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', `sprint ${sprintId} is not on the board of ${projectKey}`);
   if (sprint.state === 'closed') throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
   const reserves = await storedReserves(deps, board.id);
