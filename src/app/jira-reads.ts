@@ -79,16 +79,26 @@ export const fieldCatalogue = async (deps: Deps): Promise<FieldCatalogue> => {
 
 const searchPageSchema = z.looseObject({ issues: z.array(z.unknown()).default([]), nextPageToken: z.string().nullish(), isLast: z.boolean().optional() });
 
+/** The token of the page after this one, or null on the last page (whether Jira says isLast or only omits the token). */
+const nextTokenOf = (page: z.infer<typeof searchPageSchema>): string | null =>
+  page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? (page.nextPageToken ?? null) : null;
+
+/** One page of what the JQL finds: the first, or the one a previous page's `nextPageToken` names. */
+export const searchPage = async (deps: Deps, as: JiraAs, jql: string, fields: readonly string[], maxResults: number, nextPageToken?: string): Promise<{ issues: unknown[]; nextPageToken: string | null }> => {
+  const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) });
+  expectOk('POST /rest/api/3/search/jql', reply.status, reply.body);
+  const page = parseOrFail('POST /rest/api/3/search/jql', searchPageSchema, reply.body);
+  return { issues: page.issues, nextPageToken: nextTokenOf(page) };
+};
+
 /** Every issue the JQL finds (as the app or as the user, with the user's permissions), following the pages. */
 export const searchIssues = async (deps: Deps, as: JiraAs, jql: string, fields: readonly string[], maxIssues = 100_000): Promise<unknown[]> => {
   const issues: unknown[] = [];
   let nextPageToken: string | undefined;
   do {
-    const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', { jql, fields, maxResults: SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) });
-    expectOk('POST /rest/api/3/search/jql', reply.status, reply.body);
-    const page = parseOrFail('POST /rest/api/3/search/jql', searchPageSchema, reply.body);
+    const page = await searchPage(deps, as, jql, fields, SEARCH_PAGE_SIZE, nextPageToken);
     issues.push(...page.issues);
-    nextPageToken = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? (page.nextPageToken ?? undefined) : undefined;
+    nextPageToken = page.nextPageToken ?? undefined;
   } while (nextPageToken !== undefined && issues.length < maxIssues);
   return issues;
 };

@@ -1,7 +1,7 @@
 // The app's ports over a test site's local Jira and key-value store, for calling use cases directly (B7: fakes of the
 // ports, no jest.mock) while seeing what they ask: each Jira request with its body, each queued job. `as: 'user'`
 // runs as `userAccountId`. `rewrite` may change a request before the local Jira answers it (a simpler variant to
-// compare with).
+// compare with), `answer` the reply before the app sees it (data the demo does not have).
 import type { Deps, JiraAs, QueueJob } from '../../src/app/ports';
 import { APP_ID, ENVIRONMENT_ID } from '../../workbench/local-jira';
 import type { ForgeSite } from './forge-site';
@@ -12,7 +12,13 @@ export type SiteDeps = Deps & { readonly requests: RecordedRequest[]; readonly q
 /** Forge's key rule (doc "Error handling for the Key-Value Store", INVALID_KEY): a use case must never write another. */
 export const FORGE_KEY = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 
-export const siteDeps = (site: ForgeSite, options: { userAccountId?: string; rewrite?: (request: RecordedRequest) => RecordedRequest } = {}): SiteDeps => {
+type SiteDepsOptions = {
+  readonly userAccountId?: string;
+  readonly rewrite?: (request: RecordedRequest) => RecordedRequest;
+  readonly answer?: (request: RecordedRequest, reply: { status: number; body: unknown }) => { status: number; body: unknown };
+};
+
+export const siteDeps = (site: ForgeSite, options: SiteDepsOptions = {}): SiteDeps => {
   const requests: RecordedRequest[] = [];
   const queued: QueueJob[] = [];
   const valueOf = (reply: { status: number; body: unknown }): unknown => (reply.status === 200 ? (reply.body as { value?: unknown }).value : undefined);
@@ -27,7 +33,7 @@ export const siteDeps = (site: ForgeSite, options: { userAccountId?: string; rew
         const sent = options.rewrite ? options.rewrite(asked) : asked;
         const caller = sent.as === 'user' && options.userAccountId !== undefined ? { kind: 'user' as const, accountId: options.userAccountId } : { kind: 'app' as const };
         const reply = await site.jira.handle({ method: sent.method as 'GET', path: sent.path, body: sent.body, caller });
-        return { status: reply.status, body: reply.body };
+        return options.answer ? options.answer(sent, { status: reply.status, body: reply.body }) : { status: reply.status, body: reply.body };
       },
     },
     store: {
