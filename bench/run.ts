@@ -162,6 +162,8 @@ const gadgetJobBench = async (): Promise<void> => {
   const jira = new ExportJira(exported);
   const values = new Map<string, unknown>();
   const deps = {
+    // ExportJira names every field `ari:cloud:ecosystem::extension/app/env/static/<id>`.
+    app: { appId: 'app', environmentId: 'env' },
     jira,
     store: { get: async (k: string) => values.get(k), set: async (k: string, v: unknown) => void values.set(k, v), delete: async (k: string) => void values.delete(k) },
     queue: { push: async () => undefined },

@@ -1,8 +1,8 @@
 // Reads the app makes from Jira, parsed at the edge (zod). Paged results are followed to the end; catalogues that
-// change rarely (fields, board sprints) are cached in the key-value store so a panel load needs few Jira calls.
+// change rarely (fields, closed board sprints) are cached in the key-value store so a panel load needs few Jira calls.
 import { z } from 'zod';
 import { APP_FIELD_KEYS } from '../contract';
-import type { Deps, JiraAs } from './ports';
+import type { AppIdentity, Deps, JiraAs } from './ports';
 import { AppError } from './app-error';
 
 const FIELD_CACHE_KEY = 'cache:fields';
@@ -11,15 +11,16 @@ const SPRINT_CACHE_SECONDS = 900;
 const SEARCH_PAGE_SIZE = 100;
 const BULK_CHANGELOG_ISSUES = 1000;
 
-const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), schema: z.looseObject({ custom: z.string().optional(), type: z.string().optional() }).optional() });
+const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), key: z.string().optional(), schema: z.looseObject({ custom: z.string().optional(), type: z.string().optional() }).optional() });
 const fieldListSchema = z.array(fieldSchema);
+const cachedFieldsSchema = z.array(z.object({ id: z.string(), name: z.string(), custom: z.string().nullable(), key: z.string().optional() }));
 
-export type FieldInfo = { readonly id: string; readonly name: string; readonly custom: string | null };
+export type FieldInfo = { readonly id: string; readonly name: string; readonly custom: string | null; readonly key?: string };
 export type FieldCatalogue = {
   readonly fields: readonly FieldInfo[];
   /** Field id → name, as in a search response's `names`. */
   readonly names: Readonly<Record<string, string>>;
-  /** The app's own fields: module key → field id (Forge fields end their schema.custom with /static/<key>). */
+  /** This app's own fields: module key → field id (see appModuleKeyOf). */
   readonly appFields: Readonly<Record<string, string>>;
 };
 
@@ -51,39 +52,65 @@ const parseOrFail = <T>(what: string, schema: z.ZodType<T>, body: unknown): T =>
   return parsed.data;
 };
 
-export const catalogueOf = (fields: readonly FieldInfo[]): FieldCatalogue => {
+/** `ari:cloud:ecosystem::extension/<appId>/<environmentId>/static/`: what this app's module ARIs start with. */
+export const extensionAriPrefix = (app: AppIdentity): string => `ari:cloud:ecosystem::extension/${app.appId}/${app.environmentId}/static/`;
+
+/**
+ * The module key of one of this app's fields, or null for any other field. A Forge field's `schema.custom` is its
+ * extension ARI (docs/notes/forge-research.md §1; the module is Forge doc "Jira custom field"), and only the full
+ * prefix (app and environment) says whose it is: another app's module may have the same key ("severity"). Its `key`
+ * `<appId>__<ENVIRONMENT_TYPE>__<moduleKey>` says the same, and is accepted too.
+ */
+const appModuleKeyOf = (field: FieldInfo, app: AppIdentity): string | null => {
+  const prefix = extensionAriPrefix(app);
+  if (field.custom !== null && field.custom.startsWith(prefix) && !field.custom.slice(prefix.length).includes('/')) return field.custom.slice(prefix.length);
+  const ownKey = field.key?.startsWith(`${app.appId}__`) ? field.key.slice(app.appId.length + 2) : undefined;
+  return (ownKey === undefined ? undefined : /^[A-Z]+__(.+)$/.exec(ownKey)?.[1]) ?? null;
+};
+
+export const catalogueOf = (fields: readonly FieldInfo[], app: AppIdentity): FieldCatalogue => {
   const appKeys = new Set<string>(Object.values(APP_FIELD_KEYS));
   const appFields: Record<string, string> = {};
   for (const field of fields) {
-    const key = field.custom?.match(/\/static\/([^/]+)$/)?.[1];
-    if (key !== undefined && appKeys.has(key)) appFields[key] = field.id;
+    const key = appModuleKeyOf(field, app);
+    if (key !== null && appKeys.has(key)) appFields[key] = field.id;
   }
   return { fields, names: Object.fromEntries(fields.map((f) => [f.id, f.name])), appFields };
 };
 
 /** The site's fields (cached an hour). */
 export const fieldCatalogue = async (deps: Deps): Promise<FieldCatalogue> => {
-  const cached = z.array(z.object({ id: z.string(), name: z.string(), custom: z.string().nullable() })).safeParse(await deps.store.get(FIELD_CACHE_KEY));
-  if (cached.success) return catalogueOf(cached.data);
+  const cached = cachedFieldsSchema.safeParse(await deps.store.get(FIELD_CACHE_KEY));
+  if (cached.success) return catalogueOf(cached.data, deps.app);
   const reply = await deps.jira.request('app', 'GET', '/rest/api/3/field');
   expectOk('GET /rest/api/3/field', reply.status, reply.body);
-  const fields = parseOrFail('GET /rest/api/3/field', fieldListSchema, reply.body).map((f) => ({ id: f.id, name: f.name, custom: f.schema?.custom ?? null }));
+  const fields = parseOrFail('GET /rest/api/3/field', fieldListSchema, reply.body).map((f) => ({ id: f.id, name: f.name, custom: f.schema?.custom ?? null, ...(f.key === undefined ? {} : { key: f.key }) }));
   await deps.store.set(FIELD_CACHE_KEY, fields, FIELD_CACHE_SECONDS);
-  return catalogueOf(fields);
+  return catalogueOf(fields, deps.app);
 };
 
 const searchPageSchema = z.looseObject({ issues: z.array(z.unknown()).default([]), nextPageToken: z.string().nullish(), isLast: z.boolean().optional() });
+
+/** The token of the page after this one, or null on the last page (whether Jira says isLast or only omits the token). */
+const nextTokenOf = (page: z.infer<typeof searchPageSchema>): string | null =>
+  page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? (page.nextPageToken ?? null) : null;
+
+/** One page of what the JQL finds: the first, or the one a previous page's `nextPageToken` names. */
+export const searchPage = async (deps: Deps, as: JiraAs, jql: string, fields: readonly string[], maxResults: number, nextPageToken?: string): Promise<{ issues: unknown[]; nextPageToken: string | null }> => {
+  const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) });
+  expectOk('POST /rest/api/3/search/jql', reply.status, reply.body);
+  const page = parseOrFail('POST /rest/api/3/search/jql', searchPageSchema, reply.body);
+  return { issues: page.issues, nextPageToken: nextTokenOf(page) };
+};
 
 /** Every issue the JQL finds (as the app or as the user, with the user's permissions), following the pages. */
 export const searchIssues = async (deps: Deps, as: JiraAs, jql: string, fields: readonly string[], maxIssues = 100_000): Promise<unknown[]> => {
   const issues: unknown[] = [];
   let nextPageToken: string | undefined;
   do {
-    const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', { jql, fields, maxResults: SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) });
-    expectOk('POST /rest/api/3/search/jql', reply.status, reply.body);
-    const page = parseOrFail('POST /rest/api/3/search/jql', searchPageSchema, reply.body);
+    const page = await searchPage(deps, as, jql, fields, SEARCH_PAGE_SIZE, nextPageToken);
     issues.push(...page.issues);
-    nextPageToken = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? (page.nextPageToken ?? undefined) : undefined;
+    nextPageToken = page.nextPageToken ?? undefined;
   } while (nextPageToken !== undefined && issues.length < maxIssues);
   return issues;
 };
@@ -129,11 +156,11 @@ export const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Boar
   return board ? { id: board.id, name: board.name } : null;
 };
 
-/** Every sprint of a board (closed, active, future) as agile sprint beans, following the pages. */
-export const boardSprintsOf = async (deps: Deps, boardId: number): Promise<unknown[]> => {
+/** The sprints of a board in these states, as agile sprint beans, following the pages. */
+const sprintPages = async (deps: Deps, boardId: number, states: 'closed' | 'active,future'): Promise<unknown[]> => {
   const sprints: unknown[] = [];
   for (let startAt = 0; ; ) {
-    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50`);
+    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50&state=${states}`);
     expectOk('GET /rest/agile/1.0/board/{id}/sprint', reply.status, reply.body);
     const page = parseOrFail('GET /rest/agile/1.0/board/{id}/sprint', sprintPageSchema, reply.body);
     sprints.push(...page.values);
@@ -142,13 +169,45 @@ export const boardSprintsOf = async (deps: Deps, boardId: number): Promise<unkno
   }
 };
 
+/** Forge key-value store keys: `[a-zA-Z0-9:._\s-#]` only (Forge doc "Error handling for the Key-Value Store"). */
+const closedSprintsKey = (boardId: number): string => `cache:closed-sprints:board:${boardId}`;
+/** A closed sprint may still be edited (renamed, a date corrected): the cache is read again at least once a day. */
+const CLOSED_SPRINTS_CACHE_SECONDS = 86_400;
+const closedCacheSchema = z.object({ closed: z.array(z.unknown()), liveIds: z.array(z.number()) });
+const sprintIdsOf = (sprints: readonly unknown[]): number[] => sprints.flatMap((s) => {
+  const parsed = z.looseObject({ id: z.number() }).safeParse(s);
+  return parsed.success ? [parsed.data.id] : [];
+});
+
+/**
+ * Every sprint of a board (closed first, then active and future: the order of Jira's unfiltered list): the closed
+ * ones from the store, the active and future ones read live (`state=active,future`, Jira Software REST API "Get all
+ * sprints"). The store also keeps the ids that were live at the last read: when one
+ * of them is no longer live it has been closed (or deleted), and the closed list is read again. One Jira call on a
+ * warm load (a page per 50 live sprints).
+ */
+export const boardSprintsCached = async (deps: Deps, boardId: number): Promise<unknown[]> => {
+  const live = await sprintPages(deps, boardId, 'active,future');
+  const liveIds = sprintIdsOf(live);
+  const cached = closedCacheSchema.safeParse(await deps.store.get(closedSprintsKey(boardId)));
+  const closedSince = !cached.success || cached.data.liveIds.some((id) => !liveIds.includes(id));
+  if (closedSince) {
+    const closed = await sprintPages(deps, boardId, 'closed');
+    await deps.store.set(closedSprintsKey(boardId), { closed, liveIds }, CLOSED_SPRINTS_CACHE_SECONDS);
+    return [...closed, ...live];
+  }
+  // A sprint created since: remember it is live, so that its closing is noticed.
+  if (liveIds.some((id) => !cached.data.liveIds.includes(id))) await deps.store.set(closedSprintsKey(boardId), { closed: cached.data.closed, liveIds }, CLOSED_SPRINTS_CACHE_SECONDS);
+  return [...cached.data.closed, ...live];
+};
+
 /** The sprints of the project's first scrum board (cached 15 minutes); none without a board. */
 export const projectSprints = async (deps: Deps, projectKey: string): Promise<unknown[]> => {
   const cacheKey = `cache:sprints:${projectKey}`;
   const cached = z.array(z.unknown()).safeParse(await deps.store.get(cacheKey));
   if (cached.success) return cached.data;
   const board = await scrumBoardOf(deps, projectKey);
-  const sprints = board === null ? [] : await boardSprintsOf(deps, board.id);
+  const sprints = board === null ? [] : await boardSprintsCached(deps, board.id);
   await deps.store.set(cacheKey, sprints, SPRINT_CACHE_SECONDS);
   return sprints;
 };

@@ -1,6 +1,7 @@
 // The app reads Jira into the same export shape the CLI reads from a file (search/jql issues, bulkfetch changelogs,
 // board sprints, field names), then runs the same pipeline: the panel, the triggers and `contract-sla clocks`
 // cannot disagree.
+import { z } from 'zod';
 import { APP_FIELD_KEYS, type ClocksReport, type IssueSlaView, type SlaStatus } from '../contract';
 import { parseJiraExport } from '../jira/jira-export';
 import { AppError } from './app-error';
@@ -37,7 +38,7 @@ export const slaFieldIds = (catalogue: FieldCatalogue): SlaFieldIds => ({
 });
 
 /** A field reference of the settings as a field id of this site (names are looked up in the catalogue). */
-const fieldIdOf = (catalogue: FieldCatalogue, ref: string): string | null => {
+export const fieldIdOf = (catalogue: FieldCatalogue, ref: string): string | null => {
   if (catalogue.names[ref] !== undefined) return ref;
   const byName = catalogue.fields.find((f) => f.name.toLowerCase() === ref.toLowerCase());
   return byName?.id ?? null;
@@ -48,6 +49,27 @@ export const fieldsToRead = (settings: Settings, catalogue: FieldCatalogue): str
   const ids = Object.values(settings.fields).map((ref) => fieldIdOf(catalogue, ref));
   const sla = Object.values(slaFieldIds(catalogue));
   return [...new Set(['issuetype', 'status', 'created', 'versions', 'project', ...ids, ...sla].filter((x): x is string => x !== null))];
+};
+
+const boardFieldsSchema = z.looseObject({
+  estimation: z.looseObject({ field: z.looseObject({ fieldId: z.string().min(1) }).optional() }).optional(),
+  ranking: z.looseObject({ rankCustomFieldId: z.number().int().optional() }).optional(),
+});
+
+/**
+ * The fields the sprint reserve needs (src/jira/map-sprint-export.ts) on top of the clocks' ones: labels (urgent
+ * items, D8), time logged and time tracking (the estimate's fallback), the board's estimation and rank fields (from
+ * GET /rest/agile/1.0/board/{id}/configuration) and the Sprint field. A field the site does not have is ignored
+ * by the search.
+ */
+export const sprintFieldsToRead = (settings: Settings, catalogue: FieldCatalogue, boardConfiguration: unknown): string[] => {
+  const board = boardFieldsSchema.safeParse(boardConfiguration);
+  const estimation = board.success ? (board.data.estimation?.field?.fieldId ?? null) : null;
+  const rankId = board.success ? board.data.ranking?.rankCustomFieldId : undefined;
+  const rank = rankId !== undefined ? `customfield_${rankId}` : fieldIdOf(catalogue, 'Rank');
+  const sprint = fieldIdOf(catalogue, settings.reserve.sprintField) ?? (/^customfield_\d+$/.test(settings.reserve.sprintField) ? settings.reserve.sprintField : null);
+  const extra = ['labels', 'timespent', 'timetracking', 'timeoriginalestimate', 'timeestimate', estimation, rank, sprint];
+  return [...new Set([...fieldsToRead(settings, catalogue), ...extra].filter((x): x is string => x !== null))];
 };
 
 /** The changelog fields that matter (bulkfetch accepts at most 10). */

@@ -13,7 +13,7 @@ import { measuredAtMs as measureInstant, monthWindow } from '../domain/indicator
 import { formatInstant } from './format-instant';
 import { splitByJsonBytes } from './kvs-limits';
 import { bulkChangelogs, fieldCatalogue, searchIssues, userHasPermission } from './jira-reads';
-import { withAppFields } from './live-export';
+import { fieldsToRead, withAppFields } from './live-export';
 import { monthlyReportCsv } from './monthly-report-csv';
 import type { Deps, MonthlyReportJob } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
@@ -87,10 +87,13 @@ export const computeMonthlySnapshot = async (deps: Deps, job: MonthlyJob, nowMs:
     const to = start.plus({ months: 1 }).toFormat('yyyy-MM-dd');
     await setProgress(deps, job, 'search', 0, null, clock());
     // Issues that may count in the six months: created before the month's end and touched since the first month.
-    const issues = await searchIssues(deps, 'app', `project = ${job.projectKey} AND created < "${to}" AND updated >= "${from}" ORDER BY key`, ['*all']);
+    // Exactly the fields the clocks read (the snapshot has no board: no sprint figures), not *all.
+    const sprintField = catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id;
+    const fields = [...new Set([...fieldsToRead(settings, catalogue), ...(sprintField === undefined ? [] : [sprintField])])];
+    const issues = await searchIssues(deps, 'app', `project = ${job.projectKey} AND created < "${to}" AND updated >= "${from}" ORDER BY key`, fields);
     const ids = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
     await setProgress(deps, job, 'changelogs', 0, ids.length, clock());
-    const fieldIds = ['status', catalogue.appFields.severity, catalogue.appFields['service-level'], catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id].filter((x): x is string => x !== undefined);
+    const fieldIds = ['status', catalogue.appFields.severity, catalogue.appFields['service-level'], sprintField].filter((x): x is string => x !== undefined);
     const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, fieldIds) : [];
     await setProgress(deps, job, 'compute', ids.length, ids.length, clock());
     const exportJson = { issues, names: catalogue.names, changelogs };

@@ -20,15 +20,28 @@ export interface KeyValueStore {
 }
 
 export type RecomputeJob = { readonly kind?: 'recompute'; readonly issueIds: readonly string[]; readonly reason: string };
+/**
+ * Every contract issue recomputed after a settings change, one search page per job (src/app/schedule-recompute.ts):
+ * the job reads the page at `nextPageToken` (the first page without one), queues its recompute batches and the job
+ * of the next page. A job whose `settingsVersion` is no longer the stored one stops its chain (a newer save has its own).
+ */
+export type FullRecomputeJob = { readonly kind: 'full-recompute'; readonly reason: string; readonly settingsVersion: number; readonly nextPageToken?: string };
 /** The indicators gadget's month, computed in the background (src/app/monthly-snapshot.ts). */
 export type MonthlyReportJob = { readonly kind: 'monthly-report'; readonly projectKey: string; readonly month: string };
-export type QueueJob = RecomputeJob | MonthlyReportJob;
+export type QueueJob = RecomputeJob | MonthlyReportJob | FullRecomputeJob;
 
 export interface RecomputeQueue {
   push(jobs: readonly QueueJob[]): Promise<void>;
 }
 
+/**
+ * Which Forge app and environment this code runs as (from @forge/api's getAppContext, read in src/jira/forge-app.ts):
+ * the app's own modules (custom fields, workflow rules) are named by ARIs built from these ids.
+ */
+export type AppIdentity = { readonly appId: string; readonly environmentId: string };
+
 export type Deps = {
+  readonly app: AppIdentity;
   readonly jira: JiraPort;
   readonly store: KeyValueStore;
   readonly queue: RecomputeQueue;

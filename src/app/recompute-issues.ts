@@ -9,6 +9,11 @@ import { effectiveSettings } from './settings/settings-repository';
 
 const ISSUE_ID = /^\d{1,18}$/;
 const IDS_PER_SEARCH = 100;
+/**
+ * "Statut SLA" of a contract issue the app read and found no clock to run for, or none it could compute (the panel
+ * says "Sans délai", or why): a value, so that `"Statut SLA" is EMPTY` means only "never computed".
+ */
+export const NO_CLOCK_STATUS = 'none';
 
 export type RecomputeResult = { readonly issues: number; readonly fieldWrites: number; readonly unchanged: number; readonly settingsVersion: number };
 
@@ -47,11 +52,18 @@ export const recomputeIssues = async (deps: Deps, issueIds: readonly string[], n
     report.issues.forEach((view, index) => {
       const raw = rawIssues[index];
       const issueId = typeof raw === 'object' && raw !== null ? String((raw as { id?: unknown }).id) : '';
-      if (view.errors.length > 0 || view.kind === null || !ISSUE_ID.test(issueId)) return;
-      issues += 1;
+      if (!ISSUE_ID.test(issueId) || (view.kind === null && view.errors.length === 0)) return;
       const equalText = (a: unknown, b: string | null): boolean => (a ?? null) === b;
+      if (view.errors.length > 0) {
+        // Unreadable (no creation date…): no clock can be computed; `none` keeps the trigger from picking it forever.
+        queue(targets.slaStatus, issueId, NO_CLOCK_STATUS, currentValue(raw, targets.slaStatus ?? ''), equalText);
+        return;
+      }
+      issues += 1;
       queue(targets.anomalyClass, issueId, view.anomalyClass, currentValue(raw, targets.anomalyClass ?? ''), equalText);
-      queue(targets.slaStatus, issueId, slaStatusOf(view), currentValue(raw, targets.slaStatus ?? ''), equalText);
+      // A contract issue without clocks gets `none`, not an empty field: the scheduled trigger picks issues whose
+      // "Statut SLA" is empty (never computed), and would otherwise pick this one again every run (issue 8).
+      queue(targets.slaStatus, issueId, slaStatusOf(view) ?? NO_CLOCK_STATUS, currentValue(raw, targets.slaStatus ?? ''), equalText);
       queue(targets.slaDue, issueId, nextDueAtOf(view), currentValue(raw, targets.slaDue ?? ''), sameInstant);
     });
     if (updates.size > 0) {

@@ -6,8 +6,8 @@ import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
-import { boardSprintsOf, bulkChangelogs, expectOk, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
-import { withAppFields } from './live-export';
+import { boardSprintsCached, bulkChangelogs, expectOk, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
+import { sprintFieldsToRead, withAppFields } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -70,7 +70,7 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
   const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   if (board === null) return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
   const [sprints, configuration, catalogue, reserves, effective] = await Promise.all([
-    boardSprintsOf(deps, board.id),
+    boardSprintsCached(deps, board.id),
     deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/configuration`),
     fieldCatalogue(deps),
     storedReserves(deps, board.id),
@@ -87,9 +87,11 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
   const firstStartMs = starts[0] === undefined ? null : parseJiraInstant(starts[0]);
   const since = firstStartMs === null ? '' : ` OR updated >= "${formatInstant(firstStartMs, 'Europe/Paris').slice(0, 10)}"`;
   const jql = ids.length === 0 ? `project = ${projectKey} AND sprint is not EMPTY` : `project = ${projectKey} AND (sprint in (${ids.join(', ')})${since}) ORDER BY key`;
-  const issues = await searchIssues(deps, 'app', jql, ['*all']);
-  const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   const sprintField = sprintFieldId(catalogue);
+  // Exactly the fields the reserve reads (not *all: every field of every issue of the board is a heavy page).
+  const fields = [...new Set([...sprintFieldsToRead(settings, catalogue, configuration.body), ...(sprintField === null ? [] : [sprintField])])];
+  const issues = await searchIssues(deps, 'app', jql, fields);
+  const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   const historyFields = ['status', sprintField, catalogue.appFields.severity ?? null].filter((x): x is string => x !== null);
   const changelogs = issueIds.length > 0 ? await bulkChangelogs(deps, 'app', issueIds, historyFields) : [];
   const perSprint = Object.fromEntries(Object.entries(reserves).map(([id, r]) => [id, r.value]));
@@ -109,7 +111,7 @@ export const setSprintReserve = async (deps: Deps, projectKey: string, accountId
   if (!rights.setReserve) throw new AppError('FORBIDDEN', 'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves');
   const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   if (board === null) throw new AppError('NOT_FOUND', `project ${projectKey} has no scrum board`);
-  const sprint = sprintList(await boardSprintsOf(deps, board.id)).find((s) => s.id === sprintId);
+  const sprint = sprintList(await boardSprintsCached(deps, board.id)).find((s) => s.id === sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', `sprint ${sprintId} is not on the board of ${projectKey}`);
   if (sprint.state === 'closed') throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
   const reserves = await storedReserves(deps, board.id);

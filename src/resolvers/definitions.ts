@@ -160,8 +160,8 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
       if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators may change the Contract SLA settings');
       const saved = await saveSettings(deps.store, document, expectedVersion, accountId, formatInstant(nowMs, 'Europe/Paris'));
       // The settings are saved: a failure to queue the recomputation must not report the save as failed (the
-      // 5-minute trigger recomputes clocks due soon anyway).
-      await scheduleFullRecompute(deps, `settings v${saved.version}`).catch((error: unknown) => {
+      // 5-minute trigger recomputes clocks due soon anyway). The search itself runs in the queue, page by page.
+      await scheduleFullRecompute(deps, `settings v${saved.version}`, saved.version).catch((error: unknown) => {
         console.error(`settings v${saved.version} saved, recomputation not queued: ${error instanceof Error ? error.message : String(error)}`);
       });
       return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, 'Europe/Paris') };

@@ -14,7 +14,9 @@ export const MAX_EVENT_BYTES = 100 * 1024;
 
 type PushEvent = { readonly body: Record<string, unknown> };
 
-const eventOf = (job: QueueJob): PushEvent => ({ body: job.kind === 'monthly-report' ? { ...job } : { kind: 'recompute', issueIds: [...job.issueIds], reason: job.reason } });
+const eventOf = (job: QueueJob): PushEvent => ({
+  body: job.kind === 'monthly-report' || job.kind === 'full-recompute' ? { ...job } : { kind: 'recompute', issueIds: [...job.issueIds], reason: job.reason },
+});
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 /** The events in pushes within both limits. The JSON of n events is 2 + their sizes + (n − 1) commas. */

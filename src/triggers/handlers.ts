@@ -7,7 +7,7 @@ import { forgeDeps } from '../app/deps';
 import { changeItemSchema, enforceSeverityRule } from '../app/enforce-severity-rule';
 import { recomputeIssues } from '../app/recompute-issues';
 import { computeMonthlySnapshot } from '../app/monthly-snapshot';
-import { scheduleDueSoon } from '../app/schedule-recompute';
+import { fullRecomputePage, scheduleDueSoon } from '../app/schedule-recompute';
 import type { Deps } from '../app/ports';
 import { JiraBusyError } from '../jira/jira-retry';
 
@@ -19,6 +19,9 @@ const issueEventSchema = z.looseObject({
 });
 
 const recomputeEventSchema = z.looseObject({ body: z.looseObject({ kind: z.literal('recompute').optional(), issueIds: z.array(z.string().regex(/^\d+$/)).max(1000), reason: z.string().optional() }) });
+const fullRecomputeEventSchema = z.looseObject({
+  body: z.looseObject({ kind: z.literal('full-recompute'), reason: z.string().max(200), settingsVersion: z.number().int().min(0), nextPageToken: z.string().min(1).max(4000).optional() }),
+});
 const monthlyEventSchema = z.looseObject({ body: z.looseObject({ kind: z.literal('monthly-report'), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) });
 
 const logFailure = (where: string, subject: string, error: unknown): void => {
@@ -52,6 +55,17 @@ export const handleRecomputeEvent = async (deps: Deps, event: unknown): Promise<
       logFailure('monthly report', `${monthly.data.body.projectKey} ${monthly.data.body.month}`, error);
       // Jira busy: the job is delivered again later (the month is recomputed from scratch, nothing half-stored).
       if (error instanceof JiraBusyError) throw error;
+    }
+    return;
+  }
+  const full = fullRecomputeEventSchema.safeParse(event);
+  if (full.success) {
+    const { reason, settingsVersion, nextPageToken } = full.data.body;
+    try {
+      await fullRecomputePage(deps, { kind: 'full-recompute', reason, settingsVersion, ...(nextPageToken === undefined ? {} : { nextPageToken }) });
+    } catch (error) {
+      logFailure('full recompute', reason, error);
+      throw error;
     }
     return;
   }

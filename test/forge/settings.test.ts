@@ -12,6 +12,8 @@ describe('settings resolvers', () => {
   beforeEach(() => {
     site = aForgeSite();
   });
+  // A save queues the recomputation: let it finish inside the test that started it.
+  afterEach(() => site.host.settle());
 
   it('shows a Jira administrator the defaults, the next closed days, and lets them edit', async () => {
     const reply = await call<SettingsView>(site, 'settings/get', {}, 'Claire');
@@ -58,6 +60,21 @@ describe('settings resolvers', () => {
     expect(last.value.settingsVersion).toBe(1);
   });
 
+  it('queues the recomputation instead of searching in the resolver, and the queue recomputes every contract issue (issue 8)', async () => {
+    const { result, jiraCalls } = await site.host.invokeCounted('settings/save', { document: { vsrMonths: 2 }, expectedVersion: 0 }, ADMIN_PAGE, userNamed(site, 'Claire'));
+    expect((result as Reply<{ version: number }>).ok).toBe(true);
+    // The permission check only: no search (a large project would need many pages within the resolver's 25 s).
+    expect(jiraCalls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /rest/api/3/mypermissions']);
+    await site.host.settle();
+    expect(site.host.backgroundErrors).toEqual([]);
+    const search = await site.jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'project = DEMAT ORDER BY key', fields: ['issuetype', 'customfield_10105'], maxResults: 100 }, caller: { kind: 'app' } });
+    const issues = (search.body as { issues: { key: string; fields: { issuetype: { name: string }; customfield_10105: unknown } }[] }).issues;
+    const contract = issues.filter((i) => i.fields.issuetype.name !== 'Story');
+    expect(contract.length).toBeGreaterThan(20);
+    expect(contract.filter((i) => i.fields.customfield_10105 === null).map((i) => i.key)).toEqual([]);
+    expect(issues.filter((i) => i.fields.issuetype.name === 'Story' && i.fields.customfield_10105 !== null).map((i) => i.key)).toEqual([]);
+  });
+
   it('checks a document as it is typed: problems with their paths, and the calendars\' closed days', async () => {
     const reply = await call<SettingsCheck>(site, 'settings/check', { document: { targets: { anomaly: { blocking: { workaround: 'bientôt' } } }, calendars: { alsace: { week: { mon: ['08:00-18:00'] }, holidays: 'FR-alsace-moselle' } } } }, 'Claire');
     if (!reply.ok) throw new Error(reply.error.message);
@@ -87,5 +104,6 @@ describe('unreadable stored settings', () => {
     const kept = site.kvs.keys().filter((k) => k.startsWith('settings:unreadable:'));
     expect(kept).toHaveLength(1);
     expect((site.kvs.handle('/api/v1/get', { key: kept[0] }).body as { value: unknown }).value).toBe('not a settings document');
+    await site.host.settle();
   });
 });

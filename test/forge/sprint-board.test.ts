@@ -86,3 +86,20 @@ describe('capacity/setReserve', () => {
     expect(site.kvs.keys().filter((k) => k.startsWith('reserves:'))).toEqual([]);
   });
 });
+
+describe('capacity/getBoard on a second load', () => {
+  it('reads only the active and future sprints from Jira: the closed ones come from the store, with the same page', async () => {
+    const site = aForgeSite();
+    const load = () => site.host.invokeCounted('capacity/getBoard', {}, PROJECT_PAGE, userNamed(site, 'Sophie'));
+    const sprintCalls = (calls: readonly { path: string }[]) => calls.filter((c) => /^\/rest\/agile\/1\.0\/board\/\d+\/sprint$/.test(c.path)).length;
+    const first = await load();
+    const second = await load();
+    expect([sprintCalls(first.jiraCalls), sprintCalls(second.jiraCalls)]).toEqual([2, 1]);
+    expect(second.jiraCalls.length).toBeLessThan(first.jiraCalls.length);
+    // The resolver measures at its own clock: the sprints and their figures, not the measure instant, are compared.
+    const figures = (reply: unknown) => (reply as Reply<SprintBoardView>).ok ? (reply as { data: SprintBoardView }).data.report?.sprints.map((s) => [s.sprintId, s.state, s.capacity, s.reserve, s.consumed, s.overflow]) : reply;
+    expect(figures(second.result)).toEqual(figures(first.result));
+    expect(figures(first.result)).toHaveLength(3);
+    expect(site.kvs.keys().filter((k) => k.startsWith('cache:closed-sprints:'))).toEqual(['cache:closed-sprints:board:1']);
+  });
+});

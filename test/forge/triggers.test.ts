@@ -1,5 +1,10 @@
 // Product events, the scheduled trigger and the queue consumer, through the app's handlers against the local Jira.
-import { aForgeSite, userNamed, type ForgeSite } from '../support/forge-site';
+import { recomputeIssues } from '../../src/app/recompute-issues';
+import type { QueueJob } from '../../src/app/ports';
+import { fullRecomputePage, scheduleDueSoon } from '../../src/app/schedule-recompute';
+import { saveSettings } from '../../src/app/settings/settings-repository';
+import { aForgeSite, TEST_ANCHOR_MS, userNamed, type ForgeSite } from '../support/forge-site';
+import { siteDeps, type RecordedRequest, type SiteDeps } from '../support/site-deps';
 
 const SLA_STATUS = 'customfield_10105';
 const SLA_DUE = 'customfield_10106';
@@ -83,5 +88,92 @@ describe('the scheduled trigger and the queue', () => {
     await site.host.settle();
     // Clocks still running and due are picked again, but a recomputation that changes nothing writes nothing.
     expect(appFieldWrites(site) - writes).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the scheduled search (issue 8)', () => {
+  const SEARCH = '/rest/api/3/search/jql';
+  const jqlOf = (requests: readonly RecordedRequest[]): string[] => requests.filter((r) => r.path === SEARCH).map((r) => (r.body as { jql: string }).jql);
+  // The queued batches, recomputed as the consumer would, at the demo's anchor.
+  const runBatches = async (deps: SiteDeps): Promise<void> => {
+    for (const job of deps.queued.splice(0)) if (!('kind' in job) || job.kind === undefined || job.kind === 'recompute') await recomputeIssues(deps, job.issueIds, TEST_ANCHOR_MS);
+  };
+  // DEMAT-30 read without its creation date: a contract issue whose clocks cannot be computed.
+  const withoutCreated = (request: RecordedRequest, reply: { status: number; body: unknown }) => {
+    if (request.path !== SEARCH || !(request.body as { fields: string[] }).fields.includes('created')) return reply;
+    const body = reply.body as { issues: { key: string; fields: Record<string, unknown> }[] };
+    return { ...reply, body: { ...body, issues: body.issues.map((i) => (i.key === 'DEMAT-30' ? { ...i, fields: { ...i.fields, created: null } } : i)) } };
+  };
+
+  it('searches only the contract’s projects (settings `projects`)', async () => {
+    const site = aForgeSite();
+    const deps = siteDeps(site);
+    expect((await scheduleDueSoon(deps)).issues).toBeGreaterThan(0);
+    expect(jqlOf(deps.requests)).toEqual([expect.stringMatching(/^project in \("DEMAT"\) AND \(/)]);
+    await saveSettings(deps.store, { projects: ['PLATAU'] }, 0, userNamed(site, 'Claire'), '2026-04-24T12:00:00+02:00');
+    deps.requests.length = 0;
+    expect(await scheduleDueSoon(deps)).toEqual({ issues: 0, batches: 0 });
+    expect(jqlOf(deps.requests)).toEqual([expect.stringMatching(/^project in \("PLATAU"\) AND /)]);
+  });
+
+  it('selects nothing on a second tick: every issue selected once has a "Statut SLA", `none` when no clock could be computed', async () => {
+    const site = aForgeSite();
+    const deps = siteDeps(site, { answer: withoutCreated });
+    const first = await scheduleDueSoon(deps);
+    expect(first.issues).toBeGreaterThan(20);
+    await runBatches(deps);
+    expect((await fieldsOf(site, 'DEMAT-30', SLA_STATUS))[SLA_STATUS]).toBe('none');
+    expect(await scheduleDueSoon(deps)).toEqual({ issues: 0, batches: 0 });
+  });
+});
+
+describe('the full recompute after a settings change (issue 8)', () => {
+  const contractIssueIds = async (site: ForgeSite): Promise<string[]> => {
+    const search = await site.jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'project = DEMAT ORDER BY key', fields: ['issuetype'], maxResults: 100 }, caller: { kind: 'app' } });
+    return (search.body as { issues: { id: string; fields: { issuetype: { name: string } } }[] }).issues.filter((i) => i.fields.issuetype.name !== 'Story').map((i) => i.id);
+  };
+
+  it('reads one page per job and chains the next page’s job, each with a bounded number of Jira calls, until every contract issue is queued', async () => {
+    const site = aForgeSite();
+    const deps = siteDeps(site);
+    const version = (await saveSettings(deps.store, { vsrMonths: 3 }, 0, userNamed(site, 'Claire'), '2026-04-24T12:00:00+02:00')).version;
+    let pending: QueueJob[] = [{ kind: 'full-recompute', reason: 'settings v1', settingsVersion: version }];
+    const batched: string[] = [];
+    let jobs = 0;
+    while (pending.length > 0) {
+      const job = pending.shift() as QueueJob;
+      if (job.kind !== 'full-recompute') throw new Error(`unexpected job ${job.kind ?? 'recompute'}`);
+      jobs += 1;
+      const before = deps.requests.length;
+      await fullRecomputePage(deps, job, 10);
+      expect(deps.requests.length - before).toBeLessThanOrEqual(2); // the issue types (cached after the first), one page
+      for (const queued of deps.queued.splice(0)) {
+        if (queued.kind === 'full-recompute') pending = [...pending, queued];
+        else if (queued.kind !== 'monthly-report') batched.push(...queued.issueIds);
+      }
+    }
+    const expected = await contractIssueIds(site);
+    expect(jobs).toBe(Math.ceil(expected.length / 10));
+    expect([...batched].sort()).toEqual([...expected].sort());
+  });
+
+  it('stops the chain of an older settings version: the newer save has its own', async () => {
+    const site = aForgeSite();
+    const deps = siteDeps(site);
+    await saveSettings(deps.store, { vsrMonths: 3 }, 0, userNamed(site, 'Claire'), '2026-04-24T12:00:00+02:00');
+    await saveSettings(deps.store, { vsrMonths: 4 }, 1, userNamed(site, 'Claire'), '2026-04-24T12:01:00+02:00');
+    expect(await fullRecomputePage(deps, { kind: 'full-recompute', reason: 'settings v1', settingsVersion: 1 })).toEqual({ issues: 0, batches: 0, next: false });
+    expect([deps.requests, deps.queued]).toEqual([[], []]);
+  });
+
+  it('parses the job body: a malformed one is logged and ignored', async () => {
+    const site = aForgeSite();
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(site.app.onRecompute({ body: { kind: 'full-recompute', reason: 'x', settingsVersion: -1 } })).resolves.toBeUndefined();
+      expect(log.mock.calls.map((c) => c.join(' '))).toEqual(['recompute event ignored: malformed body']);
+    } finally {
+      log.mockRestore();
+    }
   });
 });

@@ -93,3 +93,14 @@ describe('the Administration-only validator with the payload Jira really sends',
     expect([paul.result, claire.result]).toEqual([false, true]);
   });
 });
+
+describe('validators/getOptions', () => {
+  it('names the app’s own fields, not another app’s field with the same module key (issue 8)', async () => {
+    const site = aForgeSite();
+    const reply = (await site.host.invoke('validators/getOptions', {}, { moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } }, userNamed(site, 'Claire'))) as Reply<{ appFields: Record<string, string>; fields: { id: string }[] }>;
+    if (!reply.ok) throw new Error(reply.error.message);
+    // The site has both: customfield_10200 is "Severity (Incident Tracker)", another Forge app's `severity` module.
+    expect(reply.data.fields.map((f) => f.id)).toContain('customfield_10200');
+    expect(reply.data.appFields.severity).toBe('customfield_10100');
+  });
+});

@@ -156,6 +156,10 @@ export const SLA_DUE_FIELD_ID = 'customfield_10106';
 export const STORY_POINTS_FIELD_ID = 'customfield_10016';
 export const RANK_FIELD_ID = 'customfield_10019';
 export const SPRINT_FIELD_ID = 'customfield_10020';
+/** A field of another Forge app installed on the site, whose module key is also `severity` (issue 8). */
+export const OTHER_APP_SEVERITY_FIELD_ID = 'customfield_10200';
+export const OTHER_APP_ID = '0b9d4e2c-7a1f-4e3b-8c6d-5f2a1e9b7c30';
+export const OTHER_ENVIRONMENT_ID = 'c4e8a2f6-1b3d-4f5a-9e7c-2d6b8a0f1e35';
 
 // Custom-field validation of the app's fields, as manifest.yml declares it (jira:customField `edit.validation`).
 export const SEVERITY_VALIDATION_EXPRESSION = "value == null || ['Bloquante','Majeure','Mineure','Critique','Élevée','Moyenne','Basse'].includes(value)";
@@ -221,6 +225,20 @@ export const FIELDS: readonly FieldDef[] = [
   appField(10104, APP_FIELD_KEYS.anomalyClass, "Classe d'anomalie", 'string', true),
   appField(10105, APP_FIELD_KEYS.slaStatus, 'Statut SLA', 'string', true),
   appField(10106, APP_FIELD_KEYS.slaDue, 'Échéance SLA', 'datetime', true),
+  // Another Forge app's field with the same module key as the app's "Gravité": its extension ARI differs only by the
+  // app and environment ids, so the app must match the whole ARI, not the /static/<moduleKey> suffix.
+  {
+    id: OTHER_APP_SEVERITY_FIELD_ID,
+    key: `${OTHER_APP_ID}__PRODUCTION__${APP_FIELD_KEYS.severity}`,
+    name: 'Severity (Incident Tracker)',
+    custom: true,
+    kind: 'text',
+    schema: { type: 'string', custom: `ari:cloud:ecosystem::extension/${OTHER_APP_ID}/${OTHER_ENVIRONMENT_ID}/static/${APP_FIELD_KEYS.severity}`, customId: 10200 },
+    clauseNames: ['cf[10200]', 'Severity (Incident Tracker)'],
+    navigable: true,
+    orderable: true,
+    searchable: true,
+  },
   {
     id: STORY_POINTS_FIELD_ID,
     key: STORY_POINTS_FIELD_ID,

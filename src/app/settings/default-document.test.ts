@@ -11,7 +11,7 @@ describe('settingsDocument', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const rendered = settingsDocument(parsed.value);
-    for (const key of ['fields', 'issueTypes', 'statuses', 'targets', 'vsrMonths', 'pauseIncidents', 'administrationGroup', 'reserve', 'indicators']) expect([key, rendered[key]]).toEqual([key, example[key]]);
+    for (const key of ['projects', 'fields', 'issueTypes', 'statuses', 'targets', 'vsrMonths', 'pauseIncidents', 'administrationGroup', 'reserve', 'indicators']) expect([key, rendered[key]]).toEqual([key, example[key]]);
     expect((rendered.calendars as Record<string, unknown>).standard).toEqual((example.calendars as Record<string, unknown>).standard);
   });
 

@@ -23,6 +23,7 @@ export const calendarDocument = (cal: BusinessCalendar): SettingsDocument => ({
 });
 
 export const settingsDocument = (s: Settings): SettingsDocument => ({
+  projects: [...s.projects],
   fields: { ...s.fields },
   issueTypes: Object.fromEntries(Object.entries(s.issueTypes).map(([k, v]) => [k, [...v]])),
   statuses: {

@@ -102,3 +102,27 @@ describe('parseSettings: the indicators section (D9)', () => {
     expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(messages);
   });
 });
+
+describe('parseSettings: the contract’s projects (issue 8)', () => {
+  it('covers DEMAT by default, as examples/config.json spells out', () => {
+    const parsed = parseSettings({});
+    expect(parsed.ok && parsed.value.projects).toEqual(['DEMAT']);
+    expect(parsed.ok && parsed.value.projects).toEqual((example as unknown as { projects: string[] }).projects);
+  });
+
+  it('replaces the list', () => {
+    const parsed = parseSettings({ projects: ['DEMAT', 'PLAT_2'] });
+    expect(parsed.ok && parsed.value.projects).toEqual(['DEMAT', 'PLAT_2']);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['a project name instead of its key', { projects: ["DEMAT'ADS"] }, ['projects.0: expected a Jira project key in capitals, such as DEMAT (not its name)']],
+    ['a key in lower case', { projects: ['demat'] }, ['projects.0: expected a Jira project key in capitals, such as DEMAT (not its name)']],
+    ['an empty list', { projects: [] }, ['projects: expected at least one project key: the contract covers the issues of these projects']],
+    ['a key listed twice', { projects: ['DEMAT', 'DEMAT'] }, ['projects.1: project DEMAT is listed twice']],
+    ['a single key instead of a list', { projects: 'DEMAT' }, ['projects: expected array']],
+  ])('refuses %s, naming the field', (_name, json, messages) => {
+    const parsed = parseSettings(json);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(messages);
+  });
+});

@@ -25,6 +25,8 @@ export type StatusLists = {
 };
 
 export type Settings = {
+  /** The Jira projects the contract covers (keys): the scheduled trigger and a settings change search only these. */
+  readonly projects: readonly string[];
   readonly fields: FieldRefs;
   readonly issueTypes: Readonly<Record<IssueKind, readonly string[]>>;
   readonly statusLists: StatusLists;
@@ -84,6 +86,11 @@ export const DEFAULT_RESERVE: ReserveSettings = {
 
 export const DEFAULT_ADMINISTRATION_GROUP = 'administration-demat';
 
+/** The contract's Jira project (DEMAT'ADS maintenance). */
+export const DEFAULT_PROJECTS: readonly string[] = ['DEMAT'];
+/** A Jira project key: a capital letter, then capitals, digits or _ (Jira's default key pattern), as JQL names it. */
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
+
 export const DEFAULT_FIELDS: FieldRefs = {
   severity: 'Gravité',
   environment: 'Environnement de détection',
@@ -123,7 +130,20 @@ const targetText = z.union([z.string(), z.null()]);
 const severityTargets = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, targetText.optional()])) as Record<K, z.ZodOptional<typeof targetText>>);
 
+const projectKeys = z
+  .array(z.string().regex(PROJECT_KEY, 'expected a Jira project key in capitals, such as DEMAT (not its name)'))
+  .min(1, 'expected at least one project key: the contract covers the issues of these projects')
+  .max(50, 'expected at most 50 project keys')
+  .superRefine((keys, ctx) => {
+    const seen = new Set<string>();
+    keys.forEach((key, i) => {
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `project ${key} is listed twice` });
+      seen.add(key);
+    });
+  });
+
 export const settingsSchema = z.strictObject({
+  projects: projectKeys.optional(),
   fields: z.strictObject({ severity: z.string().optional(), environment: z.string().optional(), serviceLevel: z.string().optional(), incidentStart: z.string().optional() }).optional(),
   issueTypes: z.strictObject({ anomaly: names.optional(), incident: names.optional(), 'doc-anomaly': names.optional(), 'service-request': names.optional() }).optional(),
   statuses: z
@@ -290,6 +310,7 @@ export const parseSettings = (value: unknown): Result<Settings> => {
   const targets = mergeTargets(json.targets, issues);
   if (issues.length > 0) return failWith(issues);
   return ok({
+    projects: json.projects ?? DEFAULT_PROJECTS,
     fields: { ...DEFAULT_FIELDS, ...json.fields },
     issueTypes,
     statusLists,

@@ -54,6 +54,7 @@ export const fieldPaths = (calendarNames: readonly string[]): readonly string[] 
   'vsrMonths',
   'pauseIncidents',
   ...FIELD_ROLES.map((role) => `fields.${role}`),
+  'projects',
   ...KINDS.map((kind) => `issueTypes.${kind}`),
   ...STATUS_ROLES.map((role) => `statuses.${role}`),
   'statuses.resolved',

@@ -4,6 +4,7 @@ import type { SettingsDocument, SettingsView } from '../../../../src/contract';
 const day = ['08:00-18:00'];
 
 export const DEFAULTS: SettingsDocument = {
+  projects: ['DEMAT'],
   fields: { severity: 'Gravité', environment: 'Environnement de détection', serviceLevel: 'Niveau de service', incidentStart: "Début d'incident" },
   issueTypes: { anomaly: ['Anomalie', 'Anomaly', 'Bug'], incident: ['Incident'], 'doc-anomaly': ['Anomalie documentaire'], 'service-request': ['Demande de service'] },
   statuses: {

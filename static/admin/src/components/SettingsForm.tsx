@@ -89,6 +89,7 @@ export const SettingsForm = ({ holidays }: { readonly holidays: { readonly [cale
         <BooleanSetting path={['pauseIncidents']} label={t('admin.pauseIncidents')} />
       </Section>
       <Section id="issue-types" title={t('admin.section.issueTypes')}>
+        <ListSetting path={['projects']} label={t('admin.projects')} />
         <div className="csla-lists">
           {KINDS.map((kind) => (
             <ListSetting key={kind} path={['issueTypes', kind]} label={t(`kind.${kind}`)} />
