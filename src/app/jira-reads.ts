@@ -96,19 +96,49 @@ const nextTokenOf = (page: z.infer<typeof searchPageSchema>): string | null =>
   page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? (page.nextPageToken ?? null) : null;
 
 /** One page of what the JQL finds: the first, or the one a previous page's `nextPageToken` names. */
-export const searchPage = async (deps: Deps, as: JiraAs, jql: string, fields: readonly string[], maxResults: number, nextPageToken?: string): Promise<{ issues: unknown[]; nextPageToken: string | null }> => {
-  const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) });
+/** At most 50 ids, and the same list on every page (documentation: "Search for issues using JQL enhanced search (POST)"). */
+export const MAX_RECONCILED_ISSUES = 50;
+
+/**
+ * One page of a search. `reconcileIssueIds`: issues the caller has just seen written (an event, a panel opened on
+ * an issue just edited): Jira's search index follows writes with a delay, and these ids are read consistently.
+ */
+export const searchPage = async (
+  deps: Deps,
+  as: JiraAs,
+  jql: string,
+  fields: readonly string[],
+  maxResults: number,
+  nextPageToken?: string,
+  reconcileIssueIds: readonly string[] = [],
+): Promise<{ issues: unknown[]; nextPageToken: string | null }> => {
+  if (reconcileIssueIds.length > MAX_RECONCILED_ISSUES) throw new RangeError(`searchPage: at most ${MAX_RECONCILED_ISSUES} issues to reconcile`);
+  const reconcileIssues = reconcileIssueIds.map(Number);
+  const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', {
+    jql,
+    fields,
+    maxResults,
+    ...(nextPageToken ? { nextPageToken } : {}),
+    ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}),
+  });
   expectOk('POST /rest/api/3/search/jql', reply.status, reply.body);
   const page = parseOrFail('POST /rest/api/3/search/jql', searchPageSchema, reply.body);
   return { issues: page.issues, nextPageToken: nextTokenOf(page) };
 };
 
 /** Every issue the JQL finds (as the app or as the user, with the user's permissions), following the pages. */
-export const searchIssues = async (deps: Deps, as: JiraAs, jql: string, fields: readonly string[], maxIssues = 100_000): Promise<unknown[]> => {
+export const searchIssues = async (
+  deps: Deps,
+  as: JiraAs,
+  jql: string,
+  fields: readonly string[],
+  maxIssues = 100_000,
+  reconcileIssueIds: readonly string[] = [],
+): Promise<unknown[]> => {
   const issues: unknown[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await searchPage(deps, as, jql, fields, SEARCH_PAGE_SIZE, nextPageToken);
+    const page = await searchPage(deps, as, jql, fields, SEARCH_PAGE_SIZE, nextPageToken, reconcileIssueIds);
     issues.push(...page.issues);
     nextPageToken = page.nextPageToken ?? undefined;
   } while (nextPageToken !== undefined && issues.length < maxIssues);

@@ -84,10 +84,19 @@ const projectKeyOf = (issue: unknown): string | null => {
 export type LiveReport = { readonly report: ClocksReport; readonly rawIssues: readonly unknown[]; readonly catalogue: FieldCatalogue; readonly settings: Settings };
 
 /** Reads issues (by JQL, as app or user) with their full histories and computes their clocks as of `atMs`. */
-export const liveReport = async (deps: Deps, as: JiraAs, jql: string, baseSettings: Settings, document: Readonly<Record<string, unknown>>, atMs: number): Promise<LiveReport> => {
+/** `reconcileIssueIds`: issues just written, which the search must read consistently (at most 50, jira-reads.ts). */
+export const liveReport = async (
+  deps: Deps,
+  as: JiraAs,
+  jql: string,
+  baseSettings: Settings,
+  document: Readonly<Record<string, unknown>>,
+  atMs: number,
+  reconcileIssueIds: readonly string[] = [],
+): Promise<LiveReport> => {
   const catalogue = await fieldCatalogue(deps);
   const settings = withAppFields(baseSettings, document, catalogue);
-  const rawIssues = await searchIssues(deps, as, jql, fieldsToRead(settings, catalogue));
+  const rawIssues = await searchIssues(deps, as, jql, fieldsToRead(settings, catalogue), undefined, reconcileIssueIds);
   const ids = rawIssues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
   // Histories are read as the app once the search (as the caller) has shown which issues may be read.
   const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, historyFields(settings, catalogue)) : [];

@@ -3,12 +3,14 @@
 // Idempotent: the same history and time give the same values, and unchanged values are not written again.
 import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
+import { MAX_RECONCILED_ISSUES } from './jira-reads';
 import { liveReport, nextDueAtOf, slaFieldIds, slaStatusOf } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
 const ISSUE_ID = /^\d{1,18}$/;
-const IDS_PER_SEARCH = 100;
+// The ids come from events and batches just written: each search reconciles them, at most 50 (MAX_RECONCILED_ISSUES).
+const IDS_PER_SEARCH = MAX_RECONCILED_ISSUES;
 /**
  * "Statut SLA" of a contract issue the app read and found no clock to run for, or none it could compute (the panel
  * says "Sans délai", or why): a value, so that `"Statut SLA" is EMPTY` means only "never computed".
@@ -34,7 +36,7 @@ export const recomputeIssues = async (deps: Deps, issueIds: readonly string[], n
   let unchanged = 0;
   for (let i = 0; i < issueIds.length; i += IDS_PER_SEARCH) {
     const chunk = issueIds.slice(i, i + IDS_PER_SEARCH);
-    const { report, rawIssues, catalogue } = await liveReport(deps, 'app', `id in (${chunk.join(', ')}) ORDER BY key`, settings, stored.document, nowMs);
+    const { report, rawIssues, catalogue } = await liveReport(deps, 'app', `id in (${chunk.join(', ')}) ORDER BY key`, settings, stored.document, nowMs, chunk);
     const targets = slaFieldIds(catalogue);
     const updates = new Map<string, { customField: string; issueIds: number[]; value: string | null }>();
     const queue = (fieldId: string | null, issueId: string, value: string | null, current: unknown, equal: (a: unknown, b: string | null) => boolean): void => {

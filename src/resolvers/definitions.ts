@@ -20,7 +20,7 @@ const contextSchema = z.looseObject({
   accountId: z.string().min(1).optional(),
   extension: z
     .looseObject({
-      issue: z.looseObject({ key: z.string() }).optional(),
+      issue: z.looseObject({ key: z.string(), id: z.union([z.string(), z.number()]).optional() }).optional(),
       project: z.looseObject({ key: z.string() }).optional(),
       sprint: z.looseObject({ id: z.union([z.number(), z.string()]) }).optional(),
       board: z.looseObject({ id: z.union([z.number(), z.string()]) }).optional(),
@@ -122,7 +122,8 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
       const parsed = contextSchema.safeParse(context);
       const issueKey = parsed.success ? parsed.data.extension?.issue?.key : undefined;
       if (issueKey === undefined) throw new AppError('BAD_REQUEST', 'this resolver serves the issue panel: the context has no issue');
-      return getIssueSla(deps, issueKey, nowMs);
+      const issueId = parsed.success && parsed.data.extension?.issue?.id !== undefined ? String(parsed.data.extension.issue.id) : null;
+      return getIssueSla(deps, issueKey, nowMs, issueId);
     }),
 
   'settings/get': (deps, { payload, context }, nowMs) =>

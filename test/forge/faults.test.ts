@@ -100,3 +100,40 @@ describe('Jira answering 429 and 500', () => {
     expect((await appFields(site))['DEMAT-5']?.[0]).toBe('breached');
   });
 });
+
+describe('a search index that lags behind writes (eventual consistency)', () => {
+  const search = (site: ForgeSite, jql: string, reconcileIssues?: number[]) =>
+    site.jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', body: { jql, fields: ['status'], ...(reconcileIssues ? { reconcileIssues } : {}) }, caller: { kind: 'app' } });
+  const keysOf = (answer: { body: unknown }) => (answer.body as { issues: { key: string }[] }).issues.map((i) => i.key);
+  const statusOf = async (site: ForgeSite, key: string) =>
+    ((await site.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${key}?fields=${SLA_STATUS}`, caller: { kind: 'app' } })).body as { fields: Record<string, unknown> }).fields[SLA_STATUS];
+
+  it('the local Jira leaves out an issue written less than a second ago, unless the search reconciles it', async () => {
+    const site = aForgeSite();
+    site.jira.setSearchLag(1000);
+    await site.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-30/transitions', body: { transition: { id: '31' } }, caller: { kind: 'user', accountId: userNamed(site, 'Paul') } });
+    expect(keysOf(await search(site, 'key = DEMAT-30'))).toEqual([]);
+    expect(keysOf(await search(site, 'key = DEMAT-30', [10030]))).toEqual(['DEMAT-30']);
+    (site.clock as ManualClock).advance(1000);
+    expect(keysOf(await search(site, 'key = DEMAT-30'))).toEqual(['DEMAT-30']);
+  });
+
+  it('the issue trigger reconciles the issue it was told about: its fields follow the transition at once', async () => {
+    const site = aForgeSite();
+    site.jira.setSearchLag(1000);
+    expect(await statusOf(site, 'DEMAT-30')).toBeNull();
+    await site.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-30/transitions', body: { transition: { id: '31' } }, caller: { kind: 'user', accountId: userNamed(site, 'Paul') } });
+    await site.host.settle();
+    expect(site.host.backgroundErrors).toEqual([]);
+    expect(await statusOf(site, 'DEMAT-30')).toBe('running');
+  });
+
+  it('the panel opened right after an edit reads the edited issue (reconciled by the id in its context)', async () => {
+    const site = aForgeSite();
+    site.jira.setSearchLag(1000);
+    const paul = userNamed(site, 'Paul');
+    await site.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-30/transitions', body: { transition: { id: '31' } }, caller: { kind: 'user', accountId: paul } });
+    const reply = (await site.host.invoke('sla/getIssueSla', {}, { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-30', id: '10030' } } }, paul)) as { ok: boolean; data?: { slaStatus: string } };
+    expect(reply).toMatchObject({ ok: true, data: { slaStatus: 'running' } });
+  });
+});
