@@ -190,9 +190,11 @@ export class ForgeHost {
    */
   private deliver(what: string, run: (retryContext: Record<string, unknown> | null) => Promise<unknown>): void {
     this.background(what, async () => {
+      let lastReason: string | null = null;
       for (let retryCount = 0; ; retryCount += 1) {
-        const asked = retryOptionsOf(await run(retryCount === 0 ? null : { retryCount, retryReason: this.redeliveries[this.redeliveries.length - 1]?.retryReason ?? null }));
+        const asked = retryOptionsOf(await run(retryCount === 0 ? null : { retryCount, retryReason: lastReason }));
         if (asked === null) return;
+        lastReason = asked.retryReason;
         if (retryCount >= MAX_REDELIVERIES) throw new Error(`still asks for a retry (${asked.retryReason}) after ${MAX_REDELIVERIES} redeliveries`);
         this.redeliveries.push({ what, retryCount: retryCount + 1, retryAfterSeconds: asked.retryAfter, retryReason: asked.retryReason });
         await this.clock.sleep(asked.retryAfter * 1000);

@@ -28,13 +28,19 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
-/** `--now X` or `--now=X`: the instant, or null when the option is absent. */
-const nowOption = (argv: readonly string[]): number | null => {
-  const index = argv.findIndex((a) => a === '--now' || a.startsWith('--now='));
+/** The value of `--name X` or `--name=X`, or null. */
+const optionValue = (argv: readonly string[], name: string): string | null => {
+  const index = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
   if (index < 0) return null;
   const arg = argv[index] as string;
   const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-  if (text === undefined || text.startsWith('--')) return fail('--now needs an instant, for example --now 2026-04-24T12:00');
+  return text === undefined || text.startsWith('--') ? fail(`${name} needs a value`) : text;
+};
+
+/** `--now X` or `--now=X`: the instant, or null when the option is absent. */
+const nowOption = (argv: readonly string[]): number | null => {
+  const text = optionValue(argv, '--now');
+  if (text === null) return null;
   try {
     return DateTime.fromISO(text, { zone: 'Europe/Paris' }).toMillis();
   } catch {
@@ -50,15 +56,6 @@ const savedOffsetMs = (): number => {
   } catch {
     return 0;
   }
-};
-
-/** The value of `--name X` or `--name=X`, or null. */
-const optionValue = (argv: readonly string[], name: string): string | null => {
-  const index = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (index < 0) return null;
-  const arg = argv[index] as string;
-  const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-  return text === undefined || text.startsWith('--') ? fail(`${name} needs a value`) : text;
 };
 
 const faultsText = optionValue(process.argv, '--faults');
