@@ -1,15 +1,31 @@
 // Lint rules that keep the layering of the style guide (B1): the domain is pure.
 import tseslint from 'typescript-eslint';
 
-const CLOCK_MESSAGE = 'Read "now" from the clock seam (src/app/clock.ts, or static/shared/src/clock.ts in the UI): never the machine clock.';
+const CLOCK_MESSAGE =
+  'Read "now" from the clock seam (src/app/clock.ts, or static/shared/src/clock.ts in the UI): never the machine clock.';
 const CLOCK_READS = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: CLOCK_MESSAGE },
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
-  { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local|utc)$/][arguments.length=0]", message: CLOCK_MESSAGE },
+  {
+    selector:
+      "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local|utc)$/][arguments.length=0]",
+    message: CLOCK_MESSAGE,
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'static/*/build/**', 'node_modules/**', 'bench/**', 'bin/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'static/*/build/**',
+      'node_modules/**',
+      'bench/**',
+      'bin/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -40,7 +56,13 @@ export default tseslint.config(
             { name: '@forge/bridge', message: 'Only src/api.ts imports @forge/bridge.' },
             { name: '@forge/jira-bridge', message: 'Only src/api.ts imports @forge/jira-bridge.' },
           ],
-          patterns: [{ group: ['**/src/contract'], allowTypeImports: true, message: 'static/ imports the back end only as types (import type).' }],
+          patterns: [
+            {
+              group: ['**/src/contract'],
+              allowTypeImports: true,
+              message: 'static/ imports the back end only as types (import type).',
+            },
+          ],
         },
       ],
     },
@@ -54,7 +76,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@forge/*'], message: 'The domain is pure: no Forge SDK here.' },
-            { group: ['**/app/**', '**/jira/**', '**/store/**', '**/resolvers/**', '**/triggers/**', '**/cli/**'], message: 'The domain imports nothing outside domain/.' },
+            {
+              group: ['**/app/**', '**/jira/**', '**/store/**', '**/resolvers/**', '**/triggers/**', '**/cli/**'],
+              message: 'The domain imports nothing outside domain/.',
+            },
           ],
         },
       ],
@@ -65,7 +90,10 @@ export default tseslint.config(
           selector: 'CallExpression[callee.object.name=/^(Date|DateTime)$/][callee.property.name=/^(now|local|utc)$/]',
           message: 'The domain never reads the clock: take `now` as a parameter.',
         },
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'No process.env in the domain.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'No process.env in the domain.',
+        },
         { selector: "CallExpression[callee.object.name='console']", message: 'No console in the domain.' },
       ],
     },

@@ -5,7 +5,11 @@
 import type { JiraPort, JiraReply } from '../src/app/ports';
 
 type Issue = { id: string; key: string; fields: Record<string, unknown>; changelog?: { histories: unknown[] } };
-type Export = { issues: Issue[]; names: Record<string, string>; changelogs?: { issueId: string; changeHistories: unknown[] }[] };
+type Export = {
+  issues: Issue[];
+  names: Record<string, string>;
+  changelogs?: { issueId: string; changeHistories: unknown[] }[];
+};
 
 export class ExportJira implements JiraPort {
   readonly calls = new Map<string, number>();
@@ -24,20 +28,42 @@ export class ExportJira implements JiraPort {
     const route = `${method} ${path.split('?')[0]}`;
     this.calls.set(route, (this.calls.get(route) ?? 0) + 1);
     if (route === 'GET /rest/api/3/field') {
-      return { status: 200, body: Object.entries(this.data.names).map(([id, name]) => ({ id, name, schema: { type: 'string', custom: `ari:cloud:ecosystem::extension/app/env/static/${id}` } })) };
+      return {
+        status: 200,
+        body: Object.entries(this.data.names).map(([id, name]) => ({
+          id,
+          name,
+          schema: { type: 'string', custom: `ari:cloud:ecosystem::extension/app/env/static/${id}` },
+        })),
+      };
     }
-    if (route === 'GET /rest/api/3/issuetype') return { status: 200, body: ['Anomalie', 'Incident', 'Anomalie documentaire', 'Demande de service', 'Story'].map((name, i) => ({ id: String(10001 + i), name })) };
+    if (route === 'GET /rest/api/3/issuetype')
+      return {
+        status: 200,
+        body: ['Anomalie', 'Incident', 'Anomalie documentaire', 'Demande de service', 'Story'].map((name, i) => ({
+          id: String(10001 + i),
+          name,
+        })),
+      };
     if (route === 'POST /rest/api/3/search/jql') {
       const request = body as { nextPageToken?: string; maxResults?: number };
       const start = request.nextPageToken ? Number(request.nextPageToken) : 0;
       const size = Math.min(100, request.maxResults ?? 50);
       const page = this.data.issues.slice(start, start + size).map(({ changelog: _changelog, ...issue }) => issue);
       const next = start + size < this.data.issues.length ? String(start + size) : undefined;
-      return { status: 200, body: { issues: page, isLast: next === undefined, ...(next ? { nextPageToken: next } : {}) } };
+      return {
+        status: 200,
+        body: { issues: page, isLast: next === undefined, ...(next ? { nextPageToken: next } : {}) },
+      };
     }
     if (route === 'POST /rest/api/3/changelog/bulkfetch') {
       const ids = (body as { issueIdsOrKeys: string[] }).issueIdsOrKeys.slice(0, 1000);
-      return { status: 200, body: { issueChangeLogs: ids.map((issueId) => ({ issueId, changeHistories: this.histories.get(issueId) ?? [] })) } };
+      return {
+        status: 200,
+        body: {
+          issueChangeLogs: ids.map((issueId) => ({ issueId, changeHistories: this.histories.get(issueId) ?? [] })),
+        },
+      };
     }
     return { status: 404, body: { errorMessages: [`the bench's Jira does not serve ${route}`] } };
   }

@@ -42,11 +42,23 @@ const calendarBench = (): void => {
   });
   const holidays = [2025, 2026, 2027].flatMap((y) => publicHolidays('FR', y, false).map((h) => h.date));
   moment.updateLocale('fr', {
-    workinghours: { 0: null, 1: ['08:00:00', '18:00:00'], 2: ['08:00:00', '18:00:00'], 3: ['08:00:00', '18:00:00'], 4: ['08:00:00', '18:00:00'], 5: ['08:00:00', '18:00:00'], 6: null },
+    workinghours: {
+      0: null,
+      1: ['08:00:00', '18:00:00'],
+      2: ['08:00:00', '18:00:00'],
+      3: ['08:00:00', '18:00:00'],
+      4: ['08:00:00', '18:00:00'],
+      5: ['08:00:00', '18:00:00'],
+      6: null,
+    },
     holidays,
   } as moment.LocaleSpecification);
   moment.locale('fr');
-  const peer = (a: number, b: number): number => (moment(b) as unknown as { workingDiff: (m: moment.Moment, unit: string) => number }).workingDiff(moment(a), 'milliseconds');
+  const peer = (a: number, b: number): number =>
+    (moment(b) as unknown as { workingDiff: (m: moment.Moment, unit: string) => number }).workingDiff(
+      moment(a),
+      'milliseconds',
+    );
 
   const standard = BUILTIN_CALENDARS.standard;
   const engineResults = intervals.map(([a, b]) => businessMsBetweenEpoch(standard, a, b)); // warms the year tables
@@ -61,9 +73,15 @@ const calendarBench = (): void => {
   const agree = engineResults.filter((v, i) => v === peerResults[i]).length;
   const enginePerSecond = (intervals.length * rounds) / engineMs;
   const peerPerSecond = intervals.length / peerMs;
-  console.log(`calendar: engine ${rate(intervals.length * rounds, engineMs)} business-time intervals (${intervals.length} random intervals of up to 6 months, x${rounds}; checksum ${checksum % 997})`);
-  console.log(`calendar: moment-business-time ${rate(intervals.length, peerMs)} on the same intervals (${(peerMs / intervals.length).toFixed(2)} ms each)`);
-  console.log(`calendar: ratio engine/peer ${Math.round(enginePerSecond / peerPerSecond).toLocaleString('en-US')}x; results agree on ${agree}/${intervals.length} intervals`);
+  console.log(
+    `calendar: engine ${rate(intervals.length * rounds, engineMs)} business-time intervals (${intervals.length} random intervals of up to 6 months, x${rounds}; checksum ${checksum % 997})`,
+  );
+  console.log(
+    `calendar: moment-business-time ${rate(intervals.length, peerMs)} on the same intervals (${(peerMs / intervals.length).toFixed(2)} ms each)`,
+  );
+  console.log(
+    `calendar: ratio engine/peer ${Math.round(enginePerSecond / peerPerSecond).toLocaleString('en-US')}x; results agree on ${agree}/${intervals.length} intervals`,
+  );
 };
 
 const clocksBench = (): void => {
@@ -85,9 +103,16 @@ const clocksBench = (): void => {
     const parseMs = performance.now() - t;
     t = performance.now();
     const fields = resolveFields(settings.fields, parsed.value.names);
-    const mapped = parsed.value.issues.flatMap((i) => (isBroken(i) ? [] : [mapIssue(i, settings, fields, parsed.value.versions)]));
+    const mapped = parsed.value.issues.flatMap((i) =>
+      isBroken(i) ? [] : [mapIssue(i, settings, fields, parsed.value.versions)],
+    );
     const mapMs = performance.now() - t;
-    const clockSettings = { statuses: settings.statuses, targets: settings.targets, calendars: settings.calendars, sprints: sprintWindows(settings, parsed.value.sprints, atMs) };
+    const clockSettings = {
+      statuses: settings.statuses,
+      targets: settings.targets,
+      calendars: settings.calendars,
+      sprints: sprintWindows(settings, parsed.value.sprints, atMs),
+    };
     t = performance.now();
     clockCount = 0;
     for (const m of mapped) if (m.facts) clockCount += computeIssueClocks(m.facts, clockSettings, atMs).clocks.length;
@@ -100,11 +125,18 @@ const clocksBench = (): void => {
     for (const issue of report.issues) bytes += JSON.stringify(issue).length;
     const jsonMs = performance.now() - t;
     runs.push({ parse: parseMs, map: mapMs, compute: computeMs, report: reportMs + parseMs, json: jsonMs });
-    if (run === 0) console.log(`clocks: generated export of ${issues.toLocaleString('en-US')} issues x ${transitions} transitions in ${Math.round(generateMs)} ms; report JSON ${(bytes / 1e6).toFixed(0)} MB`);
+    if (run === 0)
+      console.log(
+        `clocks: generated export of ${issues.toLocaleString('en-US')} issues x ${transitions} transitions in ${Math.round(generateMs)} ms; report JSON ${(bytes / 1e6).toFixed(0)} MB`,
+      );
   }
   const best = (k: keyof (typeof runs)[number]): number => Math.round(Math.min(...runs.map((r) => r[k])));
-  console.log(`clocks: compute all clocks of ${issues.toLocaleString('en-US')} issues (${clockCount.toLocaleString('en-US')} clocks) ${best('compute')} ms (domain, from mapped facts; best of 3)`);
-  console.log(`clocks: parse export ${best('parse')} ms + map to facts ${best('map')} ms; whole report from the export object ${best('report')} ms; JSON output ${best('json')} ms`);
+  console.log(
+    `clocks: compute all clocks of ${issues.toLocaleString('en-US')} issues (${clockCount.toLocaleString('en-US')} clocks) ${best('compute')} ms (domain, from mapped facts; best of 3)`,
+  );
+  console.log(
+    `clocks: parse export ${best('parse')} ms + map to facts ${best('map')} ms; whole report from the export object ${best('report')} ms; JSON output ${best('json')} ms`,
+  );
   console.log(`clocks: peak RSS of this benchmark process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 
   // The command line end to end, as a user runs it: read the file, compute, write the JSON report.
@@ -113,11 +145,20 @@ const clocksBench = (): void => {
   const cli = join(__dirname, '../../bin/contract-sla.js');
   t = performance.now();
   const probe = join(dirname(file), 'report-max-rss.js');
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
-  const run = spawnSync(process.execPath, ['--require', probe, cli, 'clocks', '--input', file, '--at', '2026-12-01T12:00:00+01:00'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 });
+  writeFileSync(
+    probe,
+    "process.on('exit', () => process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'));\n",
+  );
+  const run = spawnSync(
+    process.execPath,
+    ['--require', probe, cli, 'clocks', '--input', file, '--at', '2026-12-01T12:00:00+01:00'],
+    { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
   const cliMs = performance.now() - t;
   const rss = /maxRSS (\d+)/.exec(run.stderr ?? '')?.[1];
-  console.log(`clocks: CLI end to end (contract-sla clocks, ${issues.toLocaleString('en-US')}-issue file to JSON on stdout) ${Math.round(cliMs)} ms, exit ${run.status}${run.status === 0 ? '' : ` (${(run.stderr ?? '').trim()})`}, peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB`);
+  console.log(
+    `clocks: CLI end to end (contract-sla clocks, ${issues.toLocaleString('en-US')}-issue file to JSON on stdout) ${Math.round(cliMs)} ms, exit ${run.status}${run.status === 0 ? '' : ` (${(run.stderr ?? '').trim()})`}, peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB`,
+  );
 };
 
 // The committee's monthly report (D9) of a generated 20,000-issue export for October 2026. generateExport spreads
@@ -149,33 +190,51 @@ const reportBench = (): void => {
   `;
   const run = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (run.status !== 0) {
-    console.log(`report: monthly report of a generated 20,000-issue export (month 2026-10): failed (${(run.stderr ?? '').trim().split('\n')[0]})`);
+    console.log(
+      `report: monthly report of a generated 20,000-issue export (month 2026-10): failed (${(run.stderr ?? '').trim().split('\n')[0]})`,
+    );
     return;
   }
   const { ms, maxRssKb } = JSON.parse(run.stdout) as { ms: number; maxRssKb: number };
-  console.log(`report: monthly report of a generated 20,000-issue export (month 2026-10): ${Math.round(ms)} ms, peak RSS ${Math.round(maxRssKb / 1024)} MB`);
+  console.log(
+    `report: monthly report of a generated 20,000-issue export (month 2026-10): ${Math.round(ms)} ms, peak RSS ${Math.round(maxRssKb / 1024)} MB`,
+  );
 };
 
 /** The gadget's background job on a 20,000-issue project: its Jira calls (paging), time and memory. */
 const gadgetJobBench = async (): Promise<void> => {
-  const exported = generateExport({ issues: 20_000, transitionsPerIssue: 15, seed: 42 }) as unknown as ConstructorParameters<typeof ExportJira>[0];
+  const exported = generateExport({
+    issues: 20_000,
+    transitionsPerIssue: 15,
+    seed: 42,
+  }) as unknown as ConstructorParameters<typeof ExportJira>[0];
   const jira = new ExportJira(exported);
   const values = new Map<string, unknown>();
   const deps = {
     // ExportJira names every field `ari:cloud:ecosystem::extension/app/env/static/<id>`.
     app: { appId: 'app', environmentId: 'env' },
     jira,
-    store: { get: async (k: string) => values.get(k), set: async (k: string, v: unknown) => void values.set(k, v), delete: async (k: string) => void values.delete(k) },
+    store: {
+      get: async (k: string) => values.get(k),
+      set: async (k: string, v: unknown) => void values.set(k, v),
+      delete: async (k: string) => void values.delete(k),
+    },
     queue: { push: async () => undefined },
     clock: new ManualClock(Date.parse('2026-12-01T12:00:00+01:00')),
   };
   const t = performance.now();
-  await computeMonthlySnapshot(deps, { kind: 'monthly-report', projectKey: 'DEMAT', month: '2026-10' }, deps.clock.nowMs());
+  await computeMonthlySnapshot(
+    deps,
+    { kind: 'monthly-report', projectKey: 'DEMAT', month: '2026-10' },
+    deps.clock.nowMs(),
+  );
   const ms = performance.now() - t;
   const search = jira.calls.get('POST /rest/api/3/search/jql') ?? 0;
   const bulk = jira.calls.get('POST /rest/api/3/changelog/bulkfetch') ?? 0;
   const chunks = [...values.keys()].filter((k) => k.includes(':chunk:')).length;
-  console.log(`gadget: background job for a 20,000-issue project (month 2026-10 and 5 months of trend): ${jira.total()} Jira calls (${search} search pages, ${bulk} bulk changelog calls, ${jira.total() - search - bulk} other), ${Math.round(ms)} ms, snapshot in ${chunks} stored chunks`);
+  console.log(
+    `gadget: background job for a 20,000-issue project (month 2026-10 and 5 months of trend): ${jira.total()} Jira calls (${search} search pages, ${bulk} bulk changelog calls, ${jira.total() - search - bulk} other), ${Math.round(ms)} ms, snapshot in ${chunks} stored chunks`,
+  );
 };
 
 calendarBench();

@@ -26,7 +26,9 @@ const allSurfaces = readdirSync(staticDir, { withFileTypes: true })
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !allSurfaces.includes(name));
 if (unknown.length > 0) {
-  console.error(`build-ui: no surface ${unknown.map((n) => `"${n}"`).join(', ')} (surfaces: ${allSurfaces.join(', ')})`);
+  console.error(
+    `build-ui: no surface ${unknown.map((n) => `"${n}"`).join(', ')} (surfaces: ${allSurfaces.join(', ')})`,
+  );
   process.exit(2);
 }
 const surfaces = wanted.length > 0 ? wanted : allSurfaces;

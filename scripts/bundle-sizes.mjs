@@ -19,7 +19,9 @@ for (const surface of readdirSync(join(root, 'static')).sort()) {
   }
   const content = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
   const total = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-  console.log(`size: ui ${surface.padEnd(25)} ${kb(total).padStart(10)}, gzip ${kb(gzipSync(content).length).padStart(9)} (${files.join(' + ')})`);
+  console.log(
+    `size: ui ${surface.padEnd(25)} ${kb(total).padStart(10)}, gzip ${kb(gzipSync(content).length).padStart(9)} (${files.join(' + ')})`,
+  );
 }
 
 const result = await build({
@@ -33,4 +35,6 @@ const result = await build({
   logLevel: 'silent',
 });
 const code = Buffer.from(result.outputFiles[0].contents);
-console.log(`size: functions (src/index.ts)         ${kb(code.length).padStart(10)}, gzip ${kb(gzipSync(code).length).padStart(9)} (all handlers, dependencies included)`);
+console.log(
+  `size: functions (src/index.ts)         ${kb(code.length).padStart(10)}, gzip ${kb(gzipSync(code).length).padStart(9)} (all handlers, dependencies included)`,
+);

@@ -15,13 +15,21 @@ export type ClockSegmentView = {
   readonly businessMs: number;
 };
 
-export type RequalificationView = { readonly at: string; readonly field: 'severity' | 'serviceLevel'; readonly from: string | null; readonly to: string | null };
+export type RequalificationView = {
+  readonly at: string;
+  readonly field: 'severity' | 'serviceLevel';
+  readonly from: string | null;
+  readonly to: string | null;
+};
 
 export type ClockView = {
   readonly id: 'workaround' | 'resolution';
   readonly calendar: string;
   /** The rule the target comes from: a duration ("4h", "1d") or "next-sprint" with the sprint it is due in. */
-  readonly target: { readonly label: string; readonly sprint: { readonly name: string; readonly dueAt: string } | null } | null;
+  readonly target: {
+    readonly label: string;
+    readonly sprint: { readonly name: string; readonly dueAt: string } | null;
+  } | null;
   readonly targetMs: number | null;
   readonly dueAt: string | null;
   readonly elapsedMs: number;
@@ -113,7 +121,10 @@ export type Api = {
   'sla/getIssueSla': { req: Record<string, never>; res: IssueSlaPanelView };
   'settings/get': { req: Record<string, never>; res: SettingsView };
   'settings/check': { req: { document: SettingsDocument }; res: SettingsCheck };
-  'settings/save': { req: { document: SettingsDocument; expectedVersion: number }; res: { version: number; updatedAt: string } };
+  'settings/save': {
+    req: { document: SettingsDocument; expectedVersion: number };
+    res: { version: number; updatedAt: string };
+  };
   'validators/getOptions': { req: { query?: string }; res: ValidatorOptionsView };
   /** Called by the validator screens when Jira saves their configuration (not on load). */
   'validators/buildConfig': { req: BuildValidatorConfigRequest; res: ValidatorConfig };
@@ -121,19 +132,37 @@ export type Api = {
 
 export type BuildValidatorConfigRequest =
   | { readonly kind: 'severity-required'; readonly severityFieldId: string }
-  | { readonly kind: 'affected-version-required'; readonly environmentFieldId: string; readonly anomalyIssueTypes: readonly string[] }
-  | { readonly kind: 'administration-only'; readonly group: string; readonly transitionIds?: readonly string[]; readonly guardSeverity?: boolean; readonly severityFieldId?: string | null };
+  | {
+      readonly kind: 'affected-version-required';
+      readonly environmentFieldId: string;
+      readonly anomalyIssueTypes: readonly string[];
+    }
+  | {
+      readonly kind: 'administration-only';
+      readonly group: string;
+      readonly transitionIds?: readonly string[];
+      readonly guardSeverity?: boolean;
+      readonly severityFieldId?: string | null;
+    };
 
 export type ApiKey = keyof Api;
 export type AllApi = Api & CapacityApi & IndicatorsApi;
 export type AllApiKey = keyof AllApi;
 
 /** JIRA_BUSY: Jira kept answering 429 (or a transient 5xx) after the app's bounded retries (src/jira/forge-jira.ts). */
-export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_SETTINGS' | 'INTERNAL' | 'JIRA_BUSY';
+export type ErrorCode =
+  'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_SETTINGS' | 'INTERNAL' | 'JIRA_BUSY';
 
 export type Reply<T> =
   | { readonly ok: true; readonly data: T }
-  | { readonly ok: false; readonly error: { readonly code: ErrorCode; readonly message: string; readonly problems?: readonly SettingsProblem[] } };
+  | {
+      readonly ok: false;
+      readonly error: {
+        readonly code: ErrorCode;
+        readonly message: string;
+        readonly problems?: readonly SettingsProblem[];
+      };
+    };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Workflow validators: what the configuration screens save (JSON, at most 32 KB) and the validators read.
@@ -149,7 +178,11 @@ export const APP_FIELD_KEYS = {
   slaDue: 'sla-due',
 } as const;
 
-export type SeverityRequiredConfig = { readonly kind: 'severity-required'; readonly severityFieldId: string; readonly expression: string };
+export type SeverityRequiredConfig = {
+  readonly kind: 'severity-required';
+  readonly severityFieldId: string;
+  readonly expression: string;
+};
 export type AffectedVersionConfig = {
   readonly kind: 'affected-version-required';
   readonly environmentFieldId: string;
@@ -278,7 +311,8 @@ export type CapacityApi = {
 // status, note) and one row per breach of a figure (code, key, clock, target, elapsed, overrun, due, stopped).
 // Rates and ratios are plain numbers (0.95 = 95 %), durations integer ms, effort in the board's unit.
 
-export type MonthlyFigureSection = 'incidents' | 'open-incidents' | 'anomalies' | 'doc-anomalies' | 'service-requests' | 'quality' | 'flow' | 'sprints';
+export type MonthlyFigureSection =
+  'incidents' | 'open-incidents' | 'anomalies' | 'doc-anomalies' | 'service-requests' | 'quality' | 'flow' | 'sprints';
 /** `rate`: a share in [0, 1]; `count`: issues; `ratio`: a quotient; `ms`: a duration; `units-per-hour`: board units per hour logged. */
 export type MonthlyFigureUnit = 'rate' | 'count' | 'ratio' | 'ms' | 'units-per-hour';
 /** `met`/`missed`: against the threshold; `measured`: a value without threshold; `no-data`: nothing to measure (value null). */
@@ -299,9 +333,17 @@ export type MonthlyBreachView = {
 };
 
 /** Compliance and counts: clocks met and breached (stopped in the month), and those still running (apart, D9). */
-export type MonthlyClockKeysView = { readonly met: readonly string[]; readonly breached: readonly string[]; readonly running: readonly string[] };
+export type MonthlyClockKeysView = {
+  readonly met: readonly string[];
+  readonly breached: readonly string[];
+  readonly running: readonly string[];
+};
 /** Ratios and durations: the issues behind the numerator, behind the denominator, and those listed apart. */
-export type MonthlyRatioKeysView = { readonly numerator: readonly string[]; readonly denominator: readonly string[]; readonly apart: readonly string[] };
+export type MonthlyRatioKeysView = {
+  readonly numerator: readonly string[];
+  readonly denominator: readonly string[];
+  readonly apart: readonly string[];
+};
 
 export type MonthlyFigureDimensionsView = {
   readonly kind?: 'anomaly' | 'incident' | 'doc-anomaly' | 'service-request';
@@ -402,7 +444,11 @@ export type MonthlyReport = {
   readonly warnings: readonly MonthlyNoticeView[];
   readonly figures: readonly MonthlyFigureView[];
   /** Each issue's duration behind the flow figures, by key. */
-  readonly durations: { readonly leadTime: readonly MonthlyDurationItemView[]; readonly cycleTime: readonly MonthlyDurationItemView[]; readonly workItemAge: readonly MonthlyDurationItemView[] };
+  readonly durations: {
+    readonly leadTime: readonly MonthlyDurationItemView[];
+    readonly cycleTime: readonly MonthlyDurationItemView[];
+    readonly workItemAge: readonly MonthlyDurationItemView[];
+  };
   /** Sprints overlapping the month (board exports only). */
   readonly burnDowns: readonly BurnDownView[];
 };
@@ -416,7 +462,12 @@ export type GadgetConfiguration = { readonly projectKey: string; readonly month:
 export type TrendPointView = {
   readonly month: string;
   /** The month's compliance figures: code, rate and the counts behind it. */
-  readonly figures: readonly { readonly code: string; readonly rate: number | null; readonly numerator: number; readonly denominator: number }[];
+  readonly figures: readonly {
+    readonly code: string;
+    readonly rate: number | null;
+    readonly numerator: number;
+    readonly denominator: number;
+  }[];
 };
 
 export type IndicatorsView = {
@@ -424,7 +475,11 @@ export type IndicatorsView = {
   /** The month shown (yyyy-MM), `previous` resolved. */
   readonly month: string | null;
   readonly state: 'ready' | 'computing' | 'failed' | 'not-configured';
-  readonly progress: { readonly phase: 'search' | 'changelogs' | 'compute'; readonly done: number; readonly total: number | null } | null;
+  readonly progress: {
+    readonly phase: 'search' | 'changelogs' | 'compute';
+    readonly done: number;
+    readonly total: number | null;
+  } | null;
   readonly snapshotAt: string | null;
   readonly settingsVersion: number | null;
   readonly report: MonthlyReport | null;
@@ -439,5 +494,8 @@ export type IndicatorsApi = {
   /** Starts a new computation of the month, even if a snapshot exists. */
   'indicators/refresh': { req: Record<string, never>; res: IndicatorsView };
   /** The snapshot as a file: CSV (one row per figure, one per breach) or JSON (the CLI's `report` output). */
-  'indicators/export': { req: { format: 'csv' | 'json' }; res: { readonly filename: string; readonly contentType: string; readonly content: string } };
+  'indicators/export': {
+    req: { format: 'csv' | 'json' };
+    res: { readonly filename: string; readonly contentType: string; readonly content: string };
+  };
 };

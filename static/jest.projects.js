@@ -6,7 +6,16 @@ const path = require('node:path');
 
 const rootDir = path.resolve(__dirname, '..');
 const transform = {
-  '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+      },
+    },
+  ],
 };
 const surfaces = ['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators'];
 

@@ -28,7 +28,8 @@ const JIRA_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/;
 function schemaErrors(exported: JiraExport): string[] {
   const errors: string[] = [];
   const check = (where: string, found: readonly string[]) => errors.push(...found.map((e) => `${where} ${e}`));
-  const component = (spec: JiraSpec, name: string, where: string, value: unknown) => check(where, validateJira(spec, name, value));
+  const component = (spec: JiraSpec, name: string, where: string, value: unknown) =>
+    check(where, validateJira(spec, name, value));
 
   const searchPage = { issues: exported.issues, names: exported.names, isLast: exported.isLast };
   check('search/jql', validateJiraResponse('platform', 'get', '/rest/api/3/search/jql', 200, searchPage));
@@ -44,15 +45,23 @@ function schemaErrors(exported: JiraExport): string[] {
     }
   }
   const changelogs = exported.changelogs ?? [];
-  check('bulkfetch', validateJiraResponse('platform', 'post', '/rest/api/3/changelog/bulkfetch', 200, { issueChangeLogs: changelogs }));
+  check(
+    'bulkfetch',
+    validateJiraResponse('platform', 'post', '/rest/api/3/changelog/bulkfetch', 200, { issueChangeLogs: changelogs }),
+  );
   changelogs.forEach((log, i) => {
     component('platform', 'IssueChangeLog', `changelogs[${i}]`, log);
-    log.changeHistories.forEach((h, j) => component('platform', 'Changelog', `changelogs[${i}].changeHistories[${j}]`, h));
+    log.changeHistories.forEach((h, j) =>
+      component('platform', 'Changelog', `changelogs[${i}].changeHistories[${j}]`, h),
+    );
   });
   // The agile spec gives GET /board/{boardId}/sprint an example but no schema: SprintBean is its bean.
   (exported.sprints ?? []).forEach((s, i) => component('software', 'SprintBean', `sprints[${i}]`, s));
   const versions = exported.versions ?? [];
-  check('versions', validateJiraResponse('platform', 'get', '/rest/api/3/project/{projectIdOrKey}/versions', 200, versions));
+  check(
+    'versions',
+    validateJiraResponse('platform', 'get', '/rest/api/3/project/{projectIdOrKey}/versions', 200, versions),
+  );
   versions.forEach((v, i) => component('platform', 'Version', `versions[${i}]`, v));
   return errors;
 }
@@ -65,7 +74,8 @@ function historiesOf(exported: JiraExport, issue: JiraIssue): readonly JiraChang
 }
 
 /** Europe/Paris offset of an instant as Jira writes it (`+0100`), by luxon: the simpler version to compare with. */
-const parisOffsetOf = (text: string): string => DateTime.fromISO(text, { setZone: true }).setZone(PARIS).toFormat('ZZZ');
+const parisOffsetOf = (text: string): string =>
+  DateTime.fromISO(text, { setZone: true }).setZone(PARIS).toFormat('ZZZ');
 
 const WORKFLOW: Readonly<Record<StatusName, readonly StatusName[]>> = {
   'À qualifier': ['En cours'],
@@ -110,28 +120,40 @@ function conventionErrors(exported: JiraExport): string[] {
   for (const issue of exported.issues) {
     const { key, fields } = issue;
     const type = fields.issuetype.name;
-    for (const field of Object.keys(fields)) if (exported.names[field] === undefined) fail(`${key}: names lacks ${field}`);
-    if ((issue.changelog === undefined) === !inChangelogs.has(issue.id)) fail(`${key}: histories must be in exactly one place`);
+    for (const field of Object.keys(fields))
+      if (exported.names[field] === undefined) fail(`${key}: names lacks ${field}`);
+    if ((issue.changelog === undefined) === !inChangelogs.has(issue.id))
+      fail(`${key}: histories must be in exactly one place`);
     instant(`${key}.created`, fields.created);
     instant(`${key}.updated`, fields.updated);
     const createdMs = Date.parse(fields.created.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
 
-    if (!(SEVERITIES[type] ?? []).includes(fields.customfield_10100?.value ?? null)) fail(`${key}: Gravité ${fields.customfield_10100?.value} for ${type}`);
-    if ((type === 'Anomalie') !== (fields.customfield_10101 !== null)) fail(`${key}: Environnement de détection is for anomalies only`);
-    if ((type === 'Incident') !== (fields.customfield_10102 !== null)) fail(`${key}: Niveau de service is for incidents only`);
+    if (!(SEVERITIES[type] ?? []).includes(fields.customfield_10100?.value ?? null))
+      fail(`${key}: Gravité ${fields.customfield_10100?.value} for ${type}`);
+    if ((type === 'Anomalie') !== (fields.customfield_10101 !== null))
+      fail(`${key}: Environnement de détection is for anomalies only`);
+    if ((type === 'Incident') !== (fields.customfield_10102 !== null))
+      fail(`${key}: Niveau de service is for incidents only`);
     if (fields.customfield_10103 !== null) {
       if (type !== 'Incident') fail(`${key}: Début d'incident on a ${type}`);
       instant(`${key}.customfield_10103`, fields.customfield_10103);
-      if (Date.parse(fields.customfield_10103.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) > createdMs) fail(`${key}: incident starts after creation`);
+      if (Date.parse(fields.customfield_10103.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) > createdMs)
+        fail(`${key}: incident starts after creation`);
     }
     for (const sprint of fields.customfield_10020 ?? []) {
       const bean = sprintsById.get(sprint.id);
-      if (bean === undefined || bean.name !== sprint.name || bean.state !== sprint.state || bean.startDate !== sprint.startDate) {
+      if (
+        bean === undefined ||
+        bean.name !== sprint.name ||
+        bean.state !== sprint.state ||
+        bean.startDate !== sprint.startDate
+      ) {
         fail(`${key}: sprint ${sprint.id} does not match the board's sprint`);
       }
     }
     for (const version of fields.versions) {
-      if (versionsById.get(version.id)?.releaseDate !== version.releaseDate) fail(`${key}: version ${version.name} unknown`);
+      if (versionsById.get(version.id)?.releaseDate !== version.releaseDate)
+        fail(`${key}: version ${version.name} unknown`);
     }
 
     let status: StatusName = 'À qualifier';
@@ -146,9 +168,11 @@ function conventionErrors(exported: JiraExport): string[] {
       for (const item of history.items) {
         if (item.fieldId === 'status') {
           const to = item.toString as StatusName;
-          if (item.fromString !== status) fail(`${key}: history ${history.id} leaves ${item.fromString}, issue was in ${status}`);
+          if (item.fromString !== status)
+            fail(`${key}: history ${history.id} leaves ${item.fromString}, issue was in ${status}`);
           if (!(WORKFLOW[status] ?? []).includes(to)) fail(`${key}: ${status} → ${to} is not in the workflow`);
-          if (item.from !== statusBean(status).id || item.to !== statusBean(to).id) fail(`${key}: status ids of history ${history.id}`);
+          if (item.from !== statusBean(status).id || item.to !== statusBean(to).id)
+            fail(`${key}: status ids of history ${history.id}`);
           if ((NEVER_ENTERS[type] ?? []).includes(to)) fail(`${key}: a ${type} never enters ${to}`);
           status = to;
         } else if (item.fieldId !== 'customfield_10100' || item.field !== 'Gravité' || item.fieldtype !== 'custom') {
@@ -187,11 +211,19 @@ describe('examples/sample-export.json', () => {
   it('tells the fifteen stories of examples/README.md', () => {
     expect(sample.issues.map((i) => i.key)).toEqual(Array.from({ length: 15 }, (_, i) => `DEMAT-${101 + i}`));
     const typeCount = (name: string) => sample.issues.filter((i) => i.fields.issuetype.name === name).length;
-    expect([typeCount('Anomalie'), typeCount('Incident'), typeCount('Anomalie documentaire'), typeCount('Demande de service'), typeCount('Story')]).toEqual([9, 3, 1, 1, 1]);
+    expect([
+      typeCount('Anomalie'),
+      typeCount('Incident'),
+      typeCount('Anomalie documentaire'),
+      typeCount('Demande de service'),
+      typeCount('Story'),
+    ]).toEqual([9, 3, 1, 1, 1]);
     expect(sample.changelogs?.map((l) => l.issueId)).toEqual(['10104', '10110']);
     const levels = sample.issues.map((i) => i.fields.customfield_10102?.value).filter((v) => v !== undefined);
     expect(levels).toEqual(['OR', 'ARGENT', 'BRONZE']);
-    const requalified = historiesOf(sample, sample.issues[5] as JiraIssue).flatMap((h) => h.items).filter((i) => i.field === 'Gravité');
+    const requalified = historiesOf(sample, sample.issues[5] as JiraIssue)
+      .flatMap((h) => h.items)
+      .filter((i) => i.field === 'Gravité');
     expect(requalified.map((i) => [i.fromString, i.toString])).toEqual([['Majeure', 'Bloquante']]);
   });
 
@@ -202,14 +234,27 @@ describe('examples/sample-export.json', () => {
 
   it('has three 4-week sprints on board 1, Monday 09:00 to Friday 18:00 Paris time, the last one active', () => {
     const sprints = sample.sprints ?? [];
-    expect(sprints.map((s) => [s.state, s.originBoardId])).toEqual([['closed', 1], ['closed', 1], ['active', 1]]);
+    expect(sprints.map((s) => [s.state, s.originBoardId])).toEqual([
+      ['closed', 1],
+      ['closed', 1],
+      ['active', 1],
+    ]);
     for (const sprint of sprints) {
       const start = DateTime.fromISO(sprint.startDate, { zone: PARIS });
       const end = DateTime.fromISO(sprint.endDate, { zone: PARIS });
-      expect([start.weekday, start.toFormat('HH:mm'), end.weekday, end.toFormat('HH:mm')]).toEqual([1, '09:00', 5, '18:00']);
+      expect([start.weekday, start.toFormat('HH:mm'), end.weekday, end.toFormat('HH:mm')]).toEqual([
+        1,
+        '09:00',
+        5,
+        '18:00',
+      ]);
       expect(end.startOf('day').diff(start.startOf('day'), 'days').days).toBe(25); // 20 weekdays
     }
-    expect(sprints.map((s) => DateTime.fromISO(s.startDate, { zone: PARIS }).toISODate())).toEqual(['2026-02-02', '2026-03-02', '2026-03-30']);
+    expect(sprints.map((s) => DateTime.fromISO(s.startDate, { zone: PARIS }).toISODate())).toEqual([
+      '2026-02-02',
+      '2026-03-02',
+      '2026-03-30',
+    ]);
   });
 
   it('has the two PLATAU releases', () => {
@@ -235,19 +280,31 @@ describe('generateExport', () => {
 
   it('makes exactly transitionsPerIssue status changes per issue', () => {
     for (const issue of generated.issues) {
-      const statusChanges = historiesOf(generated, issue).flatMap((h) => h.items).filter((i) => i.fieldId === 'status');
+      const statusChanges = historiesOf(generated, issue)
+        .flatMap((h) => h.items)
+        .filter((i) => i.fieldId === 'status');
       expect(statusChanges).toHaveLength(8);
     }
   });
 
   it('mixes kinds, service levels, environments, pauses and reopenings', () => {
     const big = generateExport({ issues: 400, transitionsPerIssue: 10, seed: 7 });
-    const values = (pick: (i: JiraIssue) => string | undefined) => new Set(big.issues.map(pick).filter((v) => v !== undefined));
+    const values = (pick: (i: JiraIssue) => string | undefined) =>
+      new Set(big.issues.map(pick).filter((v) => v !== undefined));
     expect(values((i) => i.fields.issuetype.name).size).toBe(5);
     expect(values((i) => i.fields.customfield_10102?.value)).toEqual(new Set(['OR', 'ARGENT', 'BRONZE']));
     expect(values((i) => i.fields.customfield_10101?.value)).toEqual(new Set(['Validation', 'Production']));
-    const moves = new Set(big.issues.flatMap((i) => historiesOf(big, i).flatMap((h) => h.items.map((it) => `${it.fromString} → ${it.toString}`))));
-    for (const move of ['En cours → En attente Administration', 'Validée → En cours', 'Fermée → En cours', 'Majeure → Bloquante']) {
+    const moves = new Set(
+      big.issues.flatMap((i) =>
+        historiesOf(big, i).flatMap((h) => h.items.map((it) => `${it.fromString} → ${it.toString}`)),
+      ),
+    );
+    for (const move of [
+      'En cours → En attente Administration',
+      'Validée → En cours',
+      'Fermée → En cours',
+      'Majeure → Bloquante',
+    ]) {
       expect(moves).toContain(move);
     }
     const years = values((i) => i.fields.created.slice(0, 4));
@@ -257,7 +314,9 @@ describe('generateExport', () => {
   it('is deterministic for a seed and varies with it', () => {
     const again = generateExport({ issues: 50, transitionsPerIssue: 8, seed: 2026 });
     expect(JSON.stringify(again)).toBe(JSON.stringify(generated));
-    expect(JSON.stringify(generateExport({ issues: 50, transitionsPerIssue: 8, seed: 2027 }))).not.toBe(JSON.stringify(generated));
+    expect(JSON.stringify(generateExport({ issues: 50, transitionsPerIssue: 8, seed: 2027 }))).not.toBe(
+      JSON.stringify(generated),
+    );
   });
 
   it('makes the benchmark input: 20 000 issues × 15 transitions (its time is printed by npm run bench, not asserted)', () => {
@@ -277,7 +336,9 @@ describe('Paris time without a time-zone library', () => {
   it('formats like luxon in Europe/Paris', () => {
     fc.assert(
       fc.property(instant, (ms) => {
-        expect(formatJiraDateTime(ms)).toBe(DateTime.fromMillis(ms, { zone: PARIS }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZZ"));
+        expect(formatJiraDateTime(ms)).toBe(
+          DateTime.fromMillis(ms, { zone: PARIS }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZZ"),
+        );
       }),
     );
   });
@@ -296,7 +357,9 @@ describe('Paris time without a time-zone library', () => {
       fc.property(instant, (ms) => {
         const wall = DateTime.fromMillis(ms, { zone: PARIS });
         fc.pre(!(wall.month === 10 && wall.hour === 2 && wall.day >= 25 && wall.weekday === 7)); // the repeated hour
-        expect(parisWallTimeToEpochMs(wall.year, wall.month, wall.day, wall.hour, wall.minute)).toBe(wall.startOf('minute').toMillis());
+        expect(parisWallTimeToEpochMs(wall.year, wall.month, wall.day, wall.hour, wall.minute)).toBe(
+          wall.startOf('minute').toMillis(),
+        );
       }),
     );
   });

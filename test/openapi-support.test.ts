@@ -13,10 +13,29 @@ import {
 
 const SITE = 'https://demat-ads.atlassian.net';
 const user = { accountId: '712020:c5d1b3e9', accountType: 'atlassian', active: true, displayName: 'Claire Martin' };
-const statusItem = { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '10000', fromString: 'À qualifier', to: '10001', toString: 'En cours' };
+const statusItem = {
+  field: 'status',
+  fieldtype: 'jira',
+  fieldId: 'status',
+  from: '10000',
+  fromString: 'À qualifier',
+  to: '10001',
+  toString: 'En cours',
+};
 const history = { id: '20001', author: user, created: '2026-03-02T09:15:00.000+0100', items: [statusItem] };
-const version = { self: `${SITE}/rest/api/3/version/10302`, id: '10302', name: 'PLATAU 4.3', released: true, releaseDate: '2026-03-10' };
-const issue = { id: '10101', key: 'DEMAT-101', self: `${SITE}/rest/api/3/issue/10101`, fields: { summary: 'Erreur 500' } };
+const version = {
+  self: `${SITE}/rest/api/3/version/10302`,
+  id: '10302',
+  name: 'PLATAU 4.3',
+  released: true,
+  releaseDate: '2026-03-10',
+};
+const issue = {
+  id: '10101',
+  key: 'DEMAT-101',
+  self: `${SITE}/rest/api/3/issue/10101`,
+  fields: { summary: 'Erreur 500' },
+};
 
 describe('validateJira rejects with readable errors', () => {
   it('names the path and the offending value of a wrong type', () => {
@@ -24,7 +43,10 @@ describe('validateJira rejects with readable errors', () => {
   });
 
   it('names deep paths inside a search page', () => {
-    const page = { issues: [{ ...issue, changelog: { histories: [{ ...history, created: '2026-03-02 09:15' }] } }], isLast: 'yes' };
+    const page = {
+      issues: [{ ...issue, changelog: { histories: [{ ...history, created: '2026-03-02 09:15' }] } }],
+      isLast: 'yes',
+    };
     expect(validateJira('platform', 'SearchAndReconcileResults', page)).toEqual([
       '/isLast: must be boolean, got "yes"',
       '/issues/0/changelog/histories/0/created: must match format "date-time", got "2026-03-02 09:15"',
@@ -38,11 +60,15 @@ describe('validateJira rejects with readable errors', () => {
   });
 
   it('rejects a wrong type in the software spec too', () => {
-    expect(validateJira('software', 'SprintBean', { id: '101', state: 'active' })).toEqual(['/id: must be integer, got "101"']);
+    expect(validateJira('software', 'SprintBean', { id: '101', state: 'active' })).toEqual([
+      '/id: must be integer, got "101"',
+    ]);
   });
 
   it('throws from expectValidJira with every error listed', () => {
-    expect(() => expectValidJira('platform', 'Version', { ...version, released: 'true', releaseDate: '10/03/2026' })).toThrow(
+    expect(() =>
+      expectValidJira('platform', 'Version', { ...version, released: 'true', releaseDate: '10/03/2026' }),
+    ).toThrow(
       /not a valid platform Version:\n {2}\/releaseDate: must match format "date", got "10\/03\/2026"\n {2}\/released: must be boolean/,
     );
   });
@@ -82,11 +108,19 @@ describe('validateJira accepts a minimal value of each schema used', () => {
     ['platform', 'BulkChangelogResponseBean', { issueChangeLogs: [{ issueId: '10104', changeHistories: [history] }] }],
     ['platform', 'IssueChangeLog', { issueId: '10104', changeHistories: [] }],
     ['platform', 'Version', version],
-    ['platform', 'FieldDetails', { id: 'customfield_10100', name: 'Gravité', custom: true, schema: { type: 'option' } }],
+    [
+      'platform',
+      'FieldDetails',
+      { id: 'customfield_10100', name: 'Gravité', custom: true, schema: { type: 'option' } },
+    ],
     ['platform', 'UserDetails', user],
     ['platform', 'StatusDetails', { self: `${SITE}/rest/api/3/status/10001`, id: '10001', name: 'En cours' }],
     ['platform', 'IssueTypeDetails', { self: `${SITE}/rest/api/3/issuetype/10004`, id: '10004', name: 'Anomalie' }],
-    ['software', 'SprintBean', { id: 103, self: `${SITE}/rest/agile/1.0/sprint/103`, state: 'active', name: 'DEMAT Sprint 3' }],
+    [
+      'software',
+      'SprintBean',
+      { id: 103, self: `${SITE}/rest/agile/1.0/sprint/103`, state: 'active', name: 'DEMAT Sprint 3' },
+    ],
   ])('%s %s', (spec, schemaName, value) => {
     expect(validateJira(spec, schemaName, value)).toEqual([]);
   });
@@ -97,7 +131,12 @@ describe('validateJiraResponse', () => {
     ['platform', 'get', '/rest/api/3/search/jql', { issues: [], isLast: true }],
     ['platform', 'post', '/rest/api/3/search/jql', { issues: [issue], isLast: true }],
     ['platform', 'post', '/rest/api/3/changelog/bulkfetch', { issueChangeLogs: [] }],
-    ['platform', 'get', '/rest/api/3/issue/{issueIdOrKey}/changelog', { startAt: 0, maxResults: 100, total: 1, isLast: true, values: [history] }],
+    [
+      'platform',
+      'get',
+      '/rest/api/3/issue/{issueIdOrKey}/changelog',
+      { startAt: 0, maxResults: 100, total: 1, isLast: true, values: [history] },
+    ],
     ['platform', 'get', '/rest/api/3/field', [{ id: 'customfield_10020', name: 'Sprint', custom: true }]],
     ['platform', 'get', '/rest/api/3/project/{projectIdOrKey}/versions', [version]],
     ['platform', 'get', '/rest/api/3/version/{id}', version],
@@ -106,19 +145,31 @@ describe('validateJiraResponse', () => {
   });
 
   it('rejects a wrong body with the path (inline array schema of GET /field)', () => {
-    expect(validateJiraResponse('platform', 'get', '/rest/api/3/field', 200, [{ id: 'summary', custom: 'no' }])).toEqual([
-      '/0/custom: must be boolean, got "no"',
-    ]);
-    expect(() => expectValidJiraResponse('platform', 'get', '/rest/api/3/field', 200, {})).toThrow(/\(root\): must be array/);
+    expect(
+      validateJiraResponse('platform', 'get', '/rest/api/3/field', 200, [{ id: 'summary', custom: 'no' }]),
+    ).toEqual(['/0/custom: must be boolean, got "no"']);
+    expect(() => expectValidJiraResponse('platform', 'get', '/rest/api/3/field', 200, {})).toThrow(
+      /\(root\): must be array/,
+    );
   });
 
   it('accepts the spec’s own example of the search/jql response', () => {
-    expect(validateJiraResponse('platform', 'get', '/rest/api/3/search/jql', 200, jiraResponseExample('platform', 'get', '/rest/api/3/search/jql', 200))).toEqual([]);
+    expect(
+      validateJiraResponse(
+        'platform',
+        'get',
+        '/rest/api/3/search/jql',
+        200,
+        jiraResponseExample('platform', 'get', '/rest/api/3/search/jql', 200),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses operations the spec describes with an example only (the agile sprint list)', () => {
     expect(hasJiraResponseSchema('software', 'get', '/rest/agile/1.0/board/{boardId}/sprint', 200)).toBe(false);
-    expect(() => validateJiraResponse('software', 'get', '/rest/agile/1.0/board/{boardId}/sprint', 200, {})).toThrow(/only an example/);
+    expect(() => validateJiraResponse('software', 'get', '/rest/agile/1.0/board/{boardId}/sprint', 200, {})).toThrow(
+      /only an example/,
+    );
     expect(() => validateJiraResponse('platform', 'get', '/rest/api/3/no/such/path', 200, {})).toThrow(RangeError);
   });
 
@@ -132,7 +183,9 @@ describe('validateJiraResponse', () => {
 
 describe('SprintBean stands in for the agile sprint responses', () => {
   it('accepts every sprint of the spec’s example for GET /rest/agile/1.0/board/{boardId}/sprint', () => {
-    const example = jiraResponseExample('software', 'get', '/rest/agile/1.0/board/{boardId}/sprint', 200) as { values: unknown[] };
+    const example = jiraResponseExample('software', 'get', '/rest/agile/1.0/board/{boardId}/sprint', 200) as {
+      values: unknown[];
+    };
     expect(example.values.length).toBeGreaterThan(0);
     for (const sprint of example.values) expect(validateJira('software', 'SprintBean', sprint)).toEqual([]);
   });
@@ -141,12 +194,16 @@ describe('SprintBean stands in for the agile sprint responses', () => {
 describe('OpenAPI 3.0 keywords', () => {
   it('honours nullable', () => {
     expect(validateJira('platform', 'GroupDetails', { name: 'administration', groupId: null })).toEqual([]);
-    expect(validateJira('platform', 'GroupDetails', { name: 'administration', groupId: 5 })).toEqual(['/groupId: must be string, got 5']);
+    expect(validateJira('platform', 'GroupDetails', { name: 'administration', groupId: 5 })).toEqual([
+      '/groupId: must be string, got 5',
+    ]);
   });
 
   it('selects the oneOf branch by discriminator, where plain oneOf would reject overlapping branches', () => {
     expect(validateJira('platform', 'CustomContextVariable', { type: 'json' })).toEqual([]);
-    expect(validateJira('platform', 'CustomContextVariable', { type: 'user' })).toContain("(root): must have required property 'accountId'");
+    expect(validateJira('platform', 'CustomContextVariable', { type: 'user' })).toContain(
+      "(root): must have required property 'accountId'",
+    );
     expect(validateJira('platform', 'CustomContextVariable', { type: 'board' })).toContain(
       '/type: must be equal to one of the allowed values ["issue","json","user"], got "board"',
     );

@@ -18,8 +18,14 @@ const YEAR_MS = 366 * 86_400_000;
  * Sprints from the board (D7), then, when a cadence is set, the cadence's sprints that start after the board's last
  * dated one (future sprints in Jira often have no dates yet); without board sprints, the cadence alone.
  */
-export const sprintWindows = (settings: Settings, sprints: readonly JiraSprint[], untilMs: number): readonly SprintWindow[] => {
-  const dated = sprints.filter((s) => s.startMs !== null && s.endMs !== null).map((s) => ({ name: s.name, startMs: s.startMs as number, endMs: s.endMs as number }));
+export const sprintWindows = (
+  settings: Settings,
+  sprints: readonly JiraSprint[],
+  untilMs: number,
+): readonly SprintWindow[] => {
+  const dated = sprints
+    .filter((s) => s.startMs !== null && s.endMs !== null)
+    .map((s) => ({ name: s.name, startMs: s.startMs as number, endMs: s.endMs as number }));
   const standard = settings.calendars.standard;
   if (settings.sprintCadence === null || !standard) return dated;
   const lastEndMs = dated.reduce((max, s) => Math.max(max, s.endMs), -Infinity);
@@ -32,7 +38,16 @@ export const clockView = (clock: SlaClock, zone: string): ClockView => {
   return {
     id: clock.id,
     calendar: clock.calendar,
-    target: clock.target === null ? null : { label: clock.target.label, sprint: clock.target.sprint === null ? null : { name: clock.target.sprint.name, dueAt: iso(clock.target.sprint.endMs) } },
+    target:
+      clock.target === null
+        ? null
+        : {
+            label: clock.target.label,
+            sprint:
+              clock.target.sprint === null
+                ? null
+                : { name: clock.target.sprint.name, dueAt: iso(clock.target.sprint.endMs) },
+          },
     targetMs: clock.targetMs,
     dueAt: clock.dueAtMs === null ? null : iso(clock.dueAtMs),
     elapsedMs: clock.elapsedMs,
@@ -42,13 +57,23 @@ export const clockView = (clock: SlaClock, zone: string): ClockView => {
     breached: clock.breached,
     startedAt: iso(clock.startedAtMs),
     stoppedAt: clock.stoppedAtMs === null ? null : iso(clock.stoppedAtMs),
-    segments: clock.segments.map((s) => ({ from: iso(s.fromMs), to: iso(s.toMs), state: s.state, status: s.status, businessMs: s.businessMs })),
+    segments: clock.segments.map((s) => ({
+      from: iso(s.fromMs),
+      to: iso(s.toMs),
+      state: s.state,
+      status: s.status,
+      businessMs: s.businessMs,
+    })),
     requalifications: clock.requalifications.map((r) => ({ at: iso(r.atMs), field: r.field, from: r.from, to: r.to })),
   };
 };
 
 /** A report whose issues are computed one at a time as they are read: the CLI writes each as it comes. */
-export type StreamedClocksReport = { readonly at: string; readonly warnings: readonly WireNotice[]; readonly issues: Iterable<IssueSlaView> };
+export type StreamedClocksReport = {
+  readonly at: string;
+  readonly warnings: readonly WireNotice[];
+  readonly issues: Iterable<IssueSlaView>;
+};
 
 /** Computes the report from an already parsed export, lazily, issue by issue. */
 export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, atMs: number): StreamedClocksReport => {
@@ -61,32 +86,79 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
     calendars: settings.calendars,
     sprints: sprintWindows(settings, jiraExport.sprints, Math.max(atMs, latestCreated) + YEAR_MS),
   };
-  const warnings: WireNotice[] = jiraExport.notes.map((n) => ({ code: n.code, message: `${formatPath(n.path)}: ${n.message}` }));
+  const warnings: WireNotice[] = jiraExport.notes.map((n) => ({
+    code: n.code,
+    message: `${formatPath(n.path)}: ${n.message}`,
+  }));
   const hasNames = Object.keys(jiraExport.names).length > 0;
   for (const [role, ref] of Object.entries(fields)) {
     if (ref !== null && hasNames && jiraExport.names[ref.id] === undefined) {
-      warnings.push({ code: 'FIELD_NOT_FOUND', message: `field "${settings.fields[role as keyof typeof settings.fields]}" (settings fields.${role}) is not in the export's names: its values are read as empty` });
+      warnings.push({
+        code: 'FIELD_NOT_FOUND',
+        message: `field "${settings.fields[role as keyof typeof settings.fields]}" (settings fields.${role}) is not in the export's names: its values are read as empty`,
+      });
     }
   }
   const viewOf = (issue: JiraExport['issues'][number]): IssueSlaView => {
     if (isBroken(issue)) {
-      return { key: issue.key, kind: null, severity: null, environment: null, anomalyClass: null, anomalyClassReason: null, serviceLevel: null, warnings: [], errors: issue.errors.map((e) => ({ code: e.code, path: formatPath(e.path), message: e.message })), clocks: [] };
+      return {
+        key: issue.key,
+        kind: null,
+        severity: null,
+        environment: null,
+        anomalyClass: null,
+        anomalyClassReason: null,
+        serviceLevel: null,
+        warnings: [],
+        errors: issue.errors.map((e) => ({ code: e.code, path: formatPath(e.path), message: e.message })),
+        clocks: [],
+      };
     }
     const mapped = mapIssue(issue, settings, fields, jiraExport.versions);
     if (mapped.facts === null) {
-      return { key: mapped.key, kind: null, severity: null, environment: null, anomalyClass: null, anomalyClassReason: null, serviceLevel: null, warnings: mapped.warnings, errors: [], clocks: [] };
+      return {
+        key: mapped.key,
+        kind: null,
+        severity: null,
+        environment: null,
+        anomalyClass: null,
+        anomalyClassReason: null,
+        serviceLevel: null,
+        warnings: mapped.warnings,
+        errors: [],
+        clocks: [],
+      };
     }
     const computed = computeIssueClocks(mapped.facts, clockSettings, atMs);
     const issueWarnings: WireNotice[] = [...mapped.warnings, ...computed.warnings];
     let anomalyClass: IssueSlaView['anomalyClass'] = null;
     let anomalyClassReason: AnomalyClassReasonView | null = null;
     if (mapped.kind === 'anomaly') {
-      const classified = classifyAnomaly({ environment: mapped.environment, createdAtMs: mapped.facts.createdAtMs, affectedVersions: mapped.affectedVersions }, settings.vsrMonths);
+      const classified = classifyAnomaly(
+        {
+          environment: mapped.environment,
+          createdAtMs: mapped.facts.createdAtMs,
+          affectedVersions: mapped.affectedVersions,
+        },
+        settings.vsrMonths,
+      );
       anomalyClass = classified.anomalyClass;
       const r = classified.reason;
-      anomalyClassReason = 'vsrEndsAtMs' in r ? { code: r.code, version: r.version, releaseDate: r.releaseDate, vsrEndsAt: formatInstant(r.vsrEndsAtMs, CONTRACT_ZONE) } : { code: r.code };
+      anomalyClassReason =
+        'vsrEndsAtMs' in r
+          ? {
+              code: r.code,
+              version: r.version,
+              releaseDate: r.releaseDate,
+              vsrEndsAt: formatInstant(r.vsrEndsAtMs, CONTRACT_ZONE),
+            }
+          : { code: r.code };
       if (anomalyClass === null && r.code === 'NO_RELEASED_VERSION') {
-        issueWarnings.push({ code: 'ANOMALY_CLASS_UNKNOWN', message: 'production anomaly without an affected version that has a release date: its class (validation or production) is unknown (D6)' });
+        issueWarnings.push({
+          code: 'ANOMALY_CLASS_UNKNOWN',
+          message:
+            'production anomaly without an affected version that has a release date: its class (validation or production) is unknown (D6)',
+        });
       }
     }
     const zoneOf = (calendarName: string): string => settings.calendars[calendarName]?.zone ?? CONTRACT_ZONE;
@@ -121,7 +193,11 @@ export const clocksReportOf = (jiraExport: JiraExport, settings: Settings, atMs:
 };
 
 /** Parses an export (already JSON-decoded) and prepares its report, computed as it is read. */
-export const computeClocksReport = (exportJson: unknown, settings: Settings, atMs: number): Result<StreamedClocksReport> => {
+export const computeClocksReport = (
+  exportJson: unknown,
+  settings: Settings,
+  atMs: number,
+): Result<StreamedClocksReport> => {
   const parsed = parseJiraExport(exportJson);
   return parsed.ok ? ok(streamClocksReport(parsed.value, settings, atMs)) : parsed;
 };

@@ -18,7 +18,12 @@ import { burnDown, sprintEndMs, type BurnDown } from '../domain/indicators/burn-
 import { firstEntryInto, type DurationItem } from '../domain/indicators/durations';
 import type { Breach, Figure } from '../domain/indicators/figure';
 import { measuredAtMs as measureInstant, monthWindow, type MonthWindow } from '../domain/indicators/month-window';
-import { monthlyFigures, tallyMonth, type IndicatorClock, type IndicatorIssue } from '../domain/indicators/monthly-indicators';
+import {
+  monthlyFigures,
+  tallyMonth,
+  type IndicatorClock,
+  type IndicatorIssue,
+} from '../domain/indicators/monthly-indicators';
 import { noSprintFigures, sprintFigures, sprintKeys } from '../domain/indicators/sprint-figures';
 import { unitsFromMilli } from '../domain/capacity/effort';
 import type { SprintFacts } from '../domain/capacity/sprint-capacity';
@@ -33,9 +38,19 @@ import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
 
 /** Where the sprint figures come from: the export's board, or why there are none. */
-export type SprintSource = { readonly kind: 'board'; readonly sprintExport: SprintExport } | { readonly kind: 'none'; readonly reason: string; readonly warning: MonthlyNoticeView | null };
+export type SprintSource =
+  | { readonly kind: 'board'; readonly sprintExport: SprintExport }
+  | { readonly kind: 'none'; readonly reason: string; readonly warning: MonthlyNoticeView | null };
 
-const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['blocking', 'major', 'minor', 'critical', 'high', 'medium', 'low']);
+const SEVERITIES: ReadonlySet<string> = new Set<Severity>([
+  'blocking',
+  'major',
+  'minor',
+  'critical',
+  'high',
+  'medium',
+  'low',
+]);
 
 const msOf = (iso: string): number => Date.parse(iso);
 const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
@@ -74,12 +89,18 @@ export const indicatorIssueOf = (view: IssueSlaView, inProgress: ReadonlySet<str
 
 /** The sprints as they stood at the measure instant: one completed later was still active, one started later was future. */
 const sprintAsOf = (sprint: SprintFacts, atMs: number): SprintFacts => {
-  if (sprint.startAtMs === null || sprint.startAtMs > atMs) return sprint.state === 'future' ? sprint : { ...sprint, state: 'future', completeAtMs: null };
-  if (sprint.state === 'closed' && (sprint.completeAtMs ?? sprint.endAtMs ?? atMs) > atMs) return { ...sprint, state: 'active', completeAtMs: null };
+  if (sprint.startAtMs === null || sprint.startAtMs > atMs)
+    return sprint.state === 'future' ? sprint : { ...sprint, state: 'future', completeAtMs: null };
+  if (sprint.state === 'closed' && (sprint.completeAtMs ?? sprint.endAtMs ?? atMs) > atMs)
+    return { ...sprint, state: 'active', completeAtMs: null };
   return sprint;
 };
 
-type SprintPart = { readonly figures: readonly Figure[]; readonly burnDowns: readonly BurnDownView[]; readonly unit: ReserveUnit | null };
+type SprintPart = {
+  readonly figures: readonly Figure[];
+  readonly burnDowns: readonly BurnDownView[];
+  readonly unit: ReserveUnit | null;
+};
 
 const burnDownView = (b: BurnDown, unit: ReserveUnit, zone: string): BurnDownView => {
   const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms, zone));
@@ -103,7 +124,12 @@ const burnDownView = (b: BurnDown, unit: ReserveUnit, zone: string): BurnDownVie
 };
 
 /** Predictability and productivity of the sprints ending in the month, and the burn-down of those overlapping it. */
-const sprintPart = (source: SprintSource, settings: Settings, window: MonthWindow, measuredAtMs: number): SprintPart => {
+const sprintPart = (
+  source: SprintSource,
+  settings: Settings,
+  window: MonthWindow,
+  measuredAtMs: number,
+): SprintPart => {
   if (source.kind === 'none') return { figures: noSprintFigures(source.reason), burnDowns: [], unit: null };
   const { sprintExport } = source;
   const sprints = sprintExport.sprints.map((s) => sprintAsOf(s, measuredAtMs));
@@ -121,17 +147,37 @@ const sprintPart = (source: SprintSource, settings: Settings, window: MonthWindo
       const measured = msOf(view.measuredAt);
       figures.push(
         ...sprintFigures(
-          { sprint, unit: sprintExport.unit, measuredAtMs: measured, predictability: view.predictability, productivity: view.productivity, consumers: view.consumers },
+          {
+            sprint,
+            unit: sprintExport.unit,
+            measuredAtMs: measured,
+            predictability: view.predictability,
+            productivity: view.productivity,
+            consumers: view.consumers,
+          },
           sprintKeys(sprint, sprintExport.items, measured),
         ),
       );
     }
   }
   const standard = settings.calendars.standard;
-  const overlapping = sprints.filter((s) => s.state !== 'future' && s.startAtMs !== null && s.startAtMs < window.endMs && (sprintEndMs(s) ?? Infinity) > window.startMs);
+  const overlapping = sprints.filter(
+    (s) =>
+      s.state !== 'future' &&
+      s.startAtMs !== null &&
+      s.startAtMs < window.endMs &&
+      (sprintEndMs(s) ?? Infinity) > window.startMs,
+  );
   const rules = { unit: sprintExport.unit, hoursPerPoint: settings.reserve.hoursPerPoint };
-  const burnDowns = standard === undefined ? [] : overlapping.flatMap((s) => burnDown(s, sprintExport.items, rules, standard, measuredAtMs) ?? []);
-  return { figures, burnDowns: burnDowns.map((b) => burnDownView(b, sprintExport.unit, window.zone)), unit: sprintExport.unit };
+  const burnDowns =
+    standard === undefined
+      ? []
+      : overlapping.flatMap((s) => burnDown(s, sprintExport.items, rules, standard, measuredAtMs) ?? []);
+  return {
+    figures,
+    burnDowns: burnDowns.map((b) => burnDownView(b, sprintExport.unit, window.zone)),
+    unit: sprintExport.unit,
+  };
 };
 
 const breachView = (b: Breach, zone: string): MonthlyBreachView => ({
@@ -150,13 +196,26 @@ const figureView = (f: Figure, zone: string): MonthlyFigureView => {
   return f.type === 'compliance' || f.type === 'count' ? { ...f, breaches } : { ...f, breaches };
 };
 
-const durationView = (d: DurationItem, zone: string): MonthlyDurationItemView => ({ key: d.key, kind: d.kind, from: formatInstant(d.fromMs, zone), to: formatInstant(d.toMs, zone), ms: d.ms, businessMs: d.businessMs });
+const durationView = (d: DurationItem, zone: string): MonthlyDurationItemView => ({
+  key: d.key,
+  kind: d.kind,
+  from: formatInstant(d.fromMs, zone),
+  to: formatInstant(d.toMs, zone),
+  ms: d.ms,
+  businessMs: d.businessMs,
+});
 
 /**
  * The report of an already parsed export for a month, measured at `measuredAtMs` (measuredAtMs of month-window.ts).
  * @example monthlyReportOf(parsed, { kind: 'none', reason: '…', warning: null }, settings, october, october.endMs).figures[0].code // 'IND_INC01'
  */
-export const monthlyReportOf = (jiraExport: JiraExport, sprints: SprintSource, settings: Settings, window: MonthWindow, measuredAtMs: number): MonthlyReport => {
+export const monthlyReportOf = (
+  jiraExport: JiraExport,
+  sprints: SprintSource,
+  settings: Settings,
+  window: MonthWindow,
+  measuredAtMs: number,
+): MonthlyReport => {
   const standard = settings.calendars.standard;
   if (standard === undefined) throw new RangeError('monthlyReportOf: the settings have no standard calendar');
   const zone = window.zone;
@@ -175,7 +234,12 @@ export const monthlyReportOf = (jiraExport: JiraExport, sprints: SprintSource, s
 
   const warnings: MonthlyNoticeView[] = clocks.warnings.map((w) => ({ code: w.code, message: w.message, keys: [] }));
   if (sprints.kind === 'none' && sprints.warning !== null) warnings.push(sprints.warning);
-  if (notComputed.length > 0) warnings.push({ code: 'ISSUE_NOT_COMPUTED', message: `${notComputed.length} issue(s) could not be read (see contract-sla clocks): left out of every figure`, keys: notComputed });
+  if (notComputed.length > 0)
+    warnings.push({
+      code: 'ISSUE_NOT_COMPUTED',
+      message: `${notComputed.length} issue(s) could not be read (see contract-sla clocks): left out of every figure`,
+      keys: notComputed,
+    });
   warnings.push(...indicators.notices.map((n) => ({ code: n.code, message: n.message, keys: n.keys })));
 
   return {
@@ -185,7 +249,12 @@ export const monthlyReportOf = (jiraExport: JiraExport, sprints: SprintSource, s
     to: formatInstant(window.endMs, zone),
     at: formatInstant(measuredAtMs, zone),
     complete: measuredAtMs >= window.endMs,
-    rules: { attribution: 'clock-stop', inProgressStatuses: settings.indicators.inProgressStatuses, businessCalendar: standard.name, unit: sprintFigures.unit },
+    rules: {
+      attribution: 'clock-stop',
+      inProgressStatuses: settings.indicators.inProgressStatuses,
+      businessCalendar: standard.name,
+      unit: sprintFigures.unit,
+    },
     warnings,
     figures: [...indicators.figures, ...sprintFigures.figures].map((f) => figureView(f, zone)),
     durations: {
@@ -197,12 +266,16 @@ export const monthlyReportOf = (jiraExport: JiraExport, sprints: SprintSource, s
   };
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const NO_BOARD = "pas de tableau agile dans l'export (clé board) : prédictibilité et productivité non calculées";
 
 /** The Sprint field as mapSprintExport finds it: by id, by `customfield_…`, or by name in the export's names. */
-const sprintFieldOf = (ref: string, names: Readonly<Record<string, string>>): { readonly id: string; readonly name: string } => {
+const sprintFieldOf = (
+  ref: string,
+  names: Readonly<Record<string, string>>,
+): { readonly id: string; readonly name: string } => {
   if (names[ref] !== undefined) return { id: ref, name: names[ref] as string };
   if (/^customfield_\d+$/.test(ref)) return { id: ref, name: ref };
   const id = Object.keys(names).find((key) => foldName(names[key] as string) === foldName(ref));
@@ -215,15 +288,25 @@ const sprintFieldOf = (ref: string, names: Readonly<Record<string, string>>): { 
  * those that could not be read (their problems are reported). Mapping only these gives the same sprint figures as
  * mapping every issue (an item outside the month's sprints counts in none of them), at a fraction of the cost.
  */
-const issuesForSprints = (exportJson: Record<string, unknown>, parsed: JiraExport, settings: Settings, window: MonthWindow): { issues: unknown[]; ids: ReadonlySet<string> } | null => {
+const issuesForSprints = (
+  exportJson: Record<string, unknown>,
+  parsed: JiraExport,
+  settings: Settings,
+  window: MonthWindow,
+): { issues: unknown[]; ids: ReadonlySet<string> } | null => {
   const raw = exportJson.issues;
   if (!Array.isArray(raw) || raw.length !== parsed.issues.length) return null;
-  const relevant = parsed.sprints.filter((s) => (s.startMs ?? Infinity) < window.endMs && Math.max(s.endMs ?? Infinity, s.completeMs ?? -Infinity) >= window.startMs);
+  const relevant = parsed.sprints.filter(
+    (s) =>
+      (s.startMs ?? Infinity) < window.endMs &&
+      Math.max(s.endMs ?? Infinity, s.completeMs ?? -Infinity) >= window.startMs,
+  );
   const ids = new Set(relevant.map((s) => String(s.id)));
   const names = new Set(relevant.map((s) => foldName(s.name)));
   const field = sprintFieldOf(settings.reserve.sprintField, parsed.names);
   const mentions = (idsText: string | null | undefined, namesText: string | null | undefined): boolean =>
-    (idsText ?? '').split(',').some((id) => ids.has(id.trim())) || (namesText ?? '').split(',').some((name) => names.has(foldName(name)));
+    (idsText ?? '').split(',').some((id) => ids.has(id.trim())) ||
+    (namesText ?? '').split(',').some((name) => names.has(foldName(name)));
   const seenStatuses = new Set<string>();
   const issues: unknown[] = [];
   const keptIds = new Set<string>();
@@ -232,8 +315,13 @@ const issuesForSprints = (exportJson: Record<string, unknown>, parsed: JiraExpor
     if (!isBroken(issue)) {
       const current = issue.fields[field.id];
       keep = Array.isArray(current) && current.some((v: unknown) => isRecord(v) && ids.has(String(v.id)));
-      const isSprintItem = (item: ChangeItem): boolean => item.fieldId === field.id || item.field === field.id || foldName(item.field) === foldName(field.name);
-      keep ||= issue.histories.some((h) => h.items.some((item) => isSprintItem(item) && (mentions(item.from, item.fromString) || mentions(item.to, item.toString))));
+      const isSprintItem = (item: ChangeItem): boolean =>
+        item.fieldId === field.id || item.field === field.id || foldName(item.field) === foldName(field.name);
+      keep ||= issue.histories.some((h) =>
+        h.items.some(
+          (item) => isSprintItem(item) && (mentions(item.from, item.fromString) || mentions(item.to, item.toString)),
+        ),
+      );
       const status = issue.fields.status;
       const statusKey = isRecord(status) ? `${String(status.id)}|${String(status.name)}` : '';
       if (!seenStatuses.has(statusKey)) {
@@ -251,26 +339,59 @@ const issuesForSprints = (exportJson: Record<string, unknown>, parsed: JiraExpor
  * The sprint side of an export: its board when it has one (`board`, as `contract-sla reserve` reads it), mapped for
  * the issues of the month's sprints only.
  */
-export const sprintSourceOf = (exportJson: unknown, parsed: JiraExport, settings: Settings, window: MonthWindow): SprintSource => {
+export const sprintSourceOf = (
+  exportJson: unknown,
+  parsed: JiraExport,
+  settings: Settings,
+  window: MonthWindow,
+): SprintSource => {
   if (!isRecord(exportJson) || exportJson.board === undefined) return { kind: 'none', reason: NO_BOARD, warning: null };
   const subset = issuesForSprints(exportJson, parsed, settings, window);
-  const changelogs = Array.isArray(exportJson.changelogs) && subset !== null ? exportJson.changelogs.filter((c: unknown) => isRecord(c) && subset.ids.has(String(c.issueId))) : exportJson.changelogs;
-  const mapped = mapSprintExport(subset === null ? exportJson : { ...exportJson, issues: subset.issues, changelogs }, settings);
+  const changelogs =
+    Array.isArray(exportJson.changelogs) && subset !== null
+      ? exportJson.changelogs.filter((c: unknown) => isRecord(c) && subset.ids.has(String(c.issueId)))
+      : exportJson.changelogs;
+  const mapped = mapSprintExport(
+    subset === null ? exportJson : { ...exportJson, issues: subset.issues, changelogs },
+    settings,
+  );
   if (mapped.ok) return { kind: 'board', sprintExport: mapped.value };
   const message = mapped.issues.map((i) => i.message).join('; ');
-  return { kind: 'none', reason: 'configuration du tableau agile illisible : prédictibilité et productivité non calculées', warning: { code: 'BOARD_UNREADABLE', message: `the sprint figures are left out: ${message}`, keys: [] } };
+  return {
+    kind: 'none',
+    reason: 'configuration du tableau agile illisible : prédictibilité et productivité non calculées',
+    warning: { code: 'BOARD_UNREADABLE', message: `the sprint figures are left out: ${message}`, keys: [] },
+  };
 };
 
 /**
  * Parses an export (already JSON-decoded) and computes the month's report as of `atMs` (the month's end when it is
  * over). Fails when the export is not one, the month is not yyyy-MM, or the month has not begun at `atMs`.
  */
-export const computeMonthlyReport = (exportJson: unknown, settings: Settings, month: string, atMs: number): Result<MonthlyReport> => {
+export const computeMonthlyReport = (
+  exportJson: unknown,
+  settings: Settings,
+  month: string,
+  atMs: number,
+): Result<MonthlyReport> => {
   const window = monthWindow(month);
   if (!window.ok) return window;
   const measuredAtMs = measureInstant(window.value, atMs);
-  if (measuredAtMs === null) return fail('BAD_REQUEST', ['month'], `the month ${month} has not begun at ${formatInstant(atMs, window.value.zone)}: nothing to measure yet`);
+  if (measuredAtMs === null)
+    return fail(
+      'BAD_REQUEST',
+      ['month'],
+      `the month ${month} has not begun at ${formatInstant(atMs, window.value.zone)}: nothing to measure yet`,
+    );
   const parsed = parseJiraExport(exportJson);
   if (!parsed.ok) return parsed;
-  return ok(monthlyReportOf(parsed.value, sprintSourceOf(exportJson, parsed.value, settings, window.value), settings, window.value, measuredAtMs));
+  return ok(
+    monthlyReportOf(
+      parsed.value,
+      sprintSourceOf(exportJson, parsed.value, settings, window.value),
+      settings,
+      window.value,
+      measuredAtMs,
+    ),
+  );
 };

@@ -9,7 +9,8 @@ import { ms } from '../../test/support/builders';
 
 type Json = Record<string, unknown>;
 type Sample = { board: Json; issues: { key: string; fields: Json }[] } & Json;
-const sample = (): Sample => JSON.parse(readFileSync(join(__dirname, '../../examples/sample-sprint-export.json'), 'utf8')) as Sample;
+const sample = (): Sample =>
+  JSON.parse(readFileSync(join(__dirname, '../../examples/sample-sprint-export.json'), 'utf8')) as Sample;
 const NOW = ms('2026-04-24T12:00');
 
 const report = (settingsJson: unknown = {}, stored: SprintReserves = {}, value: unknown = sample()): ReserveReport => {
@@ -32,22 +33,63 @@ describe('computeReserveReport', () => {
   });
 
   it.each<[string, unknown, SprintReserves, readonly (readonly [number, number, string, number])[]]>([
-    ['default: 15 % of each committed capacity', {}, {}, [[101, 3, 'default-rate', 3], [102, 3, 'default-rate', 0], [103, 3.6, 'default-rate', 1.6]]],
-    ['another default rate', { reserve: { defaultRate: 0.2 } }, {}, [[101, 4, 'default-rate', 4], [102, 4, 'default-rate', 0], [103, 4.8, 'default-rate', 2.8]]],
-    ['a reserve set per sprint in the settings', { reserve: { perSprint: { '103': 4 } } }, {}, [[101, 3, 'default-rate', 3], [102, 3, 'default-rate', 0], [103, 4, 'per-sprint', 2]]],
-    ['the app’s stored reserve prevails over the settings', { reserve: { perSprint: { '103': 4 } } }, { '103': 5, '102': 8 }, [[101, 3, 'default-rate', 3], [102, 8, 'per-sprint', 1], [103, 5, 'per-sprint', 3]]],
+    [
+      'default: 15 % of each committed capacity',
+      {},
+      {},
+      [
+        [101, 3, 'default-rate', 3],
+        [102, 3, 'default-rate', 0],
+        [103, 3.6, 'default-rate', 1.6],
+      ],
+    ],
+    [
+      'another default rate',
+      { reserve: { defaultRate: 0.2 } },
+      {},
+      [
+        [101, 4, 'default-rate', 4],
+        [102, 4, 'default-rate', 0],
+        [103, 4.8, 'default-rate', 2.8],
+      ],
+    ],
+    [
+      'a reserve set per sprint in the settings',
+      { reserve: { perSprint: { '103': 4 } } },
+      {},
+      [
+        [101, 3, 'default-rate', 3],
+        [102, 3, 'default-rate', 0],
+        [103, 4, 'per-sprint', 2],
+      ],
+    ],
+    [
+      'the app’s stored reserve prevails over the settings',
+      { reserve: { perSprint: { '103': 4 } } },
+      { '103': 5, '102': 8 },
+      [
+        [101, 3, 'default-rate', 3],
+        [102, 8, 'per-sprint', 1],
+        [103, 5, 'per-sprint', 3],
+      ],
+    ],
   ])('reserves: %s', (_name, settingsJson, stored, expected) => {
     expect(reserves(report(settingsJson, stored))).toEqual(expected);
   });
 
   it('warns about a per-sprint reserve for a sprint the export does not have', () => {
-    expect(report({ reserve: { perSprint: { '999': 2 } } }).warnings).toEqual([{ code: 'SPRINT_NOT_FOUND', message: 'reserve.perSprint: sprint 999 is not in the export' }]);
+    expect(report({ reserve: { perSprint: { '999': 2 } } }).warnings).toEqual([
+      { code: 'SPRINT_NOT_FOUND', message: 'reserve.perSprint: sprint 999 is not in the export' },
+    ]);
   });
 
   it('converts logged time at the configured hours per point', () => {
     const sprint2 = report({ reserve: { hoursPerPoint: 4 } }).sprints[1];
     // DEMAT-212 has no estimate and 12 h logged: 3 points at 4 h a point.
-    expect(sprint2?.consumerDetails.map((c) => [c.key, c.effort, c.effortSource])).toEqual([['DEMAT-211', 5, 'estimate'], ['DEMAT-212', 3, 'logged']]);
+    expect(sprint2?.consumerDetails.map((c) => [c.key, c.effort, c.effortSource])).toEqual([
+      ['DEMAT-211', 5, 'estimate'],
+      ['DEMAT-212', 3, 'logged'],
+    ]);
   });
 
   it('follows the urgent labels of the settings', () => {
@@ -58,14 +100,32 @@ describe('computeReserveReport', () => {
   it('lists sprints by start, those not started last', () => {
     const value = sample();
     const sprints = value.sprints as Json[];
-    value.sprints = [{ id: 104, self: 'https://demat-ads.atlassian.net/rest/agile/1.0/sprint/104', state: 'future', name: 'DEMAT Sprint 4', originBoardId: 1, goal: '' }, ...sprints.reverse()];
+    value.sprints = [
+      {
+        id: 104,
+        self: 'https://demat-ads.atlassian.net/rest/agile/1.0/sprint/104',
+        state: 'future',
+        name: 'DEMAT Sprint 4',
+        originBoardId: 1,
+        goal: '',
+      },
+      ...sprints.reverse(),
+    ];
     const r = report({}, {}, value);
-    expect(r.sprints.map((s) => [s.sprintId, s.started, s.capacity, s.predictability.ratio])).toEqual([[101, true, 20, 14 / 17], [102, true, 20, 14 / 21], [103, true, 24, 8 / 25], [104, false, 0, null]]);
+    expect(r.sprints.map((s) => [s.sprintId, s.started, s.capacity, s.predictability.ratio])).toEqual([
+      [101, true, 20, 14 / 17],
+      [102, true, 20, 14 / 21],
+      [103, true, 24, 8 / 25],
+      [104, false, 0, null],
+    ]);
   });
 
   it('reports an hours board in hours, logged time converted one to one', () => {
     const value = sample();
-    value.board.estimation = { type: 'field', field: { fieldId: 'timeoriginalestimate', displayName: 'Original Estimate' } };
+    value.board.estimation = {
+      type: 'field',
+      field: { fieldId: 'timeoriginalestimate', displayName: 'Original Estimate' },
+    };
     // Points become hours of estimate: 6 h a point, so the sprint's shape stays the same.
     for (const issue of value.issues) {
       const points = issue.fields.customfield_10016;
@@ -73,11 +133,20 @@ describe('computeReserveReport', () => {
     }
     const r = report({}, {}, value);
     const sprint2 = r.sprints[1];
-    expect([r.unit, sprint2?.capacity, sprint2?.reserve, sprint2?.consumerDetails.map((c) => [c.key, c.effort, c.effortSource]), sprint2?.overflow]).toEqual([
+    expect([
+      r.unit,
+      sprint2?.capacity,
+      sprint2?.reserve,
+      sprint2?.consumerDetails.map((c) => [c.key, c.effort, c.effortSource]),
+      sprint2?.overflow,
+    ]).toEqual([
       'hours',
       120,
       18,
-      [['DEMAT-211', 30, 'estimate'], ['DEMAT-212', 12, 'logged']],
+      [
+        ['DEMAT-211', 30, 'estimate'],
+        ['DEMAT-212', 12, 'logged'],
+      ],
       24,
     ]);
     expect(sprint2?.productivity).toEqual({ done: 126, loggedHours: 105, ratio: 1.2 });
@@ -85,6 +154,8 @@ describe('computeReserveReport', () => {
 
   it('fails only when the export cannot be read', () => {
     const result = computeReserveReport({ issues: [] }, defaultSettings(), NOW);
-    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([expect.stringContaining('no board configuration')]);
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('no board configuration'),
+    ]);
   });
 });

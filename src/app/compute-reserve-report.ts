@@ -38,7 +38,13 @@ export const sprintReserveView = (c: SprintCapacity): SprintReserveView => ({
   givenBack: c.givenBackMilli === null ? null : unitsFromMilli(c.givenBackMilli),
   overflow: unitsFromMilli(c.overflowMilli),
   consumers: c.consumers.map((x) => x.key),
-  consumerDetails: c.consumers.map((x) => ({ key: x.key, effort: unitsFromMilli(x.effortMilli), effortSource: x.source, addedAt: iso(x.addedAtMs), reason: x.reason })),
+  consumerDetails: c.consumers.map((x) => ({
+    key: x.key,
+    effort: unitsFromMilli(x.effortMilli),
+    effortSource: x.source,
+    addedAt: iso(x.addedAtMs),
+    reason: x.reason,
+  })),
   moveOutCandidates: c.moveOutCandidates,
   uncoveredOverflow: unitsFromMilli(c.uncoveredOverflowMilli),
   removed: c.removed,
@@ -46,13 +52,26 @@ export const sprintReserveView = (c: SprintCapacity): SprintReserveView => ({
   totalEffort: unitsFromMilli(c.totalEffortMilli),
   validationCap: unitsFromMilli(c.validationCapMilli),
   overCap: unitsFromMilli(c.overCapMilli),
-  predictability: { done: unitsFromMilli(c.predictability.doneMilli), planned: unitsFromMilli(c.predictability.plannedMilli), ratio: c.predictability.ratio },
-  productivity: { done: unitsFromMilli(c.productivity.doneMilli), loggedHours: hoursOf(c.productivity.loggedMs), ratio: c.productivity.unitsPerHour },
+  predictability: {
+    done: unitsFromMilli(c.predictability.doneMilli),
+    planned: unitsFromMilli(c.predictability.plannedMilli),
+    ratio: c.predictability.ratio,
+  },
+  productivity: {
+    done: unitsFromMilli(c.productivity.doneMilli),
+    loggedHours: hoursOf(c.productivity.loggedMs),
+    ratio: c.productivity.unitsPerHour,
+  },
   warnings: c.warnings,
 });
 
 /** The report of an already mapped export. */
-export const reserveReportOf = (sprintExport: SprintExport, settings: Settings, nowMs: number, storedReserves: SprintReserves = {}): ReserveReport => {
+export const reserveReportOf = (
+  sprintExport: SprintExport,
+  settings: Settings,
+  nowMs: number,
+  storedReserves: SprintReserves = {},
+): ReserveReport => {
   const r = settings.reserve;
   const rules: ReserveRules = {
     unit: sprintExport.unit,
@@ -63,12 +82,18 @@ export const reserveReportOf = (sprintExport: SprintExport, settings: Settings, 
     storyTypes: foldedSet(r.storyTypes),
     notStartedStatuses: foldedSet(r.notStartedStatuses),
   };
-  const warnings: WireNotice[] = sprintExport.notes.map((n) => ({ code: n.code, message: `${formatPath(n.path)}: ${n.message}` }));
+  const warnings: WireNotice[] = sprintExport.notes.map((n) => ({
+    code: n.code,
+    message: `${formatPath(n.path)}: ${n.message}`,
+  }));
   const known = new Set(sprintExport.sprints.map((s) => String(s.id)));
   for (const id of Object.keys(r.perSprint)) {
-    if (!known.has(id)) warnings.push({ code: 'SPRINT_NOT_FOUND', message: `reserve.perSprint: sprint ${id} is not in the export` });
+    if (!known.has(id))
+      warnings.push({ code: 'SPRINT_NOT_FOUND', message: `reserve.perSprint: sprint ${id} is not in the export` });
   }
-  const sprints = [...sprintExport.sprints].sort((a, b) => (a.startAtMs ?? Infinity) - (b.startAtMs ?? Infinity) || a.id - b.id);
+  const sprints = [...sprintExport.sprints].sort(
+    (a, b) => (a.startAtMs ?? Infinity) - (b.startAtMs ?? Infinity) || a.id - b.id,
+  );
   return {
     at: iso(nowMs),
     unit: sprintExport.unit,
@@ -77,14 +102,22 @@ export const reserveReportOf = (sprintExport: SprintExport, settings: Settings, 
     warnings,
     sprints: sprints.map((sprint) => {
       const own = storedReserves[String(sprint.id)] ?? r.perSprint[String(sprint.id)];
-      const capacity = computeSprintCapacity(sprint, sprintExport.items, rules, { nowMs, reserveMilli: own === undefined ? null : milliFromUnits(own) });
+      const capacity = computeSprintCapacity(sprint, sprintExport.items, rules, {
+        nowMs,
+        reserveMilli: own === undefined ? null : milliFromUnits(own),
+      });
       return sprintReserveView(capacity);
     }),
   };
 };
 
 /** Maps a sprint export (already JSON-decoded) and computes its report. */
-export const computeReserveReport = (exportJson: unknown, settings: Settings, nowMs: number, storedReserves: SprintReserves = {}): Result<ReserveReport> => {
+export const computeReserveReport = (
+  exportJson: unknown,
+  settings: Settings,
+  nowMs: number,
+  storedReserves: SprintReserves = {},
+): Result<ReserveReport> => {
   const mapped = mapSprintExport(exportJson, settings);
   return mapped.ok ? ok(reserveReportOf(mapped.value, settings, nowMs, storedReserves)) : mapped;
 };

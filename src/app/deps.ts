@@ -6,4 +6,10 @@ import { forgeStore } from '../store/kvs-store';
 import { forgeQueue } from '../store/recompute-queue';
 import type { Deps } from './ports';
 
-export const forgeDeps = (): Deps => ({ app: forgeAppIdentity(), jira: forgeJira(platformClock), store: forgeStore, queue: forgeQueue, clock: platformClock });
+export const forgeDeps = (): Deps => ({
+  app: forgeAppIdentity(),
+  jira: forgeJira(platformClock),
+  store: forgeStore,
+  queue: forgeQueue,
+  clock: platformClock,
+});

@@ -8,7 +8,12 @@ import { fieldCatalogue, groupsOf } from './jira-reads';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
-export const changeItemSchema = z.looseObject({ field: z.string().optional(), fieldId: z.string().optional(), fromString: z.string().nullish(), toString: z.string().nullish() });
+export const changeItemSchema = z.looseObject({
+  field: z.string().optional(),
+  fieldId: z.string().optional(),
+  fromString: z.string().nullish(),
+  toString: z.string().nullish(),
+});
 
 export type SeverityRuleOutcome = 'no-change' | 'allowed' | 'reverted';
 
@@ -24,9 +29,16 @@ export const enforceSeverityRule = async (
   const change = items.find((i) => i.fieldId === severityFieldId);
   if (!change) return 'no-change';
   const { settings } = await effectiveSettings(deps.store);
-  if (actorAccountId !== null && (await groupsOf(deps, actorAccountId)).includes(settings.administrationGroup)) return 'allowed';
+  if (actorAccountId !== null && (await groupsOf(deps, actorAccountId)).includes(settings.administrationGroup))
+    return 'allowed';
   const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=true', {
-    updates: [{ customField: severityFieldId, issueIds: [Number(issueId)], value: change.fromString === undefined || change.fromString === '' ? null : change.fromString }],
+    updates: [
+      {
+        customField: severityFieldId,
+        issueIds: [Number(issueId)],
+        value: change.fromString === undefined || change.fromString === '' ? null : change.fromString,
+      },
+    ],
   });
   return reply.status === 204 || reply.status === 200 ? 'reverted' : 'allowed';
 };

@@ -10,10 +10,23 @@ import { effectiveSettings } from './settings/settings-repository';
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,12}$/;
 
 /** `issueId` (from the panel's context, when given): the issue is reconciled, so an edit made just before shows. */
-export const getIssueSla = async (deps: Deps, issueKey: string, nowMs: number, issueId: string | null = null): Promise<IssueSlaPanelView> => {
+export const getIssueSla = async (
+  deps: Deps,
+  issueKey: string,
+  nowMs: number,
+  issueId: string | null = null,
+): Promise<IssueSlaPanelView> => {
   if (!ISSUE_KEY.test(issueKey)) throw new AppError('BAD_REQUEST', `"${issueKey.slice(0, 60)}" is not an issue key`);
   const { settings, version, stored } = await effectiveSettings(deps.store);
-  const { report } = await liveReport(deps, 'user', `key = ${issueKey}`, settings, stored.document, nowMs, issueId !== null && /^\d{1,18}$/.test(issueId) ? [issueId] : []);
+  const { report } = await liveReport(
+    deps,
+    'user',
+    `key = ${issueKey}`,
+    settings,
+    stored.document,
+    nowMs,
+    issueId !== null && /^\d{1,18}$/.test(issueId) ? [issueId] : [],
+  );
   const issue = report.issues.find((i) => i.key === issueKey) ?? report.issues[0];
   if (!issue) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or is not visible to you`);
   return {

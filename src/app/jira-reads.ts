@@ -11,11 +11,23 @@ const SPRINT_CACHE_SECONDS = 900;
 const SEARCH_PAGE_SIZE = 100;
 const BULK_CHANGELOG_ISSUES = 1000;
 
-const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), key: z.string().optional(), schema: z.looseObject({ custom: z.string().optional(), type: z.string().optional() }).optional() });
+const fieldSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  key: z.string().optional(),
+  schema: z.looseObject({ custom: z.string().optional(), type: z.string().optional() }).optional(),
+});
 const fieldListSchema = z.array(fieldSchema);
-const cachedFieldsSchema = z.array(z.object({ id: z.string(), name: z.string(), custom: z.string().nullable(), key: z.string().optional() }));
+const cachedFieldsSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), custom: z.string().nullable(), key: z.string().optional() }),
+);
 
-export type FieldInfo = { readonly id: string; readonly name: string; readonly custom: string | null; readonly key?: string };
+export type FieldInfo = {
+  readonly id: string;
+  readonly name: string;
+  readonly custom: string | null;
+  readonly key?: string;
+};
 export type FieldCatalogue = {
   readonly fields: readonly FieldInfo[];
   /** Field id → name, as in a search response's `names`. */
@@ -41,19 +53,25 @@ export const expectOk = (what: string, status: number, body: unknown): void => {
   if (status === 401 || status === 403) throw refusedByJira(what, status);
   if (status < 200 || status >= 300) {
     const messages = z.looseObject({ errorMessages: z.array(z.string()).optional() }).safeParse(body);
-    const detail = messages.success && messages.data.errorMessages?.length ? `: ${messages.data.errorMessages.join('; ')}` : '';
+    const detail =
+      messages.success && messages.data.errorMessages?.length ? `: ${messages.data.errorMessages.join('; ')}` : '';
     throw new AppError('INTERNAL', `${what}: Jira answered ${status}${detail}`);
   }
 };
 
 const parseOrFail = <T>(what: string, schema: z.ZodType<T>, body: unknown): T => {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new AppError('INTERNAL', `${what}: unexpected response from Jira (${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''})`);
+  if (!parsed.success)
+    throw new AppError(
+      'INTERNAL',
+      `${what}: unexpected response from Jira (${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''})`,
+    );
   return parsed.data;
 };
 
 /** `ari:cloud:ecosystem::extension/<appId>/<environmentId>/static/`: what this app's module ARIs start with. */
-export const extensionAriPrefix = (app: AppIdentity): string => `ari:cloud:ecosystem::extension/${app.appId}/${app.environmentId}/static/`;
+export const extensionAriPrefix = (app: AppIdentity): string =>
+  `ari:cloud:ecosystem::extension/${app.appId}/${app.environmentId}/static/`;
 
 /**
  * The module key of one of this app's fields, or null for any other field. A Forge field's `schema.custom` is its
@@ -63,7 +81,8 @@ export const extensionAriPrefix = (app: AppIdentity): string => `ari:cloud:ecosy
  */
 const appModuleKeyOf = (field: FieldInfo, app: AppIdentity): string | null => {
   const prefix = extensionAriPrefix(app);
-  if (field.custom !== null && field.custom.startsWith(prefix) && !field.custom.slice(prefix.length).includes('/')) return field.custom.slice(prefix.length);
+  if (field.custom !== null && field.custom.startsWith(prefix) && !field.custom.slice(prefix.length).includes('/'))
+    return field.custom.slice(prefix.length);
   const ownKey = field.key?.startsWith(`${app.appId}__`) ? field.key.slice(app.appId.length + 2) : undefined;
   return (ownKey === undefined ? undefined : /^[A-Z]+__(.+)$/.exec(ownKey)?.[1]) ?? null;
 };
@@ -84,12 +103,21 @@ export const fieldCatalogue = async (deps: Deps): Promise<FieldCatalogue> => {
   if (cached.success) return catalogueOf(cached.data, deps.app);
   const reply = await deps.jira.request('app', 'GET', '/rest/api/3/field');
   expectOk('GET /rest/api/3/field', reply.status, reply.body);
-  const fields = parseOrFail('GET /rest/api/3/field', fieldListSchema, reply.body).map((f) => ({ id: f.id, name: f.name, custom: f.schema?.custom ?? null, ...(f.key === undefined ? {} : { key: f.key }) }));
+  const fields = parseOrFail('GET /rest/api/3/field', fieldListSchema, reply.body).map((f) => ({
+    id: f.id,
+    name: f.name,
+    custom: f.schema?.custom ?? null,
+    ...(f.key === undefined ? {} : { key: f.key }),
+  }));
   await deps.store.set(FIELD_CACHE_KEY, fields, FIELD_CACHE_SECONDS);
   return catalogueOf(fields, deps.app);
 };
 
-const searchPageSchema = z.looseObject({ issues: z.array(z.unknown()).default([]), nextPageToken: z.string().nullish(), isLast: z.boolean().optional() });
+const searchPageSchema = z.looseObject({
+  issues: z.array(z.unknown()).default([]),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
 
 /** The token of the page after this one, or null on the last page (whether Jira says isLast or only omits the token). */
 const nextTokenOf = (page: z.infer<typeof searchPageSchema>): string | null =>
@@ -112,7 +140,8 @@ export const searchPage = async (
   nextPageToken?: string,
   reconcileIssueIds: readonly string[] = [],
 ): Promise<{ issues: unknown[]; nextPageToken: string | null }> => {
-  if (reconcileIssueIds.length > MAX_RECONCILED_ISSUES) throw new RangeError(`searchPage: at most ${MAX_RECONCILED_ISSUES} issues to reconcile`);
+  if (reconcileIssueIds.length > MAX_RECONCILED_ISSUES)
+    throw new RangeError(`searchPage: at most ${MAX_RECONCILED_ISSUES} issues to reconcile`);
   const reconcileIssues = reconcileIssueIds.map(Number);
   const reply = await deps.jira.request(as, 'POST', '/rest/api/3/search/jql', {
     jql,
@@ -146,12 +175,19 @@ export const searchIssues = async (
 };
 
 const bulkPageSchema = z.looseObject({
-  issueChangeLogs: z.array(z.looseObject({ issueId: z.string(), changeHistories: z.array(z.unknown()).default([]) })).default([]),
+  issueChangeLogs: z
+    .array(z.looseObject({ issueId: z.string(), changeHistories: z.array(z.unknown()).default([]) }))
+    .default([]),
   nextPageToken: z.string().nullish(),
 });
 
 /** Full histories of the issues (bulkfetch: 1000 issues a call, pages followed), in the bulkfetch shape. */
-export const bulkChangelogs = async (deps: Deps, as: JiraAs, issueIds: readonly string[], fieldIds: readonly string[]): Promise<{ issueId: string; changeHistories: unknown[] }[]> => {
+export const bulkChangelogs = async (
+  deps: Deps,
+  as: JiraAs,
+  issueIds: readonly string[],
+  fieldIds: readonly string[],
+): Promise<{ issueId: string; changeHistories: unknown[] }[]> => {
   const byIssue = new Map<string, unknown[]>();
   for (let i = 0; i < issueIds.length; i += BULK_CHANGELOG_ISSUES) {
     const chunk = issueIds.slice(i, i + BULK_CHANGELOG_ISSUES);
@@ -165,21 +201,35 @@ export const bulkChangelogs = async (deps: Deps, as: JiraAs, issueIds: readonly 
       });
       expectOk('POST /rest/api/3/changelog/bulkfetch', reply.status, reply.body);
       const page = parseOrFail('POST /rest/api/3/changelog/bulkfetch', bulkPageSchema, reply.body);
-      for (const log of page.issueChangeLogs) byIssue.set(log.issueId, [...(byIssue.get(log.issueId) ?? []), ...log.changeHistories]);
+      for (const log of page.issueChangeLogs)
+        byIssue.set(log.issueId, [...(byIssue.get(log.issueId) ?? []), ...log.changeHistories]);
       nextPageToken = page.nextPageToken ?? undefined;
     } while (nextPageToken !== undefined);
   }
   return [...byIssue].map(([issueId, changeHistories]) => ({ issueId, changeHistories }));
 };
 
-const boardListSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), name: z.string().default(''), type: z.string().optional() })).default([]) });
-const sprintPageSchema = z.looseObject({ values: z.array(z.unknown()).default([]), isLast: z.boolean().optional(), startAt: z.number().optional(), maxResults: z.number().optional() });
+const boardListSchema = z.looseObject({
+  values: z
+    .array(z.looseObject({ id: z.number(), name: z.string().default(''), type: z.string().optional() }))
+    .default([]),
+});
+const sprintPageSchema = z.looseObject({
+  values: z.array(z.unknown()).default([]),
+  isLast: z.boolean().optional(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+});
 
 export type Board = { readonly id: number; readonly name: string };
 
 /** The project's first scrum board, or null when it has none. */
 export const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Board | null> => {
-  const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`);
+  const reply = await deps.jira.request(
+    'app',
+    'GET',
+    `/rest/agile/1.0/board?projectKeyOrId=${encodeURIComponent(projectKey)}&type=scrum`,
+  );
   if (reply.status === 404) return null;
   expectOk('GET /rest/agile/1.0/board', reply.status, reply.body);
   const board = parseOrFail('GET /rest/agile/1.0/board', boardListSchema, reply.body).values[0];
@@ -189,8 +239,12 @@ export const scrumBoardOf = async (deps: Deps, projectKey: string): Promise<Boar
 /** The sprints of a board in these states, as agile sprint beans, following the pages. */
 const sprintPages = async (deps: Deps, boardId: number, states: 'closed' | 'active,future'): Promise<unknown[]> => {
   const sprints: unknown[] = [];
-  for (let startAt = 0; ; ) {
-    const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50&state=${states}`);
+  for (let startAt = 0; ;) {
+    const reply = await deps.jira.request(
+      'app',
+      'GET',
+      `/rest/agile/1.0/board/${boardId}/sprint?startAt=${startAt}&maxResults=50&state=${states}`,
+    );
     expectOk('GET /rest/agile/1.0/board/{id}/sprint', reply.status, reply.body);
     const page = parseOrFail('GET /rest/agile/1.0/board/{id}/sprint', sprintPageSchema, reply.body);
     sprints.push(...page.values);
@@ -204,10 +258,11 @@ const closedSprintsKey = (boardId: number): string => `cache:closed-sprints:boar
 /** A closed sprint may still be edited (renamed, a date corrected): the cache is read again at least once a day. */
 const CLOSED_SPRINTS_CACHE_SECONDS = 86_400;
 const closedCacheSchema = z.object({ closed: z.array(z.unknown()), liveIds: z.array(z.number()) });
-const sprintIdsOf = (sprints: readonly unknown[]): number[] => sprints.flatMap((s) => {
-  const parsed = z.looseObject({ id: z.number() }).safeParse(s);
-  return parsed.success ? [parsed.data.id] : [];
-});
+const sprintIdsOf = (sprints: readonly unknown[]): number[] =>
+  sprints.flatMap((s) => {
+    const parsed = z.looseObject({ id: z.number() }).safeParse(s);
+    return parsed.success ? [parsed.data.id] : [];
+  });
 
 /**
  * Every sprint of a board (closed first, then active and future: the order of Jira's unfiltered list): the closed
@@ -227,7 +282,12 @@ export const boardSprintsCached = async (deps: Deps, boardId: number): Promise<u
     return [...closed, ...live];
   }
   // A sprint created since: remember it is live, so that its closing is noticed.
-  if (liveIds.some((id) => !cached.data.liveIds.includes(id))) await deps.store.set(closedSprintsKey(boardId), { closed: cached.data.closed, liveIds }, CLOSED_SPRINTS_CACHE_SECONDS);
+  if (liveIds.some((id) => !cached.data.liveIds.includes(id)))
+    await deps.store.set(
+      closedSprintsKey(boardId),
+      { closed: cached.data.closed, liveIds },
+      CLOSED_SPRINTS_CACHE_SECONDS,
+    );
   return [...cached.data.closed, ...live];
 };
 
@@ -242,10 +302,16 @@ export const projectSprints = async (deps: Deps, projectKey: string): Promise<un
   return sprints;
 };
 
-const permissionsSchema = z.looseObject({ permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })) });
+const permissionsSchema = z.looseObject({
+  permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
+});
 
 /** Which of these Jira permissions the invoking user has (global, or in a project or on an issue): one call. */
-export const userPermissions = async (deps: Deps, permissions: readonly string[], scope: { projectKey?: string; issueKey?: string } = {}): Promise<ReadonlySet<string>> => {
+export const userPermissions = async (
+  deps: Deps,
+  permissions: readonly string[],
+  scope: { projectKey?: string; issueKey?: string } = {},
+): Promise<ReadonlySet<string>> => {
   const query = new URLSearchParams({ permissions: permissions.join(',') });
   if (scope.projectKey) query.set('projectKey', scope.projectKey);
   if (scope.issueKey) query.set('issueKey', scope.issueKey);
@@ -257,14 +323,21 @@ export const userPermissions = async (deps: Deps, permissions: readonly string[]
 };
 
 /** Whether the invoking user has a Jira permission (global, or in a project or on an issue). */
-export const userHasPermission = async (deps: Deps, permission: string, scope: { projectKey?: string; issueKey?: string } = {}): Promise<boolean> =>
-  (await userPermissions(deps, [permission], scope)).has(permission);
+export const userHasPermission = async (
+  deps: Deps,
+  permission: string,
+  scope: { projectKey?: string; issueKey?: string } = {},
+): Promise<boolean> => (await userPermissions(deps, [permission], scope)).has(permission);
 
 const groupsSchema = z.array(z.looseObject({ name: z.string() }));
 
 /** The names of the groups a user belongs to (asked as the app: group rules are checked server side). */
 export const groupsOf = async (deps: Deps, accountId: string): Promise<readonly string[]> => {
-  const reply = await deps.jira.request('app', 'GET', `/rest/api/3/user/groups?accountId=${encodeURIComponent(accountId)}`);
+  const reply = await deps.jira.request(
+    'app',
+    'GET',
+    `/rest/api/3/user/groups?accountId=${encodeURIComponent(accountId)}`,
+  );
   if (reply.status === 404) return [];
   expectOk('GET /rest/api/3/user/groups', reply.status, reply.body);
   return parseOrFail('GET /rest/api/3/user/groups', groupsSchema, reply.body).map((g) => g.name);
@@ -273,7 +346,11 @@ export const groupsOf = async (deps: Deps, accountId: string): Promise<readonly 
 const groupPickerSchema = z.looseObject({ groups: z.array(z.looseObject({ name: z.string() })).default([]) });
 
 export const findGroups = async (deps: Deps, query: string): Promise<readonly string[]> => {
-  const reply = await deps.jira.request('app', 'GET', `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}&maxResults=50`);
+  const reply = await deps.jira.request(
+    'app',
+    'GET',
+    `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}&maxResults=50`,
+  );
   expectOk('GET /rest/api/3/groups/picker', reply.status, reply.body);
   return parseOrFail('GET /rest/api/3/groups/picker', groupPickerSchema, reply.body).groups.map((g) => g.name);
 };
@@ -286,7 +363,9 @@ export const siteIssueTypes = async (deps: Deps): Promise<readonly string[]> => 
   if (cached.success) return cached.data;
   const reply = await deps.jira.request('app', 'GET', '/rest/api/3/issuetype');
   expectOk('GET /rest/api/3/issuetype', reply.status, reply.body);
-  const names = [...new Set(parseOrFail('GET /rest/api/3/issuetype', issueTypeListSchema, reply.body).map((t) => t.name))];
+  const names = [
+    ...new Set(parseOrFail('GET /rest/api/3/issuetype', issueTypeListSchema, reply.body).map((t) => t.name)),
+  ];
   await deps.store.set('cache:issuetypes', names, FIELD_CACHE_SECONDS);
   return names;
 };

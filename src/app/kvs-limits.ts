@@ -35,7 +35,8 @@ const jsonBytesAt = (text: string, i: number): { bytes: number; units: number } 
  * @example splitByJsonBytes('abcdefghij', 8) // ['abcdef', 'ghij'] ("abcdef" with its quotes is 8 bytes)
  */
 export const splitByJsonBytes = (text: string, maxBytes: number = MAX_CHUNK_BYTES): string[] => {
-  if (maxBytes < 8) throw new RangeError('splitByJsonBytes: maxBytes must be >= 8 (two quotes and the widest character)');
+  if (maxBytes < 8)
+    throw new RangeError('splitByJsonBytes: maxBytes must be >= 8 (two quotes and the widest character)');
   const pieces: string[] = [];
   let start = 0;
   let bytes = 2; // the quotes

@@ -10,16 +10,29 @@ import { bulkChangelogs, fieldCatalogue, projectSprints, searchIssues, type Fiel
 import type { Deps, JiraAs } from './ports';
 import type { Settings } from './settings/parse-settings';
 
-export type SlaFieldIds = { readonly anomalyClass: string | null; readonly slaStatus: string | null; readonly slaDue: string | null };
+export type SlaFieldIds = {
+  readonly anomalyClass: string | null;
+  readonly slaStatus: string | null;
+  readonly slaDue: string | null;
+};
 
 /**
  * The settings with their field references pointed at the app's own fields, unless the stored document names
  * other fields explicitly (a site that already had a "Gravité" field, say).
  */
-export const withAppFields = (settings: Settings, document: Readonly<Record<string, unknown>>, catalogue: FieldCatalogue): Settings => {
-  const explicit = (typeof document.fields === 'object' && document.fields !== null ? document.fields : {}) as Record<string, unknown>;
+export const withAppFields = (
+  settings: Settings,
+  document: Readonly<Record<string, unknown>>,
+  catalogue: FieldCatalogue,
+): Settings => {
+  const explicit = (typeof document.fields === 'object' && document.fields !== null ? document.fields : {}) as Record<
+    string,
+    unknown
+  >;
   const pick = (role: keyof Settings['fields'], moduleKey: string): string =>
-    explicit[role] === undefined && catalogue.appFields[moduleKey] !== undefined ? (catalogue.appFields[moduleKey] as string) : settings.fields[role];
+    explicit[role] === undefined && catalogue.appFields[moduleKey] !== undefined
+      ? (catalogue.appFields[moduleKey] as string)
+      : settings.fields[role];
   return {
     ...settings,
     fields: {
@@ -48,7 +61,11 @@ export const fieldIdOf = (catalogue: FieldCatalogue, ref: string): string | null
 export const fieldsToRead = (settings: Settings, catalogue: FieldCatalogue): string[] => {
   const ids = Object.values(settings.fields).map((ref) => fieldIdOf(catalogue, ref));
   const sla = Object.values(slaFieldIds(catalogue));
-  return [...new Set(['issuetype', 'status', 'created', 'versions', 'project', ...ids, ...sla].filter((x): x is string => x !== null))];
+  return [
+    ...new Set(
+      ['issuetype', 'status', 'created', 'versions', 'project', ...ids, ...sla].filter((x): x is string => x !== null),
+    ),
+  ];
 };
 
 const boardFieldsSchema = z.looseObject({
@@ -62,26 +79,51 @@ const boardFieldsSchema = z.looseObject({
  * GET /rest/agile/1.0/board/{id}/configuration) and the Sprint field. A field the site does not have is ignored
  * by the search.
  */
-export const sprintFieldsToRead = (settings: Settings, catalogue: FieldCatalogue, boardConfiguration: unknown): string[] => {
+export const sprintFieldsToRead = (
+  settings: Settings,
+  catalogue: FieldCatalogue,
+  boardConfiguration: unknown,
+): string[] => {
   const board = boardFieldsSchema.safeParse(boardConfiguration);
   const estimation = board.success ? (board.data.estimation?.field?.fieldId ?? null) : null;
   const rankId = board.success ? board.data.ranking?.rankCustomFieldId : undefined;
   const rank = rankId !== undefined ? `customfield_${rankId}` : fieldIdOf(catalogue, 'Rank');
-  const sprint = fieldIdOf(catalogue, settings.reserve.sprintField) ?? (/^customfield_\d+$/.test(settings.reserve.sprintField) ? settings.reserve.sprintField : null);
-  const extra = ['labels', 'timespent', 'timetracking', 'timeoriginalestimate', 'timeestimate', estimation, rank, sprint];
+  const sprint =
+    fieldIdOf(catalogue, settings.reserve.sprintField) ??
+    (/^customfield_\d+$/.test(settings.reserve.sprintField) ? settings.reserve.sprintField : null);
+  const extra = [
+    'labels',
+    'timespent',
+    'timetracking',
+    'timeoriginalestimate',
+    'timeestimate',
+    estimation,
+    rank,
+    sprint,
+  ];
   return [...new Set([...fieldsToRead(settings, catalogue), ...extra].filter((x): x is string => x !== null))];
 };
 
 /** The changelog fields that matter (bulkfetch accepts at most 10). */
 const historyFields = (settings: Settings, catalogue: FieldCatalogue): string[] =>
-  ['status', fieldIdOf(catalogue, settings.fields.severity), fieldIdOf(catalogue, settings.fields.serviceLevel)].filter((x): x is string => x !== null);
+  ['status', fieldIdOf(catalogue, settings.fields.severity), fieldIdOf(catalogue, settings.fields.serviceLevel)].filter(
+    (x): x is string => x !== null,
+  );
 
 const projectKeyOf = (issue: unknown): string | null => {
-  const fields = typeof issue === 'object' && issue !== null ? (issue as { fields?: { project?: { key?: unknown } } }).fields : undefined;
+  const fields =
+    typeof issue === 'object' && issue !== null
+      ? (issue as { fields?: { project?: { key?: unknown } } }).fields
+      : undefined;
   return typeof fields?.project?.key === 'string' ? fields.project.key : null;
 };
 
-export type LiveReport = { readonly report: ClocksReport; readonly rawIssues: readonly unknown[]; readonly catalogue: FieldCatalogue; readonly settings: Settings };
+export type LiveReport = {
+  readonly report: ClocksReport;
+  readonly rawIssues: readonly unknown[];
+  readonly catalogue: FieldCatalogue;
+  readonly settings: Settings;
+};
 
 /** Reads issues (by JQL, as app or user) with their full histories and computes their clocks as of `atMs`. */
 /** `reconcileIssueIds`: issues just written, which the search must read consistently (at most 50, jira-reads.ts). */
@@ -97,17 +139,30 @@ export const liveReport = async (
   const catalogue = await fieldCatalogue(deps);
   const settings = withAppFields(baseSettings, document, catalogue);
   const rawIssues = await searchIssues(deps, as, jql, fieldsToRead(settings, catalogue), undefined, reconcileIssueIds);
-  const ids = rawIssues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  const ids = rawIssues.flatMap((i) =>
+    typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
+      ? [(i as { id: string }).id]
+      : [],
+  );
   // Histories are read as the app once the search (as the caller) has shown which issues may be read.
   const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, historyFields(settings, catalogue)) : [];
   const parse = (sprints: readonly unknown[]) => {
     const parsed = parseJiraExport({ issues: rawIssues, names: catalogue.names, changelogs, sprints });
-    if (!parsed.ok) throw new AppError('INTERNAL', `Jira's answer is not a search result: ${parsed.issues.map((i) => i.message).join('; ')}`);
+    if (!parsed.ok)
+      throw new AppError(
+        'INTERNAL',
+        `Jira's answer is not a search result: ${parsed.issues.map((i) => i.message).join('; ')}`,
+      );
     return parsed.value;
   };
   let report = clocksReportOf(parse([]), settings, atMs);
   // The board's sprints are read only when a "next sprint" deadline needs them (D7): most loads need no agile call.
-  if (report.issues.some((i) => i.warnings.some((w) => w.code === 'NO_NEXT_SPRINT') || i.clocks.some((c) => c.target?.label === 'next-sprint'))) {
+  if (
+    report.issues.some(
+      (i) =>
+        i.warnings.some((w) => w.code === 'NO_NEXT_SPRINT') || i.clocks.some((c) => c.target?.label === 'next-sprint'),
+    )
+  ) {
     const projects = [...new Set(rawIssues.map(projectKeyOf).filter((k): k is string => k !== null))];
     const sprints = (await Promise.all(projects.map((p) => projectSprints(deps, p)))).flat();
     if (sprints.length > 0) report = clocksReportOf(parse(sprints), settings, atMs);

@@ -62,9 +62,20 @@ const cell = (value: string | number | null): string => (value === null ? '' : S
 
 describe('parseCsv (the test’s own reader)', () => {
   it.each<[string, string, string[][]]>([
-    ['plain fields', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    [
+      'plain fields',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['empty fields', ',x,\r\n', [['', 'x', '']]],
-    ['quotes, commas and line breaks inside quotes', '"a,b","say ""hi""","l1\r\nl2"\r\n', [['a,b', 'say "hi"', 'l1\r\nl2']]],
+    [
+      'quotes, commas and line breaks inside quotes',
+      '"a,b","say ""hi""","l1\r\nl2"\r\n',
+      [['a,b', 'say "hi"', 'l1\r\nl2']],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(parseCsv(text)).toEqual(expected);
   });
@@ -80,8 +91,50 @@ describe('monthlyReportCsv', () => {
     const [header, ...rows] = parseCsv(monthlyReportCsv(report));
     expect(header).toEqual([...MONTHLY_CSV_COLUMNS]);
     const expected = report.figures.flatMap((f: MonthlyFigureView) => [
-      ['figure', month, f.code, f.label, f.section, f.unit, cell(f.value), cell(f.numerator), cell(f.denominator), cell(f.threshold), f.status, cell(f.note), '', '', '', '', '', '', '', ''],
-      ...f.breaches.map((b) => ['breach', month, f.code, '', '', '', '', '', '', '', '', '', b.key, b.clock, cell(b.target), String(b.targetMs), String(b.elapsedMs), String(b.overrunMs), cell(b.dueAt), b.stoppedAt]),
+      [
+        'figure',
+        month,
+        f.code,
+        f.label,
+        f.section,
+        f.unit,
+        cell(f.value),
+        cell(f.numerator),
+        cell(f.denominator),
+        cell(f.threshold),
+        f.status,
+        cell(f.note),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      ...f.breaches.map((b) => [
+        'breach',
+        month,
+        f.code,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        b.key,
+        b.clock,
+        cell(b.target),
+        String(b.targetMs),
+        String(b.elapsedMs),
+        String(b.overrunMs),
+        cell(b.dueAt),
+        b.stoppedAt,
+      ]),
     ]);
     expect(rows).toEqual(expected);
     expect(rows.every((r) => r.length === MONTHLY_CSV_COLUMNS.length)).toBe(true);
@@ -96,13 +149,26 @@ describe('monthlyReportCsv', () => {
 
   it('quotes the French texts always, and any field holding a comma, a quote or a line break', () => {
     const lines = monthlyReportCsv(reportOf('sample-export.json', '2026-04')).split('\r\n');
-    expect(lines[1]).toBe('figure,2026-04,IND_INC01,"Taux d\'incidents déclarés critiques sur Niveau de Service OR résolus dans les délais (2H)",incidents,rate,,0,0,0.95,no-data,"aucun incident résolu dans le mois",,,,,,,,');
-    expect([csvField('a, b', false), csvField('dit "oui"', false), csvField('l1\nl2', false), csvField('texte', true), csvField(null, true), csvField(0.95, false)]).toEqual(['"a, b"', '"dit ""oui"""', '"l1\nl2"', '"texte"', '', '0.95']);
+    expect(lines[1]).toBe(
+      'figure,2026-04,IND_INC01,"Taux d\'incidents déclarés critiques sur Niveau de Service OR résolus dans les délais (2H)",incidents,rate,,0,0,0.95,no-data,"aucun incident résolu dans le mois",,,,,,,,',
+    );
+    expect([
+      csvField('a, b', false),
+      csvField('dit "oui"', false),
+      csvField('l1\nl2', false),
+      csvField('texte', true),
+      csvField(null, true),
+      csvField(0.95, false),
+    ]).toEqual(['"a, b"', '"dit ""oui"""', '"l1\nl2"', '"texte"', '', '0.95']);
   });
 
   it('ends every record with CRLF, header included, and is UTF-8 text', () => {
     const text = monthlyReportCsv(reportOf('sample-export.json', '2026-03'));
-    expect([text.startsWith('type,month,code,label,'), text.endsWith('\r\n'), text.replace(/\r\n/g, '').includes('\n')]).toEqual([true, true, false]);
+    expect([
+      text.startsWith('type,month,code,label,'),
+      text.endsWith('\r\n'),
+      text.replace(/\r\n/g, '').includes('\n'),
+    ]).toEqual([true, true, false]);
     expect(Buffer.from(text, 'utf8').toString('utf8')).toBe(text);
   });
 });

@@ -46,7 +46,10 @@ export const csvField = (value: string | number | null | undefined, quote: boole
   return quote || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-const line = (row: Row): string => MONTHLY_CSV_COLUMNS.map((c) => csvField(row[c], ALWAYS_QUOTED.has(c) && row[c] !== null && row[c] !== undefined)).join(',');
+const line = (row: Row): string =>
+  MONTHLY_CSV_COLUMNS.map((c) =>
+    csvField(row[c], ALWAYS_QUOTED.has(c) && row[c] !== null && row[c] !== undefined),
+  ).join(',');
 
 const figureRows = (month: string, f: MonthlyFigureView): Row[] => [
   {
@@ -80,4 +83,6 @@ const figureRows = (month: string, f: MonthlyFigureView): Row[] => [
 
 /** The report as CSV text (header row first, CRLF after every row). */
 export const monthlyReportCsv = (report: MonthlyReport): string =>
-  [MONTHLY_CSV_COLUMNS.join(','), ...report.figures.flatMap((f) => figureRows(report.month, f)).map(line)].map((l) => `${l}\r\n`).join('');
+  [MONTHLY_CSV_COLUMNS.join(','), ...report.figures.flatMap((f) => figureRows(report.month, f)).map(line)]
+    .map((l) => `${l}\r\n`)
+    .join('');

@@ -31,9 +31,20 @@ export type MonthlyJob = MonthlyReportJob;
 
 const key = (projectKey: string, month: string, part: string): string => `indicators:${projectKey}:${month}:${part}`;
 
-const progressSchema = z.object({ phase: z.enum(['search', 'changelogs', 'compute']), done: z.number(), total: z.number().nullable(), updatedAt: z.number() });
+const progressSchema = z.object({
+  phase: z.enum(['search', 'changelogs', 'compute']),
+  done: z.number(),
+  total: z.number().nullable(),
+  updatedAt: z.number(),
+});
 const failureSchema = z.object({ message: z.string(), at: z.number() });
-const headSchema = z.object({ snapshotAt: z.string(), snapshotAtMs: z.number(), settingsVersion: z.number(), chunks: z.number().int().min(0), complete: z.boolean() });
+const headSchema = z.object({
+  snapshotAt: z.string(),
+  snapshotAtMs: z.number(),
+  settingsVersion: z.number(),
+  chunks: z.number().int().min(0),
+  complete: z.boolean(),
+});
 type Snapshot = { readonly report: MonthlyReport; readonly trend: readonly TrendPointView[] };
 
 /** 'previous' → the month before now's, in Europe/Paris. */
@@ -45,17 +56,33 @@ export const configurationSchema = z.object({
   month: z.union([z.literal('previous'), z.string().regex(MONTH, 'expected a month yyyy-MM')]),
 });
 
-const saveSnapshot = async (deps: Deps, job: MonthlyJob, snapshot: Snapshot, settingsVersion: number, nowMs: number): Promise<void> => {
+const saveSnapshot = async (
+  deps: Deps,
+  job: MonthlyJob,
+  snapshot: Snapshot,
+  settingsVersion: number,
+  nowMs: number,
+): Promise<void> => {
   // Cut by stored bytes, not characters: as a JSON string each quote of the text is escaped and each accent is two
   // bytes, so 180,000 characters could pass the 240 KiB value limit.
   const pieces = splitByJsonBytes(JSON.stringify(snapshot));
   const chunks = pieces.length;
   for (const [i, piece] of pieces.entries()) await deps.store.set(key(job.projectKey, job.month, `chunk:${i}`), piece);
   // The head is written last: a reader never sees a snapshot whose chunks are not all there.
-  await deps.store.set(key(job.projectKey, job.month, 'head'), { snapshotAt: formatInstant(nowMs, ZONE), snapshotAtMs: nowMs, settingsVersion, chunks, complete: snapshot.report.complete });
+  await deps.store.set(key(job.projectKey, job.month, 'head'), {
+    snapshotAt: formatInstant(nowMs, ZONE),
+    snapshotAtMs: nowMs,
+    settingsVersion,
+    chunks,
+    complete: snapshot.report.complete,
+  });
 };
 
-const loadSnapshot = async (deps: Deps, projectKey: string, month: string): Promise<{ head: z.infer<typeof headSchema>; snapshot: Snapshot } | null> => {
+const loadSnapshot = async (
+  deps: Deps,
+  projectKey: string,
+  month: string,
+): Promise<{ head: z.infer<typeof headSchema>; snapshot: Snapshot } | null> => {
   const head = headSchema.safeParse(await deps.store.get(key(projectKey, month, 'head')));
   if (!head.success) return null;
   let text = '';
@@ -71,13 +98,25 @@ const loadSnapshot = async (deps: Deps, projectKey: string, month: string): Prom
   }
 };
 
-const setProgress = (deps: Deps, job: MonthlyJob, phase: 'search' | 'changelogs' | 'compute', done: number, total: number | null, nowMs: number): Promise<void> =>
+const setProgress = (
+  deps: Deps,
+  job: MonthlyJob,
+  phase: 'search' | 'changelogs' | 'compute',
+  done: number,
+  total: number | null,
+  nowMs: number,
+): Promise<void> =>
   deps.store.set(key(job.projectKey, job.month, 'progress'), { phase, done, total, updatedAt: nowMs });
 
 const monthStart = (month: string): DateTime => DateTime.fromISO(`${month}-01`, { zone: ZONE });
 
 /** The job: read, compute six months, store. Idempotent: running it twice stores the same figures. */
-export const computeMonthlySnapshot = async (deps: Deps, job: MonthlyJob, nowMs: number, clock: () => number = () => nowMs): Promise<void> => {
+export const computeMonthlySnapshot = async (
+  deps: Deps,
+  job: MonthlyJob,
+  nowMs: number,
+  clock: () => number = () => nowMs,
+): Promise<void> => {
   try {
     const { settings: base, version, stored } = await effectiveSettings(deps.store);
     const catalogue = await fieldCatalogue(deps);
@@ -89,15 +128,30 @@ export const computeMonthlySnapshot = async (deps: Deps, job: MonthlyJob, nowMs:
     // Issues that may count in the six months: created before the month's end and touched since the first month.
     // Exactly the fields the clocks read (the snapshot has no board: no sprint figures), not *all.
     const sprintField = catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id;
-    const fields = [...new Set([...fieldsToRead(settings, catalogue), ...(sprintField === undefined ? [] : [sprintField])])];
-    const issues = await searchIssues(deps, 'app', `project = ${job.projectKey} AND created < "${to}" AND updated >= "${from}" ORDER BY key`, fields);
-    const ids = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+    const fields = [
+      ...new Set([...fieldsToRead(settings, catalogue), ...(sprintField === undefined ? [] : [sprintField])]),
+    ];
+    const issues = await searchIssues(
+      deps,
+      'app',
+      `project = ${job.projectKey} AND created < "${to}" AND updated >= "${from}" ORDER BY key`,
+      fields,
+    );
+    const ids = issues.flatMap((i) =>
+      typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
+        ? [(i as { id: string }).id]
+        : [],
+    );
     await setProgress(deps, job, 'changelogs', 0, ids.length, clock());
-    const fieldIds = ['status', catalogue.appFields.severity, catalogue.appFields['service-level'], sprintField].filter((x): x is string => x !== undefined);
+    const fieldIds = ['status', catalogue.appFields.severity, catalogue.appFields['service-level'], sprintField].filter(
+      (x): x is string => x !== undefined,
+    );
     const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, fieldIds) : [];
     await setProgress(deps, job, 'compute', ids.length, ids.length, clock());
     const exportJson = { issues, names: catalogue.names, changelogs };
-    const months = Array.from({ length: TREND_MONTHS }, (_, i) => start.minus({ months: TREND_MONTHS - 1 - i }).toFormat('yyyy-MM'));
+    const months = Array.from({ length: TREND_MONTHS }, (_, i) =>
+      start.minus({ months: TREND_MONTHS - 1 - i }).toFormat('yyyy-MM'),
+    );
     const trend: TrendPointView[] = [];
     let report: MonthlyReport | null = null;
     // The export is parsed once for the six months (it holds every issue they need).
@@ -107,13 +161,27 @@ export const computeMonthlySnapshot = async (deps: Deps, job: MonthlyJob, nowMs:
       const window = monthWindow(month);
       if (!window.ok) throw new AppError('BAD_REQUEST', window.issues.map((i) => i.message).join('; '));
       const measuredAtMs = measureInstant(window.value, nowMs);
-      if (measuredAtMs === null) throw new AppError('BAD_REQUEST', `the month ${month} has not begun: nothing to measure yet`);
-      const computed = { value: monthlyReportOf(parsed.value, sprintSourceOf(exportJson, parsed.value, settings, window.value), settings, window.value, measuredAtMs) };
+      if (measuredAtMs === null)
+        throw new AppError('BAD_REQUEST', `the month ${month} has not begun: nothing to measure yet`);
+      const computed = {
+        value: monthlyReportOf(
+          parsed.value,
+          sprintSourceOf(exportJson, parsed.value, settings, window.value),
+          settings,
+          window.value,
+          measuredAtMs,
+        ),
+      };
       trend.push({
         month,
         figures: computed.value.figures
           .filter((f) => f.type === 'compliance')
-          .map((f) => ({ code: f.code, rate: typeof f.value === 'number' ? f.value : null, numerator: f.numerator ?? 0, denominator: f.denominator ?? 0 })),
+          .map((f) => ({
+            code: f.code,
+            rate: typeof f.value === 'number' ? f.value : null,
+            numerator: f.numerator ?? 0,
+            denominator: f.denominator ?? 0,
+          })),
       });
       if (month === job.month) report = computed.value;
     }
@@ -123,7 +191,10 @@ export const computeMonthlySnapshot = async (deps: Deps, job: MonthlyJob, nowMs:
     await deps.store.delete(key(job.projectKey, job.month, 'failure'));
   } catch (error) {
     await deps.store.delete(key(job.projectKey, job.month, 'progress'));
-    await deps.store.set(key(job.projectKey, job.month, 'failure'), { message: error instanceof Error ? error.message : String(error), at: clock() });
+    await deps.store.set(key(job.projectKey, job.month, 'failure'), {
+      message: error instanceof Error ? error.message : String(error),
+      at: clock(),
+    });
     throw error;
   }
 };
@@ -140,9 +211,23 @@ const configurationOf = (raw: unknown): GadgetConfiguration | null => {
 };
 
 /** The gadget's view: the snapshot when fresh, else the job's progress (starting it when none runs). */
-export const getIndicators = async (deps: Deps, rawConfiguration: unknown, nowMs: number, forceRefresh = false): Promise<IndicatorsView> => {
+export const getIndicators = async (
+  deps: Deps,
+  rawConfiguration: unknown,
+  nowMs: number,
+  forceRefresh = false,
+): Promise<IndicatorsView> => {
   const configuration = configurationOf(rawConfiguration);
-  const empty = { configuration, month: null, progress: null, snapshotAt: null, settingsVersion: null, report: null, trend: [], error: null };
+  const empty = {
+    configuration,
+    month: null,
+    progress: null,
+    snapshotAt: null,
+    settingsVersion: null,
+    report: null,
+    trend: [],
+    error: null,
+  };
   if (configuration === null) return { ...empty, state: 'not-configured' };
   const month = resolveMonth(configuration.month, nowMs);
   // The viewer must see the project before the app reads it as itself.
@@ -156,9 +241,23 @@ export const getIndicators = async (deps: Deps, rawConfiguration: unknown, nowMs
   const base = { ...empty, month };
   if (!forceRefresh) {
     const loaded = await loadSnapshot(deps, job.projectKey, month);
-    const fresh = loaded !== null && loaded.head.settingsVersion === version && (loaded.head.complete || nowMs - loaded.head.snapshotAtMs < CURRENT_MONTH_TTL_MS);
+    const fresh =
+      loaded !== null &&
+      loaded.head.settingsVersion === version &&
+      (loaded.head.complete || nowMs - loaded.head.snapshotAtMs < CURRENT_MONTH_TTL_MS);
     if (loaded !== null && (fresh || running)) {
-      return { ...base, state: 'ready', snapshotAt: loaded.head.snapshotAt, settingsVersion: loaded.head.settingsVersion, report: loaded.snapshot.report, trend: loaded.snapshot.trend, progress: running && progress.success ? { phase: progress.data.phase, done: progress.data.done, total: progress.data.total } : null };
+      return {
+        ...base,
+        state: 'ready',
+        snapshotAt: loaded.head.snapshotAt,
+        settingsVersion: loaded.head.settingsVersion,
+        report: loaded.snapshot.report,
+        trend: loaded.snapshot.trend,
+        progress:
+          running && progress.success
+            ? { phase: progress.data.phase, done: progress.data.done, total: progress.data.total }
+            : null,
+      };
     }
     const failure = failureSchema.safeParse(await deps.store.get(key(job.projectKey, month, 'failure')));
     if (failure.success && !running) return { ...base, state: 'failed', error: failure.data.message };
@@ -169,7 +268,12 @@ export const getIndicators = async (deps: Deps, rawConfiguration: unknown, nowMs
 };
 
 /** The snapshot as a file, in French-friendly names. */
-export const exportIndicators = async (deps: Deps, rawConfiguration: unknown, format: 'csv' | 'json', nowMs: number): Promise<{ filename: string; contentType: string; content: string }> => {
+export const exportIndicators = async (
+  deps: Deps,
+  rawConfiguration: unknown,
+  format: 'csv' | 'json',
+  nowMs: number,
+): Promise<{ filename: string; contentType: string; content: string }> => {
   const configuration = configurationOf(rawConfiguration);
   if (configuration === null) throw new AppError('BAD_REQUEST', 'the gadget is not configured');
   if (!(await userHasPermission(deps, 'BROWSE_PROJECTS', { projectKey: configuration.projectKey }))) {
@@ -180,6 +284,14 @@ export const exportIndicators = async (deps: Deps, rawConfiguration: unknown, fo
   if (loaded === null) throw new AppError('NOT_FOUND', `no snapshot of ${month} yet: open the gadget to compute it`);
   const name = `indicateurs-${configuration.projectKey}-${month}`;
   return format === 'csv'
-    ? { filename: `${name}.csv`, contentType: 'text/csv;charset=utf-8', content: monthlyReportCsv(loaded.snapshot.report) }
-    : { filename: `${name}.json`, contentType: 'application/json', content: `${JSON.stringify(loaded.snapshot.report, null, 2)}\n` };
+    ? {
+        filename: `${name}.csv`,
+        contentType: 'text/csv;charset=utf-8',
+        content: monthlyReportCsv(loaded.snapshot.report),
+      }
+    : {
+        filename: `${name}.json`,
+        contentType: 'application/json',
+        content: `${JSON.stringify(loaded.snapshot.report, null, 2)}\n`,
+      };
 };

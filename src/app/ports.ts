@@ -19,13 +19,22 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
 }
 
-export type RecomputeJob = { readonly kind?: 'recompute'; readonly issueIds: readonly string[]; readonly reason: string };
+export type RecomputeJob = {
+  readonly kind?: 'recompute';
+  readonly issueIds: readonly string[];
+  readonly reason: string;
+};
 /**
  * Every contract issue recomputed after a settings change, one search page per job (src/app/schedule-recompute.ts):
  * the job reads the page at `nextPageToken` (the first page without one), queues its recompute batches and the job
  * of the next page. A job whose `settingsVersion` is no longer the stored one stops its chain (a newer save has its own).
  */
-export type FullRecomputeJob = { readonly kind: 'full-recompute'; readonly reason: string; readonly settingsVersion: number; readonly nextPageToken?: string };
+export type FullRecomputeJob = {
+  readonly kind: 'full-recompute';
+  readonly reason: string;
+  readonly settingsVersion: number;
+  readonly nextPageToken?: string;
+};
 /** The indicators gadget's month, computed in the background (src/app/monthly-snapshot.ts). */
 export type MonthlyReportJob = { readonly kind: 'monthly-report'; readonly projectKey: string; readonly month: string };
 export type QueueJob = RecomputeJob | MonthlyReportJob | FullRecomputeJob;

@@ -17,17 +17,28 @@ const IDS_PER_SEARCH = MAX_RECONCILED_ISSUES;
  */
 export const NO_CLOCK_STATUS = 'none';
 
-export type RecomputeResult = { readonly issues: number; readonly fieldWrites: number; readonly unchanged: number; readonly settingsVersion: number };
+export type RecomputeResult = {
+  readonly issues: number;
+  readonly fieldWrites: number;
+  readonly unchanged: number;
+  readonly settingsVersion: number;
+};
 
 const currentValue = (raw: unknown, fieldId: string): unknown => {
-  const fields = typeof raw === 'object' && raw !== null ? (raw as { fields?: Record<string, unknown> }).fields : undefined;
+  const fields =
+    typeof raw === 'object' && raw !== null ? (raw as { fields?: Record<string, unknown> }).fields : undefined;
   return fields?.[fieldId] ?? null;
 };
 
 /** Whether the stored datetime (Jira's format) is the same instant as ours. */
-const sameInstant = (a: unknown, b: string | null): boolean => a === b || (b !== null && parseJiraInstant(a) !== null && parseJiraInstant(a) === parseJiraInstant(b));
+const sameInstant = (a: unknown, b: string | null): boolean =>
+  a === b || (b !== null && parseJiraInstant(a) !== null && parseJiraInstant(a) === parseJiraInstant(b));
 
-export const recomputeIssues = async (deps: Deps, issueIds: readonly string[], nowMs: number): Promise<RecomputeResult> => {
+export const recomputeIssues = async (
+  deps: Deps,
+  issueIds: readonly string[],
+  nowMs: number,
+): Promise<RecomputeResult> => {
   const bad = issueIds.find((id) => !ISSUE_ID.test(id));
   if (bad !== undefined) throw new AppError('BAD_REQUEST', `"${bad.slice(0, 40)}" is not an issue id`);
   const { settings, version, stored } = await effectiveSettings(deps.store);
@@ -36,10 +47,24 @@ export const recomputeIssues = async (deps: Deps, issueIds: readonly string[], n
   let unchanged = 0;
   for (let i = 0; i < issueIds.length; i += IDS_PER_SEARCH) {
     const chunk = issueIds.slice(i, i + IDS_PER_SEARCH);
-    const { report, rawIssues, catalogue } = await liveReport(deps, 'app', `id in (${chunk.join(', ')}) ORDER BY key`, settings, stored.document, nowMs, chunk);
+    const { report, rawIssues, catalogue } = await liveReport(
+      deps,
+      'app',
+      `id in (${chunk.join(', ')}) ORDER BY key`,
+      settings,
+      stored.document,
+      nowMs,
+      chunk,
+    );
     const targets = slaFieldIds(catalogue);
     const updates = new Map<string, { customField: string; issueIds: number[]; value: string | null }>();
-    const queue = (fieldId: string | null, issueId: string, value: string | null, current: unknown, equal: (a: unknown, b: string | null) => boolean): void => {
+    const queue = (
+      fieldId: string | null,
+      issueId: string,
+      value: string | null,
+      current: unknown,
+      equal: (a: unknown, b: string | null) => boolean,
+    ): void => {
       if (fieldId === null) return;
       if (equal(current, value)) {
         unchanged += 1;
@@ -65,14 +90,29 @@ export const recomputeIssues = async (deps: Deps, issueIds: readonly string[], n
       queue(targets.anomalyClass, issueId, view.anomalyClass, currentValue(raw, targets.anomalyClass ?? ''), equalText);
       // A contract issue without clocks gets `none`, not an empty field: the scheduled trigger picks issues whose
       // "Statut SLA" is empty (never computed), and would otherwise pick this one again every run (issue 8).
-      queue(targets.slaStatus, issueId, slaStatusOf(view) ?? NO_CLOCK_STATUS, currentValue(raw, targets.slaStatus ?? ''), equalText);
+      queue(
+        targets.slaStatus,
+        issueId,
+        slaStatusOf(view) ?? NO_CLOCK_STATUS,
+        currentValue(raw, targets.slaStatus ?? ''),
+        equalText,
+      );
       queue(targets.slaDue, issueId, nextDueAtOf(view), currentValue(raw, targets.slaDue ?? ''), sameInstant);
     });
     if (updates.size > 0) {
-      const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=false', { updates: [...updates.values()] });
-      if (reply.status !== 204 && reply.status !== 200) throw new AppError('INTERNAL', `writing the SLA fields failed: Jira answered ${reply.status}`);
+      const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=false', {
+        updates: [...updates.values()],
+      });
+      if (reply.status !== 204 && reply.status !== 200)
+        throw new AppError('INTERNAL', `writing the SLA fields failed: Jira answered ${reply.status}`);
     }
   }
-  await deps.store.set('recompute:last', { at: new Date(nowMs).toISOString(), settingsVersion: version, issues, fieldWrites, unchanged });
+  await deps.store.set('recompute:last', {
+    at: new Date(nowMs).toISOString(),
+    settingsVersion: version,
+    issues,
+    fieldWrites,
+    unchanged,
+  });
   return { issues, fieldWrites, unchanged, settingsVersion: version };
 };

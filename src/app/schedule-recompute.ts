@@ -22,7 +22,11 @@ const cf = (fieldId: string): string => `cf[${fieldId.replace('customfield_', ''
 const jqlText = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 const idsOf = (issues: readonly unknown[]): string[] =>
-  issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
+  issues.flatMap((i) =>
+    typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
+      ? [(i as { id: string }).id]
+      : [],
+  );
 
 const batchesOf = (ids: readonly string[], reason: string): RecomputeJob[] => {
   const jobs: RecomputeJob[] = [];
@@ -42,7 +46,14 @@ const enqueue = async (deps: Deps, ids: readonly string[], reason: string): Prom
  */
 const contractTypesJql = async (deps: Deps, settings: Settings): Promise<string | null> => {
   const onSite = new Map((await siteIssueTypes(deps)).map((name) => [foldName(name), name]));
-  const types = [...new Set(Object.values(settings.issueTypes).flat().map((t) => onSite.get(foldName(t))).filter((t): t is string => t !== undefined))];
+  const types = [
+    ...new Set(
+      Object.values(settings.issueTypes)
+        .flat()
+        .map((t) => onSite.get(foldName(t)))
+        .filter((t): t is string => t !== undefined),
+    ),
+  ];
   return types.length === 0 ? null : `issuetype in (${types.map(jqlText).join(', ')})`;
 };
 
@@ -81,14 +92,35 @@ export const scheduleFullRecompute = async (deps: Deps, reason: string, settings
  * the next page's job, in one push. Each invocation makes at most three Jira calls (issue types, the page; the types
  * are cached) whatever the project's size. A job of an older settings version stops: the newer save has its own.
  */
-export const fullRecomputePage = async (deps: Deps, job: FullRecomputeJob, pageSize = FULL_RECOMPUTE_PAGE_SIZE): Promise<{ issues: number; batches: number; next: boolean }> => {
+export const fullRecomputePage = async (
+  deps: Deps,
+  job: FullRecomputeJob,
+  pageSize = FULL_RECOMPUTE_PAGE_SIZE,
+): Promise<{ issues: number; batches: number; next: boolean }> => {
   const { settings, version } = await effectiveSettings(deps.store);
   if (version !== job.settingsVersion) return { issues: 0, batches: 0, next: false };
   const types = await contractTypesJql(deps, settings);
   if (types === null) return { issues: 0, batches: 0, next: false };
-  const page = await searchPage(deps, 'app', `${projectsJql(settings)} AND ${types} ORDER BY key`, ['id'], pageSize, job.nextPageToken);
+  const page = await searchPage(
+    deps,
+    'app',
+    `${projectsJql(settings)} AND ${types} ORDER BY key`,
+    ['id'],
+    pageSize,
+    job.nextPageToken,
+  );
   const batches = batchesOf(idsOf(page.issues), job.reason);
-  const next: QueueJob[] = page.nextPageToken === null ? [] : [{ kind: 'full-recompute', reason: job.reason, settingsVersion: job.settingsVersion, nextPageToken: page.nextPageToken }];
+  const next: QueueJob[] =
+    page.nextPageToken === null
+      ? []
+      : [
+          {
+            kind: 'full-recompute',
+            reason: job.reason,
+            settingsVersion: job.settingsVersion,
+            nextPageToken: page.nextPageToken,
+          },
+        ];
   if (batches.length + next.length > 0) await deps.queue.push([...batches, ...next]);
   return { issues: page.issues.length, batches: batches.length, next: next.length > 0 };
 };

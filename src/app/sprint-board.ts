@@ -6,7 +6,18 @@ import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
-import { boardSprintsCached, bulkChangelogs, expectOk, fieldCatalogue, groupsOf, scrumBoardOf, searchIssues, userPermissions, type Board, type FieldCatalogue } from './jira-reads';
+import {
+  boardSprintsCached,
+  bulkChangelogs,
+  expectOk,
+  fieldCatalogue,
+  groupsOf,
+  scrumBoardOf,
+  searchIssues,
+  userPermissions,
+  type Board,
+  type FieldCatalogue,
+} from './jira-reads';
 import { sprintFieldsToRead, withAppFields } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
@@ -14,20 +25,30 @@ import { effectiveSettings } from './settings/settings-repository';
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 const MAX_RESERVE = 100_000;
 
-const sprintListSchema = z.array(z.looseObject({ id: z.number(), state: z.string().optional(), startDate: z.string().optional() }));
+const sprintListSchema = z.array(
+  z.looseObject({ id: z.number(), state: z.string().optional(), startDate: z.string().optional() }),
+);
 
 /** The board's sprints as far as this page needs them; an answer of another shape is Jira's fault, not the caller's. */
 const sprintList = (sprints: unknown[]): z.infer<typeof sprintListSchema> => {
   const parsed = sprintListSchema.safeParse(sprints);
-  if (!parsed.success) throw new AppError('INTERNAL', 'GET /rest/agile/1.0/board/{id}/sprint: unexpected response from Jira');
+  if (!parsed.success)
+    throw new AppError('INTERNAL', 'GET /rest/agile/1.0/board/{id}/sprint: unexpected response from Jira');
   return parsed.data;
 };
-const storedSchema = z.record(z.string(), z.object({ value: z.number(), setBy: z.string(), setByName: z.string().optional(), setAt: z.string() }));
+const storedSchema = z.record(
+  z.string(),
+  z.object({ value: z.number(), setBy: z.string(), setByName: z.string().optional(), setAt: z.string() }),
+);
 const myselfSchema = z.looseObject({ displayName: z.string().optional() });
 
 const reservesKey = (boardId: number): string => `reserves:board:${boardId}`;
 
-const boardSchema = z.looseObject({ id: z.number(), name: z.string().default(''), location: z.looseObject({ projectKey: z.string().optional() }).optional() });
+const boardSchema = z.looseObject({
+  id: z.number(),
+  name: z.string().default(''),
+  location: z.looseObject({ projectKey: z.string().optional() }).optional(),
+});
 
 /** The board a sprint action was opened on, if it belongs to the project (a board of another project is refused). */
 const contextBoardOf = async (deps: Deps, projectKey: string, boardId: number): Promise<Board> => {
@@ -35,7 +56,10 @@ const contextBoardOf = async (deps: Deps, projectKey: string, boardId: number): 
   // Only a 404 means "no such board"; a 401/403 is Jira refusing the app (a missing scope), said as such.
   if (reply.status !== 404) expectOk(`GET /rest/agile/1.0/board/${boardId}`, reply.status, reply.body);
   const board = reply.status === 200 ? boardSchema.safeParse(reply.body) : null;
-  if (!board?.success || (board.data.location?.projectKey !== undefined && board.data.location.projectKey !== projectKey)) {
+  if (
+    !board?.success ||
+    (board.data.location?.projectKey !== undefined && board.data.location.projectKey !== projectKey)
+  ) {
     throw new AppError('NOT_FOUND', `board ${boardId} is not a board of ${projectKey}`);
   }
   return { id: board.data.id, name: board.data.name };
@@ -47,28 +71,48 @@ const storedReserves = async (deps: Deps, boardId: number): Promise<Record<strin
 };
 
 const sprintFieldId = (catalogue: FieldCatalogue): string | null =>
-  catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id ?? catalogue.fields.find((f) => f.name === 'Sprint')?.id ?? null;
+  catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id ??
+  catalogue.fields.find((f) => f.name === 'Sprint')?.id ??
+  null;
 
 /** Whether the caller may browse the project, and may set reserves (a project administrator, or a member of the
  * Product Owner group), from one permission call. */
-const callerRights = async (deps: Deps, projectKey: string, accountId: string): Promise<{ browse: boolean; setReserve: boolean }> => {
+const callerRights = async (
+  deps: Deps,
+  projectKey: string,
+  accountId: string,
+): Promise<{ browse: boolean; setReserve: boolean }> => {
   const held = await userPermissions(deps, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], { projectKey });
   if (!held.has('BROWSE_PROJECTS')) return { browse: false, setReserve: false };
   if (held.has('ADMINISTER_PROJECTS')) return { browse: true, setReserve: true };
   const { settings } = await effectiveSettings(deps.store);
-  return { browse: true, setReserve: settings.productOwnerGroup !== null && (await groupsOf(deps, accountId)).includes(settings.productOwnerGroup) };
+  return {
+    browse: true,
+    setReserve:
+      settings.productOwnerGroup !== null && (await groupsOf(deps, accountId)).includes(settings.productOwnerGroup),
+  };
 };
 
 /** The board page: every sprint of the project's scrum board, computed as of now. */
-export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: string, focusSprintId: number | null, nowMs: number, boardId: number | null = null): Promise<SprintBoardView> => {
-  if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
+export const getSprintBoard = async (
+  deps: Deps,
+  projectKey: string,
+  accountId: string,
+  focusSprintId: number | null,
+  nowMs: number,
+  boardId: number | null = null,
+): Promise<SprintBoardView> => {
+  if (!PROJECT_KEY.test(projectKey))
+    throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
   // The caller must see the project before the app reads it as itself.
   const rights = await callerRights(deps, projectKey, accountId);
   if (!rights.browse) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
   const canSetReserve = rights.setReserve;
   // The sprint action's board when Jira gives one, else the project's first scrum board.
-  const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
-  if (board === null) return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
+  const board =
+    boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
+  if (board === null)
+    return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
   const [sprints, configuration, catalogue, reserves, effective] = await Promise.all([
     boardSprintsCached(deps, board.id),
     deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/configuration`),
@@ -80,40 +124,86 @@ export const getSprintBoard = async (deps: Deps, projectKey: string, accountId: 
   const settings = withAppFields(effective.settings, effective.stored.document, catalogue);
   const parsedSprints = sprintList(sprints);
   const ids = parsedSprints.map((s) => s.id);
-  const starts = parsedSprints.map((s) => s.startDate).filter((d): d is string => typeof d === 'string').sort();
+  const starts = parsedSprints
+    .map((s) => s.startDate)
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
   // Issues ever in these sprints: those in them now, and those updated since the first sprint started (an issue
   // taken out of a sprint is no longer in its Sprint field, but its history says it was there).
   // Only this project's issues: a board may show other projects', and the caller's permission was checked here.
   const firstStartMs = starts[0] === undefined ? null : parseJiraInstant(starts[0]);
-  const since = firstStartMs === null ? '' : ` OR updated >= "${formatInstant(firstStartMs, 'Europe/Paris').slice(0, 10)}"`;
-  const jql = ids.length === 0 ? `project = ${projectKey} AND sprint is not EMPTY` : `project = ${projectKey} AND (sprint in (${ids.join(', ')})${since}) ORDER BY key`;
+  const since =
+    firstStartMs === null ? '' : ` OR updated >= "${formatInstant(firstStartMs, 'Europe/Paris').slice(0, 10)}"`;
+  const jql =
+    ids.length === 0
+      ? `project = ${projectKey} AND sprint is not EMPTY`
+      : `project = ${projectKey} AND (sprint in (${ids.join(', ')})${since}) ORDER BY key`;
   const sprintField = sprintFieldId(catalogue);
   // Exactly the fields the reserve reads (not *all: every field of every issue of the board is a heavy page).
-  const fields = [...new Set([...sprintFieldsToRead(settings, catalogue, configuration.body), ...(sprintField === null ? [] : [sprintField])])];
+  const fields = [
+    ...new Set([
+      ...sprintFieldsToRead(settings, catalogue, configuration.body),
+      ...(sprintField === null ? [] : [sprintField]),
+    ]),
+  ];
   const issues = await searchIssues(deps, 'app', jql, fields);
-  const issueIds = issues.flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string' ? [(i as { id: string }).id] : []));
-  const historyFields = ['status', sprintField, catalogue.appFields.severity ?? null].filter((x): x is string => x !== null);
+  const issueIds = issues.flatMap((i) =>
+    typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
+      ? [(i as { id: string }).id]
+      : [],
+  );
+  const historyFields = ['status', sprintField, catalogue.appFields.severity ?? null].filter(
+    (x): x is string => x !== null,
+  );
   const changelogs = issueIds.length > 0 ? await bulkChangelogs(deps, 'app', issueIds, historyFields) : [];
   const perSprint = Object.fromEntries(Object.entries(reserves).map(([id, r]) => [id, r.value]));
-  const report = computeReserveReport({ issues, names: catalogue.names, changelogs, sprints, board: configuration.body }, settings, nowMs, perSprint);
-  if (!report.ok) throw new AppError('INTERNAL', `the board's data could not be read: ${report.issues.map((i) => i.message).join('; ')}`);
+  const report = computeReserveReport(
+    { issues, names: catalogue.names, changelogs, sprints, board: configuration.body },
+    settings,
+    nowMs,
+    perSprint,
+  );
+  if (!report.ok)
+    throw new AppError(
+      'INTERNAL',
+      `the board's data could not be read: ${report.issues.map((i) => i.message).join('; ')}`,
+    );
   const active = report.value.sprints.find((s) => s.state === 'active');
-  const focus = focusSprintId !== null && report.value.sprints.some((s) => s.sprintId === focusSprintId) ? focusSprintId : (active?.sprintId ?? report.value.sprints[report.value.sprints.length - 1]?.sprintId ?? null);
+  const focus =
+    focusSprintId !== null && report.value.sprints.some((s) => s.sprintId === focusSprintId)
+      ? focusSprintId
+      : (active?.sprintId ?? report.value.sprints[report.value.sprints.length - 1]?.sprintId ?? null);
   return { projectKey, board, report: report.value, focusSprintId: focus, reserves, canSetReserve };
 };
 
 /** Sets (or clears) the reserve of an active or future sprint of the project's board: Product Owners only. */
-export const setSprintReserve = async (deps: Deps, projectKey: string, accountId: string, sprintId: number, reserve: number | null, nowMs: number, boardId: number | null = null): Promise<SprintBoardView> => {
-  if (!PROJECT_KEY.test(projectKey)) throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
-  if (reserve !== null && (!Number.isFinite(reserve) || reserve < 0 || reserve > MAX_RESERVE)) throw new AppError('BAD_REQUEST', `the reserve must be a number between 0 and ${MAX_RESERVE}`);
+export const setSprintReserve = async (
+  deps: Deps,
+  projectKey: string,
+  accountId: string,
+  sprintId: number,
+  reserve: number | null,
+  nowMs: number,
+  boardId: number | null = null,
+): Promise<SprintBoardView> => {
+  if (!PROJECT_KEY.test(projectKey))
+    throw new AppError('BAD_REQUEST', `"${projectKey.slice(0, 60)}" is not a project key`);
+  if (reserve !== null && (!Number.isFinite(reserve) || reserve < 0 || reserve > MAX_RESERVE))
+    throw new AppError('BAD_REQUEST', `the reserve must be a number between 0 and ${MAX_RESERVE}`);
   const rights = await callerRights(deps, projectKey, accountId);
   if (!rights.browse) throw new AppError('NOT_FOUND', `project ${projectKey} does not exist or is not visible to you`);
-  if (!rights.setReserve) throw new AppError('FORBIDDEN', 'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves');
-  const board = boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
+  if (!rights.setReserve)
+    throw new AppError(
+      'FORBIDDEN',
+      'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves',
+    );
+  const board =
+    boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
   if (board === null) throw new AppError('NOT_FOUND', `project ${projectKey} has no scrum board`);
   const sprint = sprintList(await boardSprintsCached(deps, board.id)).find((s) => s.id === sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', `sprint ${sprintId} is not on the board of ${projectKey}`);
-  if (sprint.state === 'closed') throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
+  if (sprint.state === 'closed')
+    throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
   const reserves = await storedReserves(deps, board.id);
   if (reserve === null) delete reserves[String(sprintId)];
   else {
@@ -121,7 +211,12 @@ export const setSprintReserve = async (deps: Deps, projectKey: string, accountId
     const myself = await deps.jira.request('user', 'GET', '/rest/api/3/myself');
     const parsedName = myself.status === 200 ? myselfSchema.safeParse(myself.body) : null;
     const setByName = parsedName?.success ? parsedName.data.displayName : undefined;
-    reserves[String(sprintId)] = { value: Math.round(reserve * 1000) / 1000, setBy: accountId, ...(setByName ? { setByName } : {}), setAt: formatInstant(nowMs, 'Europe/Paris') };
+    reserves[String(sprintId)] = {
+      value: Math.round(reserve * 1000) / 1000,
+      setBy: accountId,
+      ...(setByName ? { setByName } : {}),
+      setAt: formatInstant(nowMs, 'Europe/Paris'),
+    };
   }
   await deps.store.set(reservesKey(board.id), reserves);
   return getSprintBoard(deps, projectKey, accountId, sprintId, nowMs, boardId);

@@ -10,7 +10,13 @@ import { computeReserveReport } from '../app/compute-reserve-report';
 import { formatInstant } from '../app/format-instant';
 import { parseCalendar } from '../app/settings/parse-calendar';
 import { parseSettings, type Settings } from '../app/settings/parse-settings';
-import { addBusinessMsEpoch, businessMsBetweenEpoch, FIRST_YEAR, LAST_YEAR, type BusinessCalendar } from '../domain/calendar/business-calendar';
+import {
+  addBusinessMsEpoch,
+  businessMsBetweenEpoch,
+  FIRST_YEAR,
+  LAST_YEAR,
+  type BusinessCalendar,
+} from '../domain/calendar/business-calendar';
 import { parseDurationMs } from '../domain/duration';
 import { monthWindow } from '../domain/indicators/month-window';
 import { formatPath, type Issue } from '../domain/result';
@@ -38,9 +44,11 @@ const parseOptions = (args: readonly string[], allowed: readonly string[]): Opti
     const arg = args[i] as string;
     if (!arg.startsWith('--')) throw new CliError(`unexpected argument "${arg}" (options are written --name value)`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!allowed.includes(name)) throw new CliError(`unknown option --${name} (expected ${allowed.map((a) => `--${a}`).join(', ')})`);
+    if (!allowed.includes(name))
+      throw new CliError(`unknown option --${name} (expected ${allowed.map((a) => `--${a}`).join(', ')})`);
     const value = inline ?? args[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliError(`option --${name} needs a value`);
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new CliError(`option --${name} needs a value`);
     options[name] = value;
   }
   return options;
@@ -61,7 +69,9 @@ const readJsonFile = async (file: string): Promise<unknown> => {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`}`);
+    throw new CliError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`}`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -79,7 +89,10 @@ const loadSettings = async (file: string | undefined): Promise<Settings> => {
 const loadCalendar = async (ref: string, settings: Settings): Promise<BusinessCalendar> => {
   if (!ref.toLowerCase().endsWith('.json')) {
     const named = settings.calendars[ref];
-    if (!named) throw new CliError(`--calendar: unknown calendar "${ref}" (known: ${Object.keys(settings.calendars).join(', ')}; or give a .json file)`);
+    if (!named)
+      throw new CliError(
+        `--calendar: unknown calendar "${ref}" (known: ${Object.keys(settings.calendars).join(', ')}; or give a .json file)`,
+      );
     return named;
   }
   const parsed = parseCalendar(ref.replace(/^.*[\\/]/, '').replace(/\.json$/i, ''), await readJsonFile(ref));
@@ -175,14 +188,18 @@ const reportCommand = async (args: readonly string[], nowMs: number): Promise<vo
   const format = options.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new CliError(`--format: expected json or csv, got "${format}"`);
   const month = required(options, 'month');
-  const monthProblem = (issues: readonly Issue[]): CliError => new CliError(`--month: ${issues.map((i) => i.message).join('; ')}`);
+  const monthProblem = (issues: readonly Issue[]): CliError =>
+    new CliError(`--month: ${issues.map((i) => i.message).join('; ')}`);
   const window = monthWindow(month);
   if (!window.ok) throw monthProblem(window.issues);
   const settings = await loadSettings(options.config);
   const input = required(options, 'input');
   const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, 'Europe/Paris');
   const report = computeMonthlyReport(await readJsonFile(input), settings, month, atMs);
-  if (!report.ok) throw report.issues.some((i) => i.path[0] === 'month') ? monthProblem(report.issues) : new CliError(describeIssues(input, report.issues));
+  if (!report.ok)
+    throw report.issues.some((i) => i.path[0] === 'month')
+      ? monthProblem(report.issues)
+      : new CliError(describeIssues(input, report.issues));
   if (format === 'csv') process.stdout.write(monthlyReportCsv(report.value));
   else writeJson(report.value);
 };

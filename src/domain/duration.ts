@@ -6,7 +6,8 @@ import { fail, ok, type Result } from './result';
 /** A duration before a calendar is chosen: `days` of the calendar's day length, plus `ms`. */
 export type DurationSpec = { readonly days: number; readonly ms: number };
 
-const SHORT = /^(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s)?$/i;
+const SHORT =
+  /^(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s)?$/i;
 const ISO = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 
 /**
@@ -19,9 +20,18 @@ export const parseDuration = (text: string): Result<DurationSpec> => {
   const match = SHORT.exec(trimmed) ?? ISO.exec(trimmed);
   const parts = match ? match.slice(1) : [];
   if (!match || parts.every((part) => part === undefined) || /^PT$/i.test(trimmed)) {
-    return fail('DURATION_INVALID', [], `"${text}" is not a duration: write 4h, 90m, 2d (days of the calendar's day length), 1d4h or ISO 8601 such as PT4H`);
+    return fail(
+      'DURATION_INVALID',
+      [],
+      `"${text}" is not a duration: write 4h, 90m, 2d (days of the calendar's day length), 1d4h or ISO 8601 such as PT4H`,
+    );
   }
-  const [days, hours, minutes, seconds] = parts.map((part) => (part === undefined ? 0 : Number(part))) as [number, number, number, number];
+  const [days, hours, minutes, seconds] = parts.map((part) => (part === undefined ? 0 : Number(part))) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = hours * 3_600_000 + minutes * 60_000 + seconds * 1_000;
   if (!Number.isSafeInteger(Math.round(ms * 1000)) || !Number.isInteger(ms)) {
     return fail('DURATION_INVALID', [], `"${text}" is not a whole number of milliseconds`);
@@ -30,7 +40,8 @@ export const parseDuration = (text: string): Result<DurationSpec> => {
 };
 
 /** The duration's milliseconds on a calendar whose day lasts `dayLengthMs`. */
-export const durationMs = (spec: DurationSpec, dayLengthMs: number): number => Math.round(spec.days * dayLengthMs) + spec.ms;
+export const durationMs = (spec: DurationSpec, dayLengthMs: number): number =>
+  Math.round(spec.days * dayLengthMs) + spec.ms;
 
 /**
  * Parses a duration into integer milliseconds for a given day length.

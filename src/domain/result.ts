@@ -55,4 +55,7 @@ export const failWith = <T = never>(issues: readonly Issue[]): Result<T> => ({ o
 
 /** Writes a path as `a.b[2].c`, for messages. */
 export const formatPath = (path: readonly (string | number)[]): string =>
-  path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+  path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );

@@ -22,7 +22,11 @@ const send =
     } catch {
       parsed = text;
     }
-    return { status: response.status, body: parsed, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), clock.nowMs()) };
+    return {
+      status: response.status,
+      body: parsed,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), clock.nowMs()),
+    };
   };
 
 export const forgeJira = (clock: Clock): JiraPort => withRetries(send(clock), clock);

@@ -15,7 +15,8 @@ export type ChangeItem = {
   readonly toString?: string | null;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isOptionalText = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string';
 
 const VALUE_KEYS = ['from', 'fromString', 'to', 'toString'] as const;
@@ -28,13 +29,19 @@ const changeItemProblem = (item: unknown): string | null => {
   if (item.fieldId !== undefined && typeof item.fieldId !== 'string') return 'fieldId: expected string';
   // Own keys only: an item without "toString" (a cleared value, as the OpenAPI description allows) would otherwise
   // be read as Object.prototype.toString.
-  for (const key of VALUE_KEYS) if (Object.hasOwn(item, key) && !isOptionalText(item[key])) return `${key}: expected string or null`;
+  for (const key of VALUE_KEYS)
+    if (Object.hasOwn(item, key) && !isOptionalText(item[key])) return `${key}: expected string or null`;
   return null;
 };
 
 /** The item itself when it has all four value keys, else a copy with the missing ones set to null (rare: cleared values). */
 const withValueKeys = (item: ChangeItem): ChangeItem =>
-  VALUE_KEYS.every((key) => Object.hasOwn(item, key)) ? item : { ...item, ...Object.fromEntries(VALUE_KEYS.filter((key) => !Object.hasOwn(item, key)).map((key) => [key, null])) };
+  VALUE_KEYS.every((key) => Object.hasOwn(item, key))
+    ? item
+    : {
+        ...item,
+        ...Object.fromEntries(VALUE_KEYS.filter((key) => !Object.hasOwn(item, key)).map((key) => [key, null])),
+      };
 
 /** The history itself, checked (not copied), or what is wrong with it. */
 const checkChangeHistory = (history: unknown): CheckedHistory | string => {
@@ -49,11 +56,18 @@ const checkChangeHistory = (history: unknown): CheckedHistory | string => {
   // Every key read later was checked above.
   const checked = history as CheckedHistory;
   // Copies only the rare history with a cleared value, so that large exports still allocate nothing here.
-  return checked.items.every((item) => withValueKeys(item) === item) ? checked : { ...checked, items: checked.items.map(withValueKeys) };
+  return checked.items.every((item) => withValueKeys(item) === item)
+    ? checked
+    : { ...checked, items: checked.items.map(withValueKeys) };
 };
 
 type CheckedHistory = { readonly id?: string; readonly created: string; readonly items: readonly ChangeItem[] };
-type CheckedIssue = { readonly id: string; readonly key: string; readonly fields: Readonly<Record<string, unknown>>; readonly changelog?: { readonly histories?: readonly unknown[]; readonly total?: number } };
+type CheckedIssue = {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly changelog?: { readonly histories?: readonly unknown[]; readonly total?: number };
+};
 
 /** The issue itself, checked (not copied), or what is wrong with it. */
 const checkIssue = (issue: unknown): CheckedIssue | string => {
@@ -63,8 +77,10 @@ const checkIssue = (issue: unknown): CheckedIssue | string => {
   if (!isRecord(issue.fields)) return 'fields: expected object';
   if (issue.changelog !== undefined) {
     if (!isRecord(issue.changelog)) return 'changelog: expected object';
-    if (issue.changelog.histories !== undefined && !Array.isArray(issue.changelog.histories)) return 'changelog.histories: expected array';
-    if (issue.changelog.total !== undefined && typeof issue.changelog.total !== 'number') return 'changelog.total: expected number';
+    if (issue.changelog.histories !== undefined && !Array.isArray(issue.changelog.histories))
+      return 'changelog.histories: expected array';
+    if (issue.changelog.total !== undefined && typeof issue.changelog.total !== 'number')
+      return 'changelog.total: expected number';
   }
   return issue as CheckedIssue;
 };
@@ -77,12 +93,36 @@ const exportSchema = z.looseObject({
   versions: z.array(z.unknown()).optional(),
 });
 
-const sprintSchema = z.looseObject({ id: z.number(), name: z.string(), state: z.string().optional(), startDate: z.string().optional(), endDate: z.string().optional(), completeDate: z.string().optional() });
-const versionSchema = z.looseObject({ id: z.string().optional(), name: z.string(), releaseDate: z.string().optional(), released: z.boolean().optional() });
+const sprintSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  state: z.string().optional(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  completeDate: z.string().optional(),
+});
+const versionSchema = z.looseObject({
+  id: z.string().optional(),
+  name: z.string(),
+  releaseDate: z.string().optional(),
+  released: z.boolean().optional(),
+});
 
 export type JiraHistory = { readonly id: string | null; readonly atMs: number; readonly items: readonly ChangeItem[] };
-export type JiraSprint = { readonly id: number; readonly name: string; readonly state: string | null; readonly startMs: number | null; readonly endMs: number | null; readonly completeMs: number | null };
-export type JiraVersion = { readonly id: string | null; readonly name: string; readonly releaseDate: string | null; readonly released: boolean | null };
+export type JiraSprint = {
+  readonly id: number;
+  readonly name: string;
+  readonly state: string | null;
+  readonly startMs: number | null;
+  readonly endMs: number | null;
+  readonly completeMs: number | null;
+};
+export type JiraVersion = {
+  readonly id: string | null;
+  readonly name: string;
+  readonly releaseDate: string | null;
+  readonly released: boolean | null;
+};
 
 /** An issue as read from Jira: its raw fields and its histories in chronological order. */
 export type JiraIssueRecord = {
@@ -109,7 +149,12 @@ export type JiraExport = {
 export const isBroken = (issue: JiraIssueRecord | BrokenIssue): issue is BrokenIssue => 'errors' in issue;
 
 const describe = (error: z.ZodError): string =>
-  error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.code === 'invalid_type' ? `expected ${i.expected}` : i.message}`).join('; ');
+  error.issues
+    .map(
+      (i) =>
+        `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.code === 'invalid_type' ? `expected ${i.expected}` : i.message}`,
+    )
+    .join('; ');
 
 /**
  * Orders histories oldest first. Jira sends them oldest first (bulkfetch, /changelog) or newest first (some expands);
@@ -130,10 +175,20 @@ const chronological = (histories: JiraHistory[], path: readonly (string | number
   }
   if (ascending) return ok(histories);
   if (descending) return ok(histories.reverse());
-  return failWith([{ code: 'HISTORY_OUT_OF_ORDER', path: [...path, firstInversion], message: `history ${firstInversion} is dated before the one listed before it, and the histories are in neither date order: the changelog is out of order` }]);
+  return failWith([
+    {
+      code: 'HISTORY_OUT_OF_ORDER',
+      path: [...path, firstInversion],
+      message: `history ${firstInversion} is dated before the one listed before it, and the histories are in neither date order: the changelog is out of order`,
+    },
+  ]);
 };
 
-const parseHistories = (raw: readonly unknown[], path: readonly (string | number)[], errors: Issue[]): JiraHistory[] => {
+const parseHistories = (
+  raw: readonly unknown[],
+  path: readonly (string | number)[],
+  errors: Issue[],
+): JiraHistory[] => {
   const histories: JiraHistory[] = [];
   raw.forEach((value, i) => {
     const history = checkChangeHistory(value);
@@ -143,7 +198,11 @@ const parseHistories = (raw: readonly unknown[], path: readonly (string | number
     }
     const atMs = parseJiraInstant(history.created);
     if (atMs === null) {
-      errors.push({ code: 'INSTANT_INVALID', path: [...path, i, 'created'], message: `"${history.created}" is not a date-time with an offset` });
+      errors.push({
+        code: 'INSTANT_INVALID',
+        path: [...path, i, 'created'],
+        message: `"${history.created}" is not a date-time with an offset`,
+      });
       return;
     }
     histories.push({ id: history.id ?? null, atMs, items: history.items });
@@ -151,16 +210,28 @@ const parseHistories = (raw: readonly unknown[], path: readonly (string | number
   return histories;
 };
 
-const readIssue = (value: unknown, index: number, bulkHistories: ReadonlyMap<string, readonly unknown[]>): JiraIssueRecord | BrokenIssue => {
+const readIssue = (
+  value: unknown,
+  index: number,
+  bulkHistories: ReadonlyMap<string, readonly unknown[]>,
+): JiraIssueRecord | BrokenIssue => {
   const checked = checkIssue(value);
   if (typeof checked === 'string') {
     const key = isRecord(value) && typeof value.key === 'string' ? value.key : `issues[${index}]`;
-    return { key, id: null, errors: [{ code: 'ISSUE_INVALID', path: ['issues', index], message: `the issue is malformed (${checked})` }] };
+    return {
+      key,
+      id: null,
+      errors: [{ code: 'ISSUE_INVALID', path: ['issues', index], message: `the issue is malformed (${checked})` }],
+    };
   }
   const { id, key, fields, changelog } = checked;
   const errors: Issue[] = [];
   const embedded = parseHistories(changelog?.histories ?? [], ['issues', index, 'changelog', 'histories'], errors);
-  const fromBulk = parseHistories(bulkHistories.get(id) ?? [], ['changelogs', `issueId=${id}`, 'changeHistories'], errors);
+  const fromBulk = parseHistories(
+    bulkHistories.get(id) ?? [],
+    ['changelogs', `issueId=${id}`, 'changeHistories'],
+    errors,
+  );
   // The same history may come both ways; keep one of each id.
   const seen = new Set(embedded.map((h) => h.id).filter((x) => x !== null));
   const all = [...embedded, ...fromBulk.filter((h) => h.id === null || !seen.has(h.id))];
@@ -168,12 +239,21 @@ const readIssue = (value: unknown, index: number, bulkHistories: ReadonlyMap<str
   const ordered = chronological(all, ['issues', index, 'changelog', 'histories']);
   if (!ordered.ok) errors.push(...ordered.issues);
   if (fields.created === undefined || fields.created === null) {
-    errors.push({ code: 'ISSUE_HAS_NO_CREATED', path: ['issues', index, 'fields', 'created'], message: 'the issue has no creation date (request the "created" field): its clocks cannot start' });
+    errors.push({
+      code: 'ISSUE_HAS_NO_CREATED',
+      path: ['issues', index, 'fields', 'created'],
+      message: 'the issue has no creation date (request the "created" field): its clocks cannot start',
+    });
   } else if (parseJiraInstant(fields.created) === null) {
-    errors.push({ code: 'INSTANT_INVALID', path: ['issues', index, 'fields', 'created'], message: `"${String(fields.created)}" is not a date-time with an offset` });
+    errors.push({
+      code: 'INSTANT_INVALID',
+      path: ['issues', index, 'fields', 'created'],
+      message: `"${String(fields.created)}" is not a date-time with an offset`,
+    });
   }
   if (errors.length > 0) return { key, id, errors };
-  const historiesTruncated = changelog?.total !== undefined && changelog.total > (changelog.histories?.length ?? 0) && !bulkHistories.has(id);
+  const historiesTruncated =
+    changelog?.total !== undefined && changelog.total > (changelog.histories?.length ?? 0) && !bulkHistories.has(id);
   return { id, key, fields, histories: ordered.ok ? ordered.value : [], historiesTruncated };
 };
 
@@ -181,26 +261,55 @@ const readIssue = (value: unknown, index: number, bulkHistories: ReadonlyMap<str
 export const parseJiraExport = (value: unknown): Result<JiraExport> => {
   const top = exportSchema.safeParse(value);
   if (!top.success) {
-    return failWith([{ code: 'EXPORT_INVALID', path: [], message: `not a Jira export: expected a /rest/api/3/search/jql response with "issues" (${describe(top.error)})` }]);
+    return failWith([
+      {
+        code: 'EXPORT_INVALID',
+        path: [],
+        message: `not a Jira export: expected a /rest/api/3/search/jql response with "issues" (${describe(top.error)})`,
+      },
+    ]);
   }
   const bulk = new Map<string, unknown[]>();
-  for (const entry of top.data.changelogs ?? []) bulk.set(entry.issueId, [...(bulk.get(entry.issueId) ?? []), ...entry.changeHistories]);
+  for (const entry of top.data.changelogs ?? [])
+    bulk.set(entry.issueId, [...(bulk.get(entry.issueId) ?? []), ...entry.changeHistories]);
   const notes: Issue[] = [];
   const sprints: JiraSprint[] = [];
   (top.data.sprints ?? []).forEach((raw, i) => {
     const sprint = sprintSchema.safeParse(raw);
     if (!sprint.success) {
-      notes.push({ code: 'EXPORT_INVALID', path: ['sprints', i], message: `sprint left out: ${describe(sprint.error)}` });
+      notes.push({
+        code: 'EXPORT_INVALID',
+        path: ['sprints', i],
+        message: `sprint left out: ${describe(sprint.error)}`,
+      });
       return;
     }
     const instant = (text: string | undefined): number | null => (text === undefined ? null : parseJiraInstant(text));
-    sprints.push({ id: sprint.data.id, name: sprint.data.name, state: sprint.data.state ?? null, startMs: instant(sprint.data.startDate), endMs: instant(sprint.data.endDate), completeMs: instant(sprint.data.completeDate) });
+    sprints.push({
+      id: sprint.data.id,
+      name: sprint.data.name,
+      state: sprint.data.state ?? null,
+      startMs: instant(sprint.data.startDate),
+      endMs: instant(sprint.data.endDate),
+      completeMs: instant(sprint.data.completeDate),
+    });
   });
   const versions: JiraVersion[] = [];
   (top.data.versions ?? []).forEach((raw, i) => {
     const version = versionSchema.safeParse(raw);
-    if (!version.success) notes.push({ code: 'EXPORT_INVALID', path: ['versions', i], message: `version left out: ${describe(version.error)}` });
-    else versions.push({ id: version.data.id ?? null, name: version.data.name, releaseDate: version.data.releaseDate ?? null, released: version.data.released ?? null });
+    if (!version.success)
+      notes.push({
+        code: 'EXPORT_INVALID',
+        path: ['versions', i],
+        message: `version left out: ${describe(version.error)}`,
+      });
+    else
+      versions.push({
+        id: version.data.id ?? null,
+        name: version.data.name,
+        releaseDate: version.data.releaseDate ?? null,
+        released: version.data.released ?? null,
+      });
   });
   return ok({
     names: top.data.names ?? {},

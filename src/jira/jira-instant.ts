@@ -11,7 +11,8 @@ export const parseJiraInstant = (text: unknown): number | null => {
   const match = JIRA_INSTANT.exec(text.trim());
   if (!match) return null;
   const [, local, offset] = match as unknown as [string, string, string];
-  const normalizedOffset = offset === 'Z' ? 'Z' : offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  const normalizedOffset =
+    offset === 'Z' ? 'Z' : offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
   // Milliseconds beyond three digits are cut: Date.parse reads at most three.
   const ms = Date.parse(`${local.replace(/(\.\d{3})\d+$/, '$1')}${normalizedOffset}`);
   return Number.isFinite(ms) ? ms : null;

@@ -4,7 +4,11 @@ import { JiraBusyError, parseRetryAfter, RETRY_POLICY, withRetries, type RawJira
 
 const T0 = Date.parse('2026-04-24T12:00:00+02:00');
 const ok: RawJiraReply = { status: 200, body: { ok: true }, retryAfterSeconds: null };
-const busy = (retryAfterSeconds: number | null, status = 429): RawJiraReply => ({ status, body: { errorMessages: ['busy'] }, retryAfterSeconds });
+const busy = (retryAfterSeconds: number | null, status = 429): RawJiraReply => ({
+  status,
+  body: { errorMessages: ['busy'] },
+  retryAfterSeconds,
+});
 
 /** A port over a scripted sequence of answers; returns the answers left, the waits and the calls made. */
 const scripted = (answers: RawJiraReply[]) => {
@@ -22,11 +26,46 @@ const scripted = (answers: RawJiraReply[]) => {
 describe('withRetries', () => {
   it.each<[string, RawJiraReply[], string, string, number[], number]>([
     ['429 then 200: waits exactly Retry-After', [busy(2), ok], 'GET', '/rest/api/3/field', [2000], 200],
-    ['429 without Retry-After: backs off 1 s, then 2 s', [busy(null), busy(null), ok], 'POST', '/rest/api/3/search/jql', [1000, 2000], 200],
-    ['503 with Retry-After on a read: waits as told', [busy(3, 503), ok], 'POST', '/rest/api/3/changelog/bulkfetch', [3000], 200],
-    ['500 on the app field write (it sets values): retried', [busy(null, 500), ok], 'POST', '/rest/api/3/app/field/value?generateChangelog=false', [1000], 200],
-    ['500 on a notification (not idempotent): answered as it is', [busy(null, 500)], 'POST', '/rest/api/3/issue/DEMAT-1/notify', [], 500],
-    ['404: never retried', [{ status: 404, body: {}, retryAfterSeconds: null }], 'GET', '/rest/api/3/issue/DEMAT-404', [], 404],
+    [
+      '429 without Retry-After: backs off 1 s, then 2 s',
+      [busy(null), busy(null), ok],
+      'POST',
+      '/rest/api/3/search/jql',
+      [1000, 2000],
+      200,
+    ],
+    [
+      '503 with Retry-After on a read: waits as told',
+      [busy(3, 503), ok],
+      'POST',
+      '/rest/api/3/changelog/bulkfetch',
+      [3000],
+      200,
+    ],
+    [
+      '500 on the app field write (it sets values): retried',
+      [busy(null, 500), ok],
+      'POST',
+      '/rest/api/3/app/field/value?generateChangelog=false',
+      [1000],
+      200,
+    ],
+    [
+      '500 on a notification (not idempotent): answered as it is',
+      [busy(null, 500)],
+      'POST',
+      '/rest/api/3/issue/DEMAT-1/notify',
+      [],
+      500,
+    ],
+    [
+      '404: never retried',
+      [{ status: 404, body: {}, retryAfterSeconds: null }],
+      'GET',
+      '/rest/api/3/issue/DEMAT-404',
+      [],
+      404,
+    ],
   ])('%s', async (_name, answers, method, path, waits, status) => {
     const { port, clock, calledAtMs } = scripted([...answers]);
     const reply = await port.request('app', method as 'GET', path);

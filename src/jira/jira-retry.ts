@@ -9,7 +9,12 @@ import type { JiraAs, JiraPort, JiraReply } from '../app/ports';
 
 /** A Jira answer as the transport sees it: the reply, and the Retry-After header in seconds when there is one. */
 export type RawJiraReply = JiraReply & { readonly retryAfterSeconds: number | null };
-export type JiraSend = (as: JiraAs, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<RawJiraReply>;
+export type JiraSend = (
+  as: JiraAs,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+) => Promise<RawJiraReply>;
 
 export const RETRY_POLICY = {
   /** Attempts in all, the first included. */
@@ -49,7 +54,9 @@ const TRANSIENT = new Set([500, 502, 503, 504]);
  * field writes (they set values). A request Jira refused with 429 was not performed, so it is always retried.
  */
 export const isIdempotent = (method: string, path: string): boolean =>
-  method === 'GET' || method === 'PUT' || /^\/rest\/api\/3\/(search\/jql|changelog\/bulkfetch|permissions\/check|app\/field\/value)(\?|$)/.test(path);
+  method === 'GET' ||
+  method === 'PUT' ||
+  /^\/rest\/api\/3\/(search\/jql|changelog\/bulkfetch|permissions\/check|app\/field\/value)(\?|$)/.test(path);
 
 /** A JiraPort that retries 429 always, transient 5xx when idempotent, waiting on the clock as Jira says. */
 export const withRetries = (send: JiraSend, clock: Clock): JiraPort => ({

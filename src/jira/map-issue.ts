@@ -4,7 +4,16 @@
 import type { AffectedVersion } from '../domain/anomaly/classify-anomaly';
 import type { Warning } from '../domain/result';
 import type { ClockFacts, ValueHistory } from '../domain/sla/sla-clock';
-import { readEnvironment, readServiceLevel, readSeverity, severityNames, type Environment, type IssueKind, type ServiceLevel, type Severity } from '../domain/sla/vocabulary';
+import {
+  readEnvironment,
+  readServiceLevel,
+  readSeverity,
+  severityNames,
+  type Environment,
+  type IssueKind,
+  type ServiceLevel,
+  type Severity,
+} from '../domain/sla/vocabulary';
 import { foldName } from '../domain/text';
 import type { FieldRefs, Settings } from '../app/settings/parse-settings';
 import { kindOfIssueType } from '../app/settings/parse-settings';
@@ -28,7 +37,12 @@ export const resolveFields = (refs: FieldRefs, names: Readonly<Record<string, st
     // Without `names`, the name still matches changelog items, and `fields` by the name itself (never in Jira).
     return id === undefined ? { id: ref, name: ref } : { id, name: ref };
   };
-  return { severity: resolve(refs.severity), environment: resolve(refs.environment), serviceLevel: resolve(refs.serviceLevel), incidentStart: resolve(refs.incidentStart) };
+  return {
+    severity: resolve(refs.severity),
+    environment: resolve(refs.environment),
+    serviceLevel: resolve(refs.serviceLevel),
+    incidentStart: resolve(refs.incidentStart),
+  };
 };
 
 /** The text of a field value: a string, or an option/named object's value or name. */
@@ -45,14 +59,23 @@ export const fieldText = (value: unknown): string | null => {
 const itemMatches = (item: ChangeItem, ref: FieldRef): boolean =>
   item.fieldId === ref.id || foldName(item.field) === foldName(ref.name) || item.field === ref.id;
 
-type FieldHistory = { readonly initialText: string | null; readonly changes: readonly { atMs: number; fromText: string | null; toText: string | null }[] };
+type FieldHistory = {
+  readonly initialText: string | null;
+  readonly changes: readonly { atMs: number; fromText: string | null; toText: string | null }[];
+};
 
 /** A field's value over time from the changelog, falling back to the current value when it never changed. */
-const fieldHistory = (issue: JiraIssueRecord, ref: FieldRef | null, matches: (item: ChangeItem) => boolean): FieldHistory => {
+const fieldHistory = (
+  issue: JiraIssueRecord,
+  ref: FieldRef | null,
+  matches: (item: ChangeItem) => boolean,
+): FieldHistory => {
   const currentText = ref === null ? null : fieldText(issue.fields[ref.id]);
   const changes: { atMs: number; fromText: string | null; toText: string | null }[] = [];
   for (const history of issue.histories) {
-    for (const item of history.items) if (matches(item)) changes.push({ atMs: history.atMs, fromText: item.fromString ?? null, toText: item.toString ?? null });
+    for (const item of history.items)
+      if (matches(item))
+        changes.push({ atMs: history.atMs, fromText: item.fromString ?? null, toText: item.toString ?? null });
   }
   const first = changes[0];
   return { initialText: first === undefined ? currentText : first.fromText, changes };
@@ -60,7 +83,13 @@ const fieldHistory = (issue: JiraIssueRecord, ref: FieldRef | null, matches: (it
 
 const valueHistory = <T extends string>(history: FieldHistory, read: (text: string) => T | null): ValueHistory<T> => ({
   initial: history.initialText === null ? null : read(history.initialText),
-  changes: history.changes.map((c) => ({ atMs: c.atMs, from: c.fromText === null ? null : read(c.fromText), to: c.toText === null ? null : read(c.toText), fromText: c.fromText, toText: c.toText })),
+  changes: history.changes.map((c) => ({
+    atMs: c.atMs,
+    from: c.fromText === null ? null : read(c.fromText),
+    to: c.toText === null ? null : read(c.toText),
+    fromText: c.fromText,
+    toText: c.toText,
+  })),
 });
 
 export type MappedIssue = {
@@ -75,16 +104,34 @@ export type MappedIssue = {
 const statusName = (fields: Readonly<Record<string, unknown>>): string | null => fieldText(fields.status);
 
 /** Maps an issue; an issue type outside the contract maps to kind null (no clocks) with a warning. */
-export const mapIssue = (issue: JiraIssueRecord, settings: Settings, fields: ResolvedFields, versions: readonly JiraVersion[]): MappedIssue => {
+export const mapIssue = (
+  issue: JiraIssueRecord,
+  settings: Settings,
+  fields: ResolvedFields,
+  versions: readonly JiraVersion[],
+): MappedIssue => {
   const warnings: Warning[] = [];
   const issueType = fieldText(issue.fields.issuetype);
   const kind = issueType === null ? null : kindOfIssueType(settings, issueType);
   const base = { key: issue.key, kind, environment: null, affectedVersions: [] };
   if (kind === null) {
-    return { ...base, facts: null, warnings: [{ code: 'NOT_A_CONTRACT_ISSUE_TYPE', message: `issue type "${issueType ?? '?'}" is not one of the contract's kinds (settings issueTypes): no clocks` }] };
+    return {
+      ...base,
+      facts: null,
+      warnings: [
+        {
+          code: 'NOT_A_CONTRACT_ISSUE_TYPE',
+          message: `issue type "${issueType ?? '?'}" is not one of the contract's kinds (settings issueTypes): no clocks`,
+        },
+      ],
+    };
   }
   if (issue.historiesTruncated) {
-    warnings.push({ code: 'CHANGELOG_TRUNCATED', message: 'the embedded changelog is truncated (expand=changelog stops at 100 histories): add the bulkfetch changelogs to the export for exact figures' });
+    warnings.push({
+      code: 'CHANGELOG_TRUNCATED',
+      message:
+        'the embedded changelog is truncated (expand=changelog stops at 100 histories): add the bulkfetch changelogs to the export for exact figures',
+    });
   }
 
   const statusItems = fieldHistory(issue, null, (item) => item.fieldId === 'status' || item.field === 'status');
@@ -95,34 +142,71 @@ export const mapIssue = (issue: JiraIssueRecord, settings: Settings, fields: Res
     if (change.fromText !== null && foldName(change.fromText) !== foldName(previous)) chainBroken = true;
     previous = change.toText ?? previous;
   }
-  if (chainBroken) warnings.push({ code: 'STATUS_CHAIN_BROKEN', message: 'a status change starts from another status than the one before it: the changelog has gaps' });
+  if (chainBroken)
+    warnings.push({
+      code: 'STATUS_CHAIN_BROKEN',
+      message: 'a status change starts from another status than the one before it: the changelog has gaps',
+    });
 
-  const severityHistory = fieldHistory(issue, fields.severity, (item) => fields.severity !== null && itemMatches(item, fields.severity));
-  const unknownSeverities = [severityHistory.initialText, ...severityHistory.changes.map((c) => c.toText)].filter((t): t is string => t !== null && readSeverity(kind, t) === null);
+  const severityHistory = fieldHistory(
+    issue,
+    fields.severity,
+    (item) => fields.severity !== null && itemMatches(item, fields.severity),
+  );
+  const unknownSeverities = [severityHistory.initialText, ...severityHistory.changes.map((c) => c.toText)].filter(
+    (t): t is string => t !== null && readSeverity(kind, t) === null,
+  );
   if (unknownSeverities.length > 0) {
-    warnings.push({ code: 'SEVERITY_UNKNOWN', message: `severity "${unknownSeverities[0]}" is not on the ${kind} scale (${severityNames(kind)}): read as no severity` });
+    warnings.push({
+      code: 'SEVERITY_UNKNOWN',
+      message: `severity "${unknownSeverities[0]}" is not on the ${kind} scale (${severityNames(kind)}): read as no severity`,
+    });
   }
-  const levelHistory = fieldHistory(issue, fields.serviceLevel, (item) => fields.serviceLevel !== null && itemMatches(item, fields.serviceLevel));
-  const unknownLevel = [levelHistory.initialText, ...levelHistory.changes.map((c) => c.toText)].find((t) => t !== null && readServiceLevel(t) === null);
-  if (kind === 'incident' && unknownLevel) warnings.push({ code: 'SERVICE_LEVEL_UNKNOWN', message: `service level "${unknownLevel}" is not OR, ARGENT or BRONZE: read as none` });
+  const levelHistory = fieldHistory(
+    issue,
+    fields.serviceLevel,
+    (item) => fields.serviceLevel !== null && itemMatches(item, fields.serviceLevel),
+  );
+  const unknownLevel = [levelHistory.initialText, ...levelHistory.changes.map((c) => c.toText)].find(
+    (t) => t !== null && readServiceLevel(t) === null,
+  );
+  if (kind === 'incident' && unknownLevel)
+    warnings.push({
+      code: 'SERVICE_LEVEL_UNKNOWN',
+      message: `service level "${unknownLevel}" is not OR, ARGENT or BRONZE: read as none`,
+    });
 
   const environmentText = fields.environment === null ? null : fieldText(issue.fields[fields.environment.id]);
   const environment = environmentText === null ? null : readEnvironment(environmentText);
-  if (kind === 'anomaly' && environmentText === null) warnings.push({ code: 'ENVIRONMENT_MISSING', message: 'the anomaly has no detection environment: its class cannot be decided (D6)' });
-  if (environmentText !== null && environment === null) warnings.push({ code: 'ENVIRONMENT_UNKNOWN', message: `detection environment "${environmentText}" is neither validation (ACC, recette, pré-production) nor production` });
+  if (kind === 'anomaly' && environmentText === null)
+    warnings.push({
+      code: 'ENVIRONMENT_MISSING',
+      message: 'the anomaly has no detection environment: its class cannot be decided (D6)',
+    });
+  if (environmentText !== null && environment === null)
+    warnings.push({
+      code: 'ENVIRONMENT_UNKNOWN',
+      message: `detection environment "${environmentText}" is neither validation (ACC, recette, pré-production) nor production`,
+    });
 
   let incidentStartAtMs: number | null = null;
   if (kind === 'incident' && fields.incidentStart !== null) {
     const raw = issue.fields[fields.incidentStart.id];
     if (raw !== undefined && raw !== null) {
       incidentStartAtMs = parseJiraInstant(raw);
-      if (incidentStartAtMs === null) warnings.push({ code: 'INCIDENT_START_INVALID', message: `incident start "${String(raw)}" is not a date-time: the clock starts at creation` });
+      if (incidentStartAtMs === null)
+        warnings.push({
+          code: 'INCIDENT_START_INVALID',
+          message: `incident start "${String(raw)}" is not a date-time: the clock starts at creation`,
+        });
     }
   }
 
   const versionByName = new Map(versions.map((v) => [v.name, v]));
   const versionById = new Map(versions.filter((v) => v.id !== null).map((v) => [v.id as string, v]));
-  const affectedVersions: AffectedVersion[] = (Array.isArray(issue.fields.versions) ? issue.fields.versions : []).flatMap((v: unknown) => {
+  const affectedVersions: AffectedVersion[] = (
+    Array.isArray(issue.fields.versions) ? issue.fields.versions : []
+  ).flatMap((v: unknown) => {
     if (typeof v !== 'object' || v === null) return [];
     const record = v as Record<string, unknown>;
     const name = typeof record.name === 'string' ? record.name : null;

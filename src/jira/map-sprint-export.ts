@@ -8,19 +8,40 @@
 import { z } from 'zod';
 import { classifyAnomaly } from '../domain/anomaly/classify-anomaly';
 import { milliFromLoggedMs, milliFromUnits, type EstimationUnit } from '../domain/capacity/effort';
-import type { SprintFacts, SprintItem, SprintState, StatusCategory, StatusValue } from '../domain/capacity/sprint-capacity';
+import type {
+  SprintFacts,
+  SprintItem,
+  SprintState,
+  StatusCategory,
+  StatusValue,
+} from '../domain/capacity/sprint-capacity';
 import type { Step } from '../domain/capacity/timeline';
 import { failWith, ok, type IssueCode, type Result } from '../domain/result';
 import { foldName, foldedSet } from '../domain/text';
 import type { Severity } from '../domain/sla/vocabulary';
 import type { Settings } from '../app/settings/parse-settings';
-import { isBroken, parseJiraExport, type ChangeItem, type JiraIssueRecord, type JiraSprint, type JiraVersion } from './jira-export';
+import {
+  isBroken,
+  parseJiraExport,
+  type ChangeItem,
+  type JiraIssueRecord,
+  type JiraSprint,
+  type JiraVersion,
+} from './jira-export';
 import { parseJiraInstant } from './jira-instant';
 import { fieldText, mapIssue, resolveFields, type FieldRef } from './map-issue';
 
 /** Jira's time-tracking fields, in seconds: a board estimating on one of them counts hours. */
-const TIME_FIELDS: ReadonlySet<string> = new Set(['timeoriginalestimate', 'timeestimate', 'aggregatetimeoriginalestimate', 'aggregatetimeestimate']);
-const TIME_TRACKING_KEYS: Readonly<Record<string, string>> = { timeoriginalestimate: 'originalEstimateSeconds', timeestimate: 'remainingEstimateSeconds' };
+const TIME_FIELDS: ReadonlySet<string> = new Set([
+  'timeoriginalestimate',
+  'timeestimate',
+  'aggregatetimeoriginalestimate',
+  'aggregatetimeestimate',
+]);
+const TIME_TRACKING_KEYS: Readonly<Record<string, string>> = {
+  timeoriginalestimate: 'originalEstimateSeconds',
+  timeestimate: 'remainingEstimateSeconds',
+};
 
 export type SprintExport = {
   readonly unit: EstimationUnit;
@@ -39,7 +60,12 @@ export type ExportNote = {
 };
 
 const boardSchema = z.looseObject({
-  estimation: z.looseObject({ type: z.string(), field: z.looseObject({ fieldId: z.string().min(1), displayName: z.string().optional() }).optional() }).optional(),
+  estimation: z
+    .looseObject({
+      type: z.string(),
+      field: z.looseObject({ fieldId: z.string().min(1), displayName: z.string().optional() }).optional(),
+    })
+    .optional(),
   ranking: z.looseObject({ rankCustomFieldId: z.number().int().optional() }).optional(),
 });
 
@@ -53,10 +79,13 @@ const resolveField = (ref: string, names: Readonly<Record<string, string>>): Fie
   return id === undefined ? { id: ref, name: ref } : { id, name: ref };
 };
 
-const itemMatches = (item: ChangeItem, ref: FieldRef): boolean => item.fieldId === ref.id || item.field === ref.id || foldName(item.field) === foldName(ref.name);
+const itemMatches = (item: ChangeItem, ref: FieldRef): boolean =>
+  item.fieldId === ref.id || item.field === ref.id || foldName(item.field) === foldName(ref.name);
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const nonNegative = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const nonNegative = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 
 /** The sprint ids of a Sprint field value: an array of sprint objects (or of ids). */
 const sprintIdsOfValue = (value: unknown): number[] =>
@@ -70,7 +99,11 @@ const sprintIdsOfValue = (value: unknown): number[] =>
  * The sprint ids of one side of a Sprint change: Jira writes the ids comma-separated in `from`/`to` ("101, 102") and
  * the names in `fromString`/`toString`; without ids, the names are looked up among the export's sprints.
  */
-const sprintIdsOfChange = (ids: string | null | undefined, text: string | null | undefined, byName: ReadonlyMap<string, number>): number[] | null => {
+const sprintIdsOfChange = (
+  ids: string | null | undefined,
+  text: string | null | undefined,
+  byName: ReadonlyMap<string, number>,
+): number[] | null => {
   if (ids !== null && ids !== undefined && ids.trim() !== '') {
     const parsed = ids.split(',').map((part) => part.trim());
     return parsed.every((part) => /^\d+$/.test(part)) ? parsed.map(Number) : null;
@@ -97,7 +130,11 @@ const statusCategories = (records: readonly JiraIssueRecord[], settings: Setting
     if (typeof status.name === 'string') byName.set(foldName(status.name), category);
   }
   // A status no issue is in any more: the settings' stop statuses are done (D4), the not-started ones are to do.
-  const done = foldedSet([...Object.values(settings.statusLists.resolved).flat(), ...settings.statusLists.deployed, ...settings.statusLists.closed]);
+  const done = foldedSet([
+    ...Object.values(settings.statusLists.resolved).flat(),
+    ...settings.statusLists.deployed,
+    ...settings.statusLists.closed,
+  ]);
   const notStarted = foldedSet(settings.reserve.notStartedStatuses);
   return (id: string | null | undefined, name: string): StatusCategory | null => {
     const known = (id ? byId.get(id) : undefined) ?? byName.get(foldName(name));
@@ -124,13 +161,16 @@ const estimateMilliOf = (fields: Readonly<Record<string, unknown>>, context: Con
   const { id } = context.estimationField;
   let raw = nonNegative(fields[id]);
   const timeTrackingKey = TIME_TRACKING_KEYS[id];
-  if (raw === null && timeTrackingKey !== undefined && isRecord(fields.timetracking)) raw = nonNegative(fields.timetracking[timeTrackingKey]);
+  if (raw === null && timeTrackingKey !== undefined && isRecord(fields.timetracking))
+    raw = nonNegative(fields.timetracking[timeTrackingKey]);
   if (raw === null) return null;
   return context.unit === 'hours' ? milliFromLoggedMs(raw * 1000, 'hours', 1) : milliFromUnits(raw);
 };
 
 const loggedMsOf = (fields: Readonly<Record<string, unknown>>): number | null => {
-  const seconds = nonNegative(fields.timespent) ?? (isRecord(fields.timetracking) ? nonNegative(fields.timetracking.timeSpentSeconds) : null);
+  const seconds =
+    nonNegative(fields.timespent) ??
+    (isRecord(fields.timetracking) ? nonNegative(fields.timetracking.timeSpentSeconds) : null);
   return seconds === null ? null : Math.round(seconds * 1000);
 };
 
@@ -141,10 +181,17 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
   if (isRecord(fields.issuetype) && fields.issuetype.subtask === true) return null;
   const createdMs = createdMsOf(record);
 
-  const sprintChanges = record.histories.flatMap((history) => history.items.filter((item) => itemMatches(item, context.sprintField)).map((item) => ({ atMs: history.atMs, item })));
+  const sprintChanges = record.histories.flatMap((history) =>
+    history.items
+      .filter((item) => itemMatches(item, context.sprintField))
+      .map((item) => ({ atMs: history.atMs, item })),
+  );
   const first = sprintChanges[0];
   // Before its first change, the field held that change's "from"; an issue whose field never changed was created with it.
-  const initial = first === undefined ? sprintIdsOfValue(fields[context.sprintField.id]) : sprintIdsOfChange(first.item.from, first.item.fromString, context.sprintsByName);
+  const initial =
+    first === undefined
+      ? sprintIdsOfValue(fields[context.sprintField.id])
+      : sprintIdsOfChange(first.item.from, first.item.fromString, context.sprintsByName);
   const sprints: Step<readonly number[]>[] = [{ atMs: createdMs, value: initial ?? [] }];
   let unreadable = initial === null;
   for (const { atMs, item } of sprintChanges) {
@@ -153,22 +200,40 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
     else sprints.push({ atMs, value: to });
   }
   if (unreadable) {
-    notes.push({ code: 'SPRINT_CHANGE_UNREADABLE', path: ['issues', `key=${record.key}`, 'changelog'], message: `a change of the Sprint field names sprints that are not in the export: ${record.key}'s membership leaves those changes out` });
+    notes.push({
+      code: 'SPRINT_CHANGE_UNREADABLE',
+      path: ['issues', `key=${record.key}`, 'changelog'],
+      message: `a change of the Sprint field names sprints that are not in the export: ${record.key}'s membership leaves those changes out`,
+    });
   }
   if (!sprints.some((step) => step.value.some((id) => context.knownSprintIds.has(id)))) return null;
   if (record.historiesTruncated) {
-    notes.push({ code: 'CHANGELOG_TRUNCATED', path: ['issues', `key=${record.key}`, 'changelog'], message: `${record.key}'s embedded changelog is truncated (expand=changelog stops at 100 histories): add its bulkfetch changelogs for exact sprint and status histories` });
+    notes.push({
+      code: 'CHANGELOG_TRUNCATED',
+      path: ['issues', `key=${record.key}`, 'changelog'],
+      message: `${record.key}'s embedded changelog is truncated (expand=changelog stops at 100 histories): add its bulkfetch changelogs for exact sprint and status histories`,
+    });
   }
 
-  const statusChanges = record.histories.flatMap((history) => history.items.filter((item) => item.fieldId === 'status' || item.field === 'status').map((item) => ({ atMs: history.atMs, item })));
+  const statusChanges = record.histories.flatMap((history) =>
+    history.items
+      .filter((item) => item.fieldId === 'status' || item.field === 'status')
+      .map((item) => ({ atMs: history.atMs, item })),
+  );
   const current = fields.status;
   const currentName = fieldText(current) ?? 'unknown';
   const firstStatus = statusChanges[0];
-  const statusValue = (id: string | null | undefined, name: string): StatusValue => ({ status: name, category: context.categoryOf(id, name) });
+  const statusValue = (id: string | null | undefined, name: string): StatusValue => ({
+    status: name,
+    category: context.categoryOf(id, name),
+  });
   const statuses: Step<StatusValue>[] = [
     {
       atMs: createdMs,
-      value: firstStatus === undefined ? statusValue(isRecord(current) && typeof current.id === 'string' ? current.id : null, currentName) : statusValue(firstStatus.item.from, firstStatus.item.fromString ?? 'unknown'),
+      value:
+        firstStatus === undefined
+          ? statusValue(isRecord(current) && typeof current.id === 'string' ? current.id : null, currentName)
+          : statusValue(firstStatus.item.from, firstStatus.item.fromString ?? 'unknown'),
     },
     ...statusChanges.map(({ atMs, item }) => ({ atMs, value: statusValue(item.to, item.toString ?? 'unknown') })),
   ];
@@ -180,7 +245,10 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
     const { initial: initialSeverity, changes } = mapped.facts.severity;
     severity = changes.length > 0 ? (changes[changes.length - 1]?.to ?? null) : initialSeverity;
     if (mapped.kind === 'anomaly') {
-      anomalyClass = classifyAnomaly({ environment: mapped.environment, createdAtMs: createdMs, affectedVersions: mapped.affectedVersions }, context.settings.vsrMonths).anomalyClass;
+      anomalyClass = classifyAnomaly(
+        { environment: mapped.environment, createdAtMs: createdMs, affectedVersions: mapped.affectedVersions },
+        context.settings.vsrMonths,
+      ).anomalyClass;
     }
   }
   const rank = context.rankFieldId === null ? null : fields[context.rankFieldId];
@@ -190,7 +258,9 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
     kind: mapped.kind,
     severity,
     anomalyClass,
-    labels: Array.isArray(fields.labels) ? fields.labels.filter((label): label is string => typeof label === 'string') : [],
+    labels: Array.isArray(fields.labels)
+      ? fields.labels.filter((label): label is string => typeof label === 'string')
+      : [],
     rank: typeof rank === 'string' && rank !== '' ? rank : null,
     estimateMilli: estimateMilliOf(fields, context),
     loggedMs: loggedMsOf(fields),
@@ -202,13 +272,28 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
 const sprintFacts = (sprint: JiraSprint, notes: ExportNote[], index: number): SprintFacts | null => {
   const state = sprint.state ?? 'future';
   if (!SPRINT_STATES.has(state)) {
-    notes.push({ code: 'EXPORT_INVALID', path: ['sprints', index, 'state'], message: `sprint "${sprint.name}" is left out: state "${state}" is not closed, active or future` });
+    notes.push({
+      code: 'EXPORT_INVALID',
+      path: ['sprints', index, 'state'],
+      message: `sprint "${sprint.name}" is left out: state "${state}" is not closed, active or future`,
+    });
     return null;
   }
   if (state !== 'future' && sprint.startMs === null) {
-    notes.push({ code: 'EXPORT_INVALID', path: ['sprints', index, 'startDate'], message: `sprint "${sprint.name}" is ${state} but has no start date: it is measured as not started` });
+    notes.push({
+      code: 'EXPORT_INVALID',
+      path: ['sprints', index, 'startDate'],
+      message: `sprint "${sprint.name}" is ${state} but has no start date: it is measured as not started`,
+    });
   }
-  return { id: sprint.id, name: sprint.name, state: state as SprintState, startAtMs: sprint.startMs, endAtMs: sprint.endMs, completeAtMs: sprint.completeMs };
+  return {
+    id: sprint.id,
+    name: sprint.name,
+    state: state as SprintState,
+    startAtMs: sprint.startMs,
+    endAtMs: sprint.endMs,
+    completeAtMs: sprint.completeMs,
+  };
 };
 
 /** Maps a sprint export (already JSON-decoded); fails when it is not an export or has no usable board configuration. */
@@ -218,27 +303,54 @@ export const mapSprintExport = (value: unknown, settings: Settings): Result<Spri
   const jiraExport = parsed.value;
   const board = boardSchema.safeParse(isRecord(value) ? value.board : undefined);
   const boardHelp = 'add "board": the response of GET /rest/agile/1.0/board/{boardId}/configuration';
-  if (!isRecord(value) || value.board === undefined) return failWith([{ code: 'EXPORT_INVALID', path: ['board'], message: `the export has no board configuration: ${boardHelp}` }]);
-  if (!board.success) return failWith([{ code: 'EXPORT_INVALID', path: ['board'], message: `the board configuration is malformed: ${board.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }]);
+  if (!isRecord(value) || value.board === undefined)
+    return failWith([
+      { code: 'EXPORT_INVALID', path: ['board'], message: `the export has no board configuration: ${boardHelp}` },
+    ]);
+  if (!board.success)
+    return failWith([
+      {
+        code: 'EXPORT_INVALID',
+        path: ['board'],
+        message: `the board configuration is malformed: ${board.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      },
+    ]);
   const field = board.data.estimation?.field;
   if (board.data.estimation?.type !== 'field' || field === undefined) {
-    return failWith([{ code: 'EXPORT_INVALID', path: ['board', 'estimation'], message: `the board estimates by "${board.data.estimation?.type ?? 'nothing'}", not by a field: the reserve needs story points or time estimates` }]);
+    return failWith([
+      {
+        code: 'EXPORT_INVALID',
+        path: ['board', 'estimation'],
+        message: `the board estimates by "${board.data.estimation?.type ?? 'nothing'}", not by a field: the reserve needs story points or time estimates`,
+      },
+    ]);
   }
 
   const notes: ExportNote[] = [...jiraExport.notes];
   const names = jiraExport.names;
-  const estimationField: FieldRef = { id: field.fieldId, name: field.displayName ?? names[field.fieldId] ?? field.fieldId };
+  const estimationField: FieldRef = {
+    id: field.fieldId,
+    name: field.displayName ?? names[field.fieldId] ?? field.fieldId,
+  };
   const rankId = board.data.ranking?.rankCustomFieldId;
-  const rankFieldId = rankId !== undefined ? `customfield_${rankId}` : (Object.keys(names).find((key) => foldName(names[key] as string) === 'rank') ?? null);
+  const rankFieldId =
+    rankId !== undefined
+      ? `customfield_${rankId}`
+      : (Object.keys(names).find((key) => foldName(names[key] as string) === 'rank') ?? null);
   const sprints = jiraExport.sprints.flatMap((sprint, index) => sprintFacts(sprint, notes, index) ?? []);
   const records: JiraIssueRecord[] = [];
   for (const issue of jiraExport.issues) {
-    if (isBroken(issue)) notes.push(...issue.errors.map((error) => ({ ...error, message: `${issue.key} is left out: ${error.message}` })));
+    if (isBroken(issue))
+      notes.push(...issue.errors.map((error) => ({ ...error, message: `${issue.key} is left out: ${error.message}` })));
     else records.push(issue);
   }
   const sprintField = resolveField(settings.reserve.sprintField, names);
   if (Object.keys(names).length > 0 && names[sprintField.id] === undefined) {
-    notes.push({ code: 'FIELD_NOT_FOUND', path: ['names'], message: `the Sprint field "${settings.reserve.sprintField}" (settings reserve.sprintField) is not in the export's names: only its changelog entries are read` });
+    notes.push({
+      code: 'FIELD_NOT_FOUND',
+      path: ['names'],
+      message: `the Sprint field "${settings.reserve.sprintField}" (settings reserve.sprintField) is not in the export's names: only its changelog entries are read`,
+    });
   }
   const context: Context = {
     settings,

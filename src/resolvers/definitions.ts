@@ -39,7 +39,8 @@ const gadgetConfigurationOf = (context: unknown): unknown => {
 const projectOf = (context: unknown): string => {
   const parsed = contextSchema.safeParse(context);
   const key = parsed.success ? parsed.data.extension?.project?.key : undefined;
-  if (key === undefined) throw new AppError('BAD_REQUEST', 'this resolver serves the project page: the context has no project');
+  if (key === undefined)
+    throw new AppError('BAD_REQUEST', 'this resolver serves the project page: the context has no project');
   return key;
 };
 
@@ -56,7 +57,11 @@ const sprintIdOf = (context: unknown): number | null => {
 };
 
 export type ResolverRequest = { readonly payload: unknown; readonly context: unknown };
-export type ResolverFunction<K extends AllApiKey> = (deps: Deps, request: ResolverRequest, nowMs: number) => Promise<Reply<AllApi[K]['res']>>;
+export type ResolverFunction<K extends AllApiKey> = (
+  deps: Deps,
+  request: ResolverRequest,
+  nowMs: number,
+) => Promise<Reply<AllApi[K]['res']>>;
 
 const accountOf = (context: unknown): string => {
   const parsed = contextSchema.safeParse(context);
@@ -72,11 +77,14 @@ const MAX_DOCUMENT_BYTES = 200_000;
 const holidaysFor = (document: unknown, today: string): Record<string, { date: string; name: string }[]> => {
   const parsed = parseSettings(document);
   if (!parsed.ok) return {};
-  return Object.fromEntries(Object.entries(parsed.value.calendars).map(([name, cal]) => [name, [...nextClosedDays(cal, today)]]));
+  return Object.fromEntries(
+    Object.entries(parsed.value.calendars).map(([name, cal]) => [name, [...nextClosedDays(cal, today)]]),
+  );
 };
 
 const checkSize = (document: unknown): void => {
-  if (JSON.stringify(document).length > MAX_DOCUMENT_BYTES) throw new AppError('BAD_REQUEST', `the settings document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+  if (JSON.stringify(document).length > MAX_DOCUMENT_BYTES)
+    throw new AppError('BAD_REQUEST', `the settings document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
 };
 
 export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
@@ -105,12 +113,24 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
     reply('capacity/getBoard', async () => {
       const { sprintId } = z.strictObject({ sprintId: z.number().int().positive().optional() }).parse(payload ?? {});
       const accountId = accountOf(context);
-      return getSprintBoard(deps, projectOf(context), accountId, sprintId ?? sprintIdOf(context), nowMs, boardIdOf(context));
+      return getSprintBoard(
+        deps,
+        projectOf(context),
+        accountId,
+        sprintId ?? sprintIdOf(context),
+        nowMs,
+        boardIdOf(context),
+      );
     }),
 
   'capacity/setReserve': (deps, { payload, context }, nowMs) =>
     reply('capacity/setReserve', async () => {
-      const { sprintId, reserve } = z.strictObject({ sprintId: z.number().int().positive(), reserve: z.number().finite().min(0).max(100_000).nullable() }).parse(payload);
+      const { sprintId, reserve } = z
+        .strictObject({
+          sprintId: z.number().int().positive(),
+          reserve: z.number().finite().min(0).max(100_000).nullable(),
+        })
+        .parse(payload);
       const accountId = accountOf(context);
       return setSprintReserve(deps, projectOf(context), accountId, sprintId, reserve, nowMs, boardIdOf(context));
     }),
@@ -121,8 +141,12 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
       accountOf(context);
       const parsed = contextSchema.safeParse(context);
       const issueKey = parsed.success ? parsed.data.extension?.issue?.key : undefined;
-      if (issueKey === undefined) throw new AppError('BAD_REQUEST', 'this resolver serves the issue panel: the context has no issue');
-      const issueId = parsed.success && parsed.data.extension?.issue?.id !== undefined ? String(parsed.data.extension.issue.id) : null;
+      if (issueKey === undefined)
+        throw new AppError('BAD_REQUEST', 'this resolver serves the issue panel: the context has no issue');
+      const issueId =
+        parsed.success && parsed.data.extension?.issue?.id !== undefined
+          ? String(parsed.data.extension.issue.id)
+          : null;
       return getIssueSla(deps, issueKey, nowMs, issueId);
     }),
 
@@ -150,20 +174,34 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
       const { document } = z.strictObject({ document: documentSchema }).parse(payload);
       accountOf(context);
       checkSize(document);
-      return { problems: problemsOf(document), holidays: holidaysFor(document, formatInstant(nowMs, 'Europe/Paris').slice(0, 10)) };
+      return {
+        problems: problemsOf(document),
+        holidays: holidaysFor(document, formatInstant(nowMs, 'Europe/Paris').slice(0, 10)),
+      };
     }),
 
   'settings/save': (deps, { payload, context }, nowMs) =>
     reply('settings/save', async () => {
-      const { document, expectedVersion } = z.strictObject({ document: documentSchema, expectedVersion: z.number().int().min(0) }).parse(payload);
+      const { document, expectedVersion } = z
+        .strictObject({ document: documentSchema, expectedVersion: z.number().int().min(0) })
+        .parse(payload);
       const accountId = accountOf(context);
       checkSize(document);
-      if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators may change the Contract SLA settings');
-      const saved = await saveSettings(deps.store, document, expectedVersion, accountId, formatInstant(nowMs, 'Europe/Paris'));
+      if (!(await userHasPermission(deps, 'ADMINISTER')))
+        throw new AppError('FORBIDDEN', 'only Jira administrators may change the Contract SLA settings');
+      const saved = await saveSettings(
+        deps.store,
+        document,
+        expectedVersion,
+        accountId,
+        formatInstant(nowMs, 'Europe/Paris'),
+      );
       // The settings are saved: a failure to queue the recomputation must not report the save as failed (the
       // 5-minute trigger recomputes clocks due soon anyway). The search itself runs in the queue, page by page.
       await scheduleFullRecompute(deps, `settings v${saved.version}`, saved.version).catch((error: unknown) => {
-        console.error(`settings v${saved.version} saved, recomputation not queued: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `settings v${saved.version} saved, recomputation not queued: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
       return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, 'Europe/Paris') };
     }),
@@ -172,11 +210,14 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
     reply('validators/getOptions', async () => {
       const { query } = z.strictObject({ query: z.string().max(100).optional() }).parse(payload ?? {});
       accountOf(context);
-      if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
+      if (!(await userHasPermission(deps, 'ADMINISTER')))
+        throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
       const [catalogue, groups] = await Promise.all([fieldCatalogue(deps), findGroups(deps, query ?? '')]);
       return {
         groups,
-        fields: catalogue.fields.filter((f) => f.id.startsWith('customfield_')).map((f) => ({ id: f.id, name: f.name })),
+        fields: catalogue.fields
+          .filter((f) => f.id.startsWith('customfield_'))
+          .map((f) => ({ id: f.id, name: f.name })),
         appFields: catalogue.appFields,
       };
     }),
@@ -184,8 +225,8 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
   'validators/buildConfig': (deps, { payload, context }) =>
     reply('validators/buildConfig', async () => {
       accountOf(context);
-      if (!(await userHasPermission(deps, 'ADMINISTER'))) throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
+      if (!(await userHasPermission(deps, 'ADMINISTER')))
+        throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
       return buildValidatorConfig(payload);
     }),
 };
-

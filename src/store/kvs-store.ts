@@ -7,7 +7,11 @@ export const forgeStore: KeyValueStore = {
     return (await kvs.get(key)) as unknown;
   },
   async set(key, value, ttlSeconds) {
-    await kvs.set(key, value as never, ttlSeconds === undefined ? undefined : { ttl: { value: ttlSeconds, unit: 'SECONDS' } });
+    await kvs.set(
+      key,
+      value as never,
+      ttlSeconds === undefined ? undefined : { ttl: { value: ttlSeconds, unit: 'SECONDS' } },
+    );
   },
   async delete(key) {
     await kvs.delete(key);

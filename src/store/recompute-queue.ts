@@ -15,7 +15,10 @@ export const MAX_EVENT_BYTES = 100 * 1024;
 type PushEvent = { readonly body: Record<string, unknown> };
 
 const eventOf = (job: QueueJob): PushEvent => ({
-  body: job.kind === 'monthly-report' || job.kind === 'full-recompute' ? { ...job } : { kind: 'recompute', issueIds: [...job.issueIds], reason: job.reason },
+  body:
+    job.kind === 'monthly-report' || job.kind === 'full-recompute'
+      ? { ...job }
+      : { kind: 'recompute', issueIds: [...job.issueIds], reason: job.reason },
 });
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
@@ -26,7 +29,10 @@ export const packEvents = (events: readonly PushEvent[]): PushEvent[][] => {
   let currentBytes = 2;
   for (const event of events) {
     const bytes = bytesOf(event);
-    if (bytes > MAX_EVENT_BYTES) throw new RangeError(`a queue event is ${bytes} bytes; the consumer takes at most ${MAX_EVENT_BYTES} (Async events limits)`);
+    if (bytes > MAX_EVENT_BYTES)
+      throw new RangeError(
+        `a queue event is ${bytes} bytes; the consumer takes at most ${MAX_EVENT_BYTES} (Async events limits)`,
+      );
     if (current.length === MAX_EVENTS_PER_PUSH || currentBytes + bytes + 1 > MAX_PUSH_BYTES) {
       pushes.push(current);
       current = [];

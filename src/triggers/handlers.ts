@@ -18,11 +18,28 @@ const issueEventSchema = z.looseObject({
   changelog: z.looseObject({ items: z.array(changeItemSchema).default([]) }).optional(),
 });
 
-const recomputeEventSchema = z.looseObject({ body: z.looseObject({ kind: z.literal('recompute').optional(), issueIds: z.array(z.string().regex(/^\d+$/)).max(1000), reason: z.string().optional() }) });
-const fullRecomputeEventSchema = z.looseObject({
-  body: z.looseObject({ kind: z.literal('full-recompute'), reason: z.string().max(200), settingsVersion: z.number().int().min(0), nextPageToken: z.string().min(1).max(4000).optional() }),
+const recomputeEventSchema = z.looseObject({
+  body: z.looseObject({
+    kind: z.literal('recompute').optional(),
+    issueIds: z.array(z.string().regex(/^\d+$/)).max(1000),
+    reason: z.string().optional(),
+  }),
 });
-const monthlyEventSchema = z.looseObject({ body: z.looseObject({ kind: z.literal('monthly-report'), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) });
+const fullRecomputeEventSchema = z.looseObject({
+  body: z.looseObject({
+    kind: z.literal('full-recompute'),
+    reason: z.string().max(200),
+    settingsVersion: z.number().int().min(0),
+    nextPageToken: z.string().min(1).max(4000).optional(),
+  }),
+});
+const monthlyEventSchema = z.looseObject({
+  body: z.looseObject({
+    kind: z.literal('monthly-report'),
+    projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  }),
+});
 
 const logFailure = (where: string, subject: string, error: unknown): void => {
   console.error(`${where} failed for ${subject}: ${error instanceof Error ? error.message : String(error)}`);
@@ -37,7 +54,8 @@ export const handleIssueEvent = async (deps: Deps, event: unknown): Promise<void
   }
   const { issue, atlassianId, changelog } = parsed.data;
   try {
-    if (changelog && changelog.items.length > 0) await enforceSeverityRule(deps, issue.id, atlassianId ?? null, changelog.items);
+    if (changelog && changelog.items.length > 0)
+      await enforceSeverityRule(deps, issue.id, atlassianId ?? null, changelog.items);
     await recomputeIssues(deps, [issue.id], deps.clock.nowMs());
   } catch (error) {
     logFailure('issue event', issue.key, error);
@@ -50,7 +68,12 @@ export const handleRecomputeEvent = async (deps: Deps, event: unknown): Promise<
   const monthly = monthlyEventSchema.safeParse(event);
   if (monthly.success) {
     try {
-      await computeMonthlySnapshot(deps, { kind: 'monthly-report', projectKey: monthly.data.body.projectKey, month: monthly.data.body.month }, nowMs, () => deps.clock.nowMs());
+      await computeMonthlySnapshot(
+        deps,
+        { kind: 'monthly-report', projectKey: monthly.data.body.projectKey, month: monthly.data.body.month },
+        nowMs,
+        () => deps.clock.nowMs(),
+      );
     } catch (error) {
       logFailure('monthly report', `${monthly.data.body.projectKey} ${monthly.data.body.month}`, error);
       // Jira busy: the job is delivered again later (the month is recomputed from scratch, nothing half-stored).
@@ -62,7 +85,12 @@ export const handleRecomputeEvent = async (deps: Deps, event: unknown): Promise<
   if (full.success) {
     const { reason, settingsVersion, nextPageToken } = full.data.body;
     try {
-      await fullRecomputePage(deps, { kind: 'full-recompute', reason, settingsVersion, ...(nextPageToken === undefined ? {} : { nextPageToken }) });
+      await fullRecomputePage(deps, {
+        kind: 'full-recompute',
+        reason,
+        settingsVersion,
+        ...(nextPageToken === undefined ? {} : { nextPageToken }),
+      });
     } catch (error) {
       logFailure('full recompute', reason, error);
       throw error;
@@ -90,7 +118,10 @@ export const handleRecomputeEvent = async (deps: Deps, event: unknown): Promise<
 const retryLater = (error: JiraBusyError): InvocationError =>
   new InvocationError({
     retryAfter: Math.max(1, error.retryAfterSeconds),
-    retryReason: error.status === 429 ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    retryReason:
+      error.status === 429
+        ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+        : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
   });
 
 const orRetryLater = async (run: () => Promise<void>): Promise<InvocationError | undefined> => {
@@ -103,8 +134,10 @@ const orRetryLater = async (run: () => Promise<void>): Promise<InvocationError |
   }
 };
 
-export const onIssueEvent = (event: unknown): Promise<InvocationError | undefined> => orRetryLater(() => handleIssueEvent(forgeDeps(), event));
-export const onRecompute = (event: unknown): Promise<InvocationError | undefined> => orRetryLater(() => handleRecomputeEvent(forgeDeps(), event));
+export const onIssueEvent = (event: unknown): Promise<InvocationError | undefined> =>
+  orRetryLater(() => handleIssueEvent(forgeDeps(), event));
+export const onRecompute = (event: unknown): Promise<InvocationError | undefined> =>
+  orRetryLater(() => handleRecomputeEvent(forgeDeps(), event));
 /** Every 5 minutes: a busy Jira is simply left for the next run (the due-soon window covers two runs). */
 export const onSchedule = async (): Promise<void> => {
   try {

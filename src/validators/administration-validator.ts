@@ -19,17 +19,26 @@ const payloadSchema = z.looseObject({
   }),
 });
 
-const contextSchema = z.looseObject({ principal: z.looseObject({ accountId: z.string() }).optional(), accountId: z.string().optional() });
+const contextSchema = z.looseObject({
+  principal: z.looseObject({ accountId: z.string() }).optional(),
+  accountId: z.string().optional(),
+});
 
 const MISCONFIGURED: RuleDecision = {
   result: false,
-  errorMessage: "Le validateur « Administration uniquement » n'est pas configuré : un administrateur Jira doit le configurer. / The Administration-only validator is not configured.",
+  errorMessage:
+    "Le validateur « Administration uniquement » n'est pas configuré : un administrateur Jira doit le configurer. / The Administration-only validator is not configured.",
 };
 
-export const checkAdministrationRule = async (deps: Deps, payload: unknown, context: unknown): Promise<RuleDecision> => {
+export const checkAdministrationRule = async (
+  deps: Deps,
+  payload: unknown,
+  context: unknown,
+): Promise<RuleDecision> => {
   const parsed = payloadSchema.safeParse(payload);
   const who = contextSchema.safeParse(context);
-  if (!parsed.success) return { result: false, errorMessage: 'Requête de validation illisible. / Unreadable validation request.' };
+  if (!parsed.success)
+    return { result: false, errorMessage: 'Requête de validation illisible. / Unreadable validation request.' };
   const raw = parsed.data.configuration;
   let configValue: unknown = raw;
   if (typeof raw === 'string') {
@@ -45,7 +54,8 @@ export const checkAdministrationRule = async (deps: Deps, payload: unknown, cont
   const isMember = accountId !== null && (await groupsOf(deps, accountId)).includes(config.data.group);
   const severityId = config.data.severityFieldId;
   const transition = parsed.data.transition;
-  const severityModified = severityId !== null && transition.modifiedFields !== undefined && severityId in transition.modifiedFields;
+  const severityModified =
+    severityId !== null && transition.modifiedFields !== undefined && severityId in transition.modifiedFields;
   return decideAdministrationRule({
     group: config.data.group,
     guardedTransitionIds: config.data.transitionIds,
@@ -58,4 +68,5 @@ export const checkAdministrationRule = async (deps: Deps, payload: unknown, cont
   });
 };
 
-export const administrationValidator = (payload: unknown, context: unknown): Promise<RuleDecision> => checkAdministrationRule(forgeDeps(), payload, context);
+export const administrationValidator = (payload: unknown, context: unknown): Promise<RuleDecision> =>
+  checkAdministrationRule(forgeDeps(), payload, context);

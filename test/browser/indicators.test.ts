@@ -6,7 +6,7 @@ const TEST_TIMEOUT_MS = 60_000;
 const started = useWorkbenchAndBrowser(['indicators']);
 
 it(
-  'is configured with a project and a month, computes it in the background, and shows the committee\'s table',
+  "is configured with a project and a month, computes it in the background, and shows the committee's table",
   async () => {
     const { workbench, browser } = started();
     const { page, errors } = await browser.newPage();

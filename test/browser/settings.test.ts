@@ -8,7 +8,14 @@ const TEST_TIMEOUT_MS = 60_000;
 
 const started = useWorkbenchAndBrowser();
 
-type InvokeAnswer = { readonly result: { readonly ok: boolean; readonly data?: Record<string, unknown>; readonly error?: { readonly code: string } }; readonly jiraCalls: number };
+type InvokeAnswer = {
+  readonly result: {
+    readonly ok: boolean;
+    readonly data?: Record<string, unknown>;
+    readonly error?: { readonly code: string };
+  };
+  readonly jiraCalls: number;
+};
 
 /** The next answer of the workbench to a Custom UI frame's `invoke` of `functionKey`. */
 const nextInvoke = (page: Page, functionKey: string): Promise<Response> =>
@@ -22,7 +29,10 @@ const nextInvoke = (page: Page, functionKey: string): Promise<Response> =>
 const openSettingsAs = async (page: Page, baseUrl: string, accountId: string): Promise<InvokeAnswer> => {
   await openHostPage(page, baseUrl, '/issues');
   await switchUser(page, accountId);
-  const [answer] = await Promise.all([nextInvoke(page, 'settings/get'), page.locator('.topbar a[href="/settings"]').click()]);
+  const [answer] = await Promise.all([
+    nextInvoke(page, 'settings/get'),
+    page.locator('.topbar a[href="/settings"]').click(),
+  ]);
   return (await answer.json()) as InvokeAnswer;
 };
 
@@ -41,7 +51,9 @@ describe('the settings page in the browser', () => {
       const admin = adminPage(page);
       const readOnly = admin.getByTestId('read-only');
       await readOnly.waitFor();
-      expect(await readOnly.textContent()).toContain('Lecture seule : seuls les administrateurs Jira peuvent modifier ces réglages.');
+      expect(await readOnly.textContent()).toContain(
+        'Lecture seule : seuls les administrateurs Jira peuvent modifier ces réglages.',
+      );
       expect(await admin.getByTestId('save').count()).toBe(0);
       expect(await admin.getByTestId('field-administrationGroup').isDisabled()).toBe(true);
       expect(await admin.getByTestId('field-vsrMonths').isDisabled()).toBe(true);
@@ -52,8 +64,13 @@ describe('the settings page in the browser', () => {
       if (frame === null) throw new Error('no frame named "admin" on the settings page');
       const reply = await frame.evaluate(
         async ({ expectedVersion }) => {
-          const bridge = (globalThis as unknown as { __bridge: { callBridge: (name: string, args: unknown) => Promise<unknown> } }).__bridge;
-          return bridge.callBridge('invoke', { functionKey: 'settings/save', payload: { document: { vsrMonths: 6 }, expectedVersion } });
+          const bridge = (
+            globalThis as unknown as { __bridge: { callBridge: (name: string, args: unknown) => Promise<unknown> } }
+          ).__bridge;
+          return bridge.callBridge('invoke', {
+            functionKey: 'settings/save',
+            payload: { document: { vsrMonths: 6 }, expectedVersion },
+          });
         },
         { expectedVersion: version },
       );
@@ -91,7 +108,10 @@ describe('the settings page in the browser', () => {
       // Claire writes the default group explicitly (the rules do not change); the form is checked as she types.
       const checked = nextInvoke(page, 'settings/check');
       await group.fill('administration-demat');
-      expect(((await (await checked).json()) as InvokeAnswer).result).toMatchObject({ ok: true, data: { problems: [] } });
+      expect(((await (await checked).json()) as InvokeAnswer).result).toMatchObject({
+        ok: true,
+        data: { problems: [] },
+      });
       await admin.getByTestId('save-status').filter({ hasText: 'Modifications non enregistrées.' }).waitFor();
       expect(await save.isEnabled()).toBe(true);
 
@@ -108,7 +128,10 @@ describe('the settings page in the browser', () => {
       // Back as Claire, the same Save goes through: a new version.
       await switchUser(other, claire);
       await save.click();
-      await admin.getByTestId('save-status').filter({ hasText: `Réglages enregistrés (version ${version + 1}).` }).waitFor();
+      await admin
+        .getByTestId('save-status')
+        .filter({ hasText: `Réglages enregistrés (version ${version + 1}).` })
+        .waitFor();
       expect(await admin.getByTestId('save-error').count()).toBe(0);
       expect(await admin.getByTestId('version').textContent()).toBe(`Version ${version + 1}`);
 

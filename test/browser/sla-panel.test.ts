@@ -1,7 +1,14 @@
 // The issue panel in a browser: the workbench (the app's real handlers on the local Jira seeded at the test anchor,
 // Friday 2026-04-24 12:00 Paris) serves the real Custom UI bundle in a frame, driven in Chromium. DEMAT-5's clocks
 // are stopped, so its figures never move whatever the real date.
-import { accountIdOf, openHostPage, resultFile, slaPanel, switchUser, useWorkbenchAndBrowser } from '../support/browser';
+import {
+  accountIdOf,
+  openHostPage,
+  resultFile,
+  slaPanel,
+  switchUser,
+  useWorkbenchAndBrowser,
+} from '../support/browser';
 
 const TEST_TIMEOUT_MS = 60_000;
 
@@ -42,9 +49,11 @@ describe('the SLA panel in the browser', () => {
       expect(await workaroundBar.getAttribute('data-tone')).toBe('danger');
       expect(await workaroundBar.getAttribute('aria-valuenow')).toBe('100');
       // The design token's fallback (no Atlassian tokens in the workbench): danger bold, #C9372C.
-      expect(await workaroundBar.locator('.csla-progress__fill').evaluate((fill) => fill.ownerDocument.defaultView?.getComputedStyle(fill).backgroundColor)).toBe(
-        'rgb(201, 55, 44)',
-      );
+      expect(
+        await workaroundBar
+          .locator('.csla-progress__fill')
+          .evaluate((fill) => fill.ownerDocument.defaultView?.getComputedStyle(fill).backgroundColor),
+      ).toBe('rgb(201, 55, 44)');
 
       // Resolution: 33 h 30 of 1 day (10 h), stopped, breached.
       expect(await resolution.getByTestId('elapsed').textContent()).toBe('33 h 30 min');
@@ -80,14 +89,18 @@ describe('the SLA panel in the browser', () => {
 
       // The issue page: Jira tells him the issue does not exist or is not visible, and shows no panel.
       await openHostPage(page, workbench.url, '/browse/DEMAT-5');
-      expect(await page.locator('#main [role="alert"]').textContent()).toMatch(/DEMAT-5 n'existe pas ou n'est pas visible/);
+      expect(await page.locator('#main [role="alert"]').textContent()).toMatch(
+        /DEMAT-5 n'existe pas ou n'est pas visible/,
+      );
       expect(await page.locator('iframe[name="sla-panel"]').count()).toBe(0);
 
       // The panel's frame, asked for DEMAT-5 anyway: like Jira, the host gives no issue context to someone who
       // cannot see the issue (no id, no type), so the app is never even asked.
       const frame = await page.goto(`${workbench.url}/frame/sla-panel?issue=DEMAT-5`);
       expect(frame?.status()).toBe(404);
-      expect(await page.locator('[role="alert"]').textContent()).toContain("Ce ticket n'existe pas ou n'est pas visible pour vous.");
+      expect(await page.locator('[role="alert"]').textContent()).toContain(
+        "Ce ticket n'existe pas ou n'est pas visible pour vous.",
+      );
       expect(await page.content()).not.toMatch(/10005|Anomalie|Erreur 500/);
       expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
       await page.close();

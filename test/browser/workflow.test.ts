@@ -1,7 +1,15 @@
 // The workflow in a browser: transitions on the host's issue page, the Administration-only validator (a Forge
 // function run by the local Jira), and the panel's frame drawn again after each transition. DEMAT-19 is the blocking
 // validation anomaly "En cours" of the seed (workaround accepted once, then reopened).
-import { accountIdOf, markDrawn, openHostPage, slaPanel, switchUser, waitForRedraw, useWorkbenchAndBrowser } from '../support/browser';
+import {
+  accountIdOf,
+  markDrawn,
+  openHostPage,
+  slaPanel,
+  switchUser,
+  waitForRedraw,
+  useWorkbenchAndBrowser,
+} from '../support/browser';
 import type { Page } from 'playwright-core';
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -14,7 +22,10 @@ const transition = async (page: Page, id: string): Promise<{ readonly message: s
   await page.locator(`#main button[data-transition="${id}"]`).click();
   await waitForRedraw(page);
   const flash = page.locator('#flash');
-  return { message: (await flash.textContent()) ?? '', isError: ((await flash.getAttribute('class')) ?? '').split(/\s+/).includes('error') };
+  return {
+    message: (await flash.textContent()) ?? '',
+    isError: ((await flash.getAttribute('class')) ?? '').split(/\s+/).includes('error'),
+  };
 };
 
 /** The state of one of the panel's clocks, once the panel (drawn again after a transition) shows `state`. */
@@ -42,11 +53,16 @@ describe('transitions and the Administration-only validator in the browser', () 
       // clock at the first entry into "Contournement validé", so it stays stopped; the resolution clock runs again.
       await clockState(page, 'workaround', 'stopped').waitFor();
       await clockState(page, 'resolution', 'running').waitFor();
-      expect(await slaPanel(page).getByTestId('clock-workaround').getByTestId('elapsed').textContent()).toBe('3 h 30 min');
+      expect(await slaPanel(page).getByTestId('clock-workaround').getByTestId('elapsed').textContent()).toBe(
+        '3 h 30 min',
+      );
 
       // Paul proposes a workaround: the issue waits on the Administration, its running clock pauses.
       const proposed = await transition(page, '41');
-      expect(proposed).toEqual({ message: expect.stringContaining('« Proposer un contournement » effectuée'), isError: false });
+      expect(proposed).toEqual({
+        message: expect.stringContaining('« Proposer un contournement » effectuée'),
+        isError: false,
+      });
       expect(await status.textContent()).toBe('En validation Administration');
       const paused = clockState(page, 'resolution', 'paused');
       await paused.waitFor();
@@ -56,14 +72,19 @@ describe('transitions and the Administration-only validator in the browser', () 
       // Paul may not validate it: the validator (a Forge function) refuses, and the host shows its message.
       const refused = await transition(page, '51');
       expect(refused.isError).toBe(true);
-      expect(await page.locator('#flash.error').textContent()).toContain("Seul le groupe « administration-demat » (l'Administration) peut effectuer cette transition");
+      expect(await page.locator('#flash.error').textContent()).toContain(
+        "Seul le groupe « administration-demat » (l'Administration) peut effectuer cette transition",
+      );
       expect(await status.textContent()).toBe('En validation Administration');
       await clockState(page, 'resolution', 'paused').waitFor();
 
       // Claire (Administration) validates it: the issue leaves the pause, the resolution clock runs again.
       await switchUser(page, accountIdOf(users, 'Claire Martin'));
       const validated = await transition(page, '51');
-      expect(validated).toEqual({ message: expect.stringContaining('« Valider le contournement » effectuée'), isError: false });
+      expect(validated).toEqual({
+        message: expect.stringContaining('« Valider le contournement » effectuée'),
+        isError: false,
+      });
       expect(await status.textContent()).toBe('Contournement validé');
       await clockState(page, 'resolution', 'running').waitFor();
       await clockState(page, 'workaround', 'stopped').waitFor();

@@ -37,7 +37,15 @@ describe('contract-sla clocks on the sample export', () => {
     ['DEMAT-114', 'resolution', 15, 9, false, '2026-04-21T10:00:00.000+02:00', 'stopped'],
   ])('%s %s: %s h elapsed, %s h paused', async (key, id, elapsedHours, pausedHours, breached, dueAt, state) => {
     const clock = (await report()).issues.find((i) => i.key === key)?.clocks.find((c) => c.id === id);
-    expect(clock && { elapsedMs: clock.elapsedMs, pausedMs: clock.pausedMs, breached: clock.breached, dueAt: clock.dueAt, state: clock.state }).toEqual({
+    expect(
+      clock && {
+        elapsedMs: clock.elapsedMs,
+        pausedMs: clock.pausedMs,
+        breached: clock.breached,
+        dueAt: clock.dueAt,
+        state: clock.state,
+      },
+    ).toEqual({
       elapsedMs: elapsedHours * H,
       pausedMs: pausedHours * H,
       breached,
@@ -48,7 +56,10 @@ describe('contract-sla clocks on the sample export', () => {
 
   it('D7 DEMAT-105 (minor, created in sprint 1) is due at the end of sprint 2', async () => {
     const clock = (await report()).issues.find((i) => i.key === 'DEMAT-105')?.clocks[0];
-    expect(clock?.target).toEqual({ label: 'next-sprint', sprint: { name: 'DEMAT Sprint 2', dueAt: '2026-03-27T18:00:00.000+01:00' } });
+    expect(clock?.target).toEqual({
+      label: 'next-sprint',
+      sprint: { name: 'DEMAT Sprint 2', dueAt: '2026-03-27T18:00:00.000+01:00' },
+    });
     expect(clock?.breached).toBe(false);
   });
 
@@ -62,8 +73,14 @@ describe('contract-sla clocks on the sample export', () => {
   it('D6 classes: 107 validation (within VSR), 108 production (after VSR), 109 unknown with a warning', async () => {
     const issues = (await report()).issues;
     const classOf = (key: string) => issues.find((i) => i.key === key);
-    expect([classOf('DEMAT-107')?.anomalyClass, classOf('DEMAT-107')?.anomalyClassReason?.code]).toEqual(['validation', 'WITHIN_VSR']);
-    expect([classOf('DEMAT-108')?.anomalyClass, classOf('DEMAT-108')?.anomalyClassReason?.code]).toEqual(['production', 'AFTER_VSR']);
+    expect([classOf('DEMAT-107')?.anomalyClass, classOf('DEMAT-107')?.anomalyClassReason?.code]).toEqual([
+      'validation',
+      'WITHIN_VSR',
+    ]);
+    expect([classOf('DEMAT-108')?.anomalyClass, classOf('DEMAT-108')?.anomalyClassReason?.code]).toEqual([
+      'production',
+      'AFTER_VSR',
+    ]);
     expect(classOf('DEMAT-109')?.anomalyClass).toBeNull();
     expect(classOf('DEMAT-109')?.warnings.map((w) => w.code)).toContain('ANOMALY_CLASS_UNKNOWN');
   });
@@ -71,12 +88,18 @@ describe('contract-sla clocks on the sample export', () => {
   it('D5 DEMAT-106 shows its requalification to blocking', async () => {
     const issue = (await report()).issues.find((i) => i.key === 'DEMAT-106');
     expect(issue?.severity).toBe('blocking');
-    expect(issue?.clocks[0]?.requalifications).toEqual([{ at: '2026-03-24T11:00:00.000+01:00', field: 'severity', from: 'major', to: 'blocking' }]);
+    expect(issue?.clocks[0]?.requalifications).toEqual([
+      { at: '2026-03-24T11:00:00.000+01:00', field: 'severity', from: 'major', to: 'blocking' },
+    ]);
   });
 
   it('leaves a story without clocks and says why', async () => {
     const story = (await report()).issues.find((i) => i.key === 'DEMAT-115');
-    expect([story?.kind, story?.clocks, story?.warnings.map((w) => w.code)]).toEqual([null, [], ['NOT_A_CONTRACT_ISSUE_TYPE']]);
+    expect([story?.kind, story?.clocks, story?.warnings.map((w) => w.code)]).toEqual([
+      null,
+      [],
+      ['NOT_A_CONTRACT_ISSUE_TYPE'],
+    ]);
   });
 
   it('takes `at` as now when it is not given', async () => {
@@ -95,14 +118,44 @@ describe('contract-sla clocks on bad input', () => {
 
   it.each<[string, () => string[], RegExp]>([
     ['a missing file', () => ['clocks', '--input', join(dir, 'missing.json')], /missing\.json: no such file$/],
-    ['malformed JSON', () => ['clocks', '--input', file('broken.json', '{"issues": [')], /broken\.json: not valid JSON/],
-    ['JSON that is not an export', () => ['clocks', '--input', file('array.json', '[1, 2]')], /array\.json: not a Jira export/],
+    [
+      'malformed JSON',
+      () => ['clocks', '--input', file('broken.json', '{"issues": [')],
+      /broken\.json: not valid JSON/,
+    ],
+    [
+      'JSON that is not an export',
+      () => ['clocks', '--input', file('array.json', '[1, 2]')],
+      /array\.json: not a Jira export/,
+    ],
     ['an unknown option', () => ['clocks', '--input', SAMPLE, '--when', 'now'], /unknown option --when/],
     ['a missing option', () => ['clocks'], /missing option --input/],
-    ['an invalid --at', () => ['clocks', '--input', SAMPLE, '--at', 'yesterday'], /--at: "yesterday" is not an ISO 8601 instant/],
-    ['a config with a misspelt key', () => ['clocks', '--input', SAMPLE, '--config', file('typo.json', '{"statuses": {"paused": ["X"]}}')], /typo\.json: statuses: unknown setting "paused"/],
-    ['a config with a bad target', () => ['clocks', '--input', SAMPLE, '--config', file('target.json', '{"targets": {"anomaly": {"blocking": {"workaround": "soon"}}}}')], /target\.json: targets\.anomaly\.blocking\.workaround: "soon" is not a target/],
-    ['a config giving one status two roles', () => ['clocks', '--input', SAMPLE, '--config', file('roles.json', '{"statuses": {"pause": ["Fermée"]}}')], /status "Fermée" is already listed in statuses\.pause/],
+    [
+      'an invalid --at',
+      () => ['clocks', '--input', SAMPLE, '--at', 'yesterday'],
+      /--at: "yesterday" is not an ISO 8601 instant/,
+    ],
+    [
+      'a config with a misspelt key',
+      () => ['clocks', '--input', SAMPLE, '--config', file('typo.json', '{"statuses": {"paused": ["X"]}}')],
+      /typo\.json: statuses: unknown setting "paused"/,
+    ],
+    [
+      'a config with a bad target',
+      () => [
+        'clocks',
+        '--input',
+        SAMPLE,
+        '--config',
+        file('target.json', '{"targets": {"anomaly": {"blocking": {"workaround": "soon"}}}}'),
+      ],
+      /target\.json: targets\.anomaly\.blocking\.workaround: "soon" is not a target/,
+    ],
+    [
+      'a config giving one status two roles',
+      () => ['clocks', '--input', SAMPLE, '--config', file('roles.json', '{"statuses": {"pause": ["Fermée"]}}')],
+      /status "Fermée" is already listed in statuses\.pause/,
+    ],
     ['an unknown command', () => ['clock'], /unknown command "clock"/],
   ])('%s: exit 2, one line naming the problem', async (_name, args, message) => {
     const run = await runCli(args());
@@ -114,16 +167,37 @@ describe('contract-sla clocks on bad input', () => {
   });
 
   it('computes the rest of an export when some issues are broken', async () => {
-    const issue = (key: string, fields: Record<string, unknown>, histories: unknown[] = []) => ({ id: key.replace(/\D/g, ''), key, fields, changelog: { startAt: 0, maxResults: 100, total: histories.length, histories } });
-    const status = (created: string, from: string, to: string) => ({ id: created, created, items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', fromString: from, toString: to }] });
-    const good = issue('X-1', { issuetype: { name: 'Anomalie' }, status: { name: 'En cours' }, created: '2026-03-02T09:00:00.000+0100' });
+    const issue = (key: string, fields: Record<string, unknown>, histories: unknown[] = []) => ({
+      id: key.replace(/\D/g, ''),
+      key,
+      fields,
+      changelog: { startAt: 0, maxResults: 100, total: histories.length, histories },
+    });
+    const status = (created: string, from: string, to: string) => ({
+      id: created,
+      created,
+      items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', fromString: from, toString: to }],
+    });
+    const good = issue('X-1', {
+      issuetype: { name: 'Anomalie' },
+      status: { name: 'En cours' },
+      created: '2026-03-02T09:00:00.000+0100',
+    });
     const noCreated = issue('X-2', { issuetype: { name: 'Anomalie' }, status: { name: 'En cours' } });
-    const outOfOrder = issue('X-3', { issuetype: { name: 'Anomalie' }, status: { name: 'Fermée' }, created: '2026-03-02T09:00:00.000+0100' }, [
-      status('2026-03-02T10:00:00.000+0100', 'À qualifier', 'En cours'),
-      status('2026-03-04T10:00:00.000+0100', 'Validée', 'Fermée'),
-      status('2026-03-03T10:00:00.000+0100', 'En cours', 'Validée'),
-    ]);
-    const badDate = issue('X-4', { issuetype: { name: 'Anomalie' }, status: { name: 'En cours' }, created: '2 mars 2026' });
+    const outOfOrder = issue(
+      'X-3',
+      { issuetype: { name: 'Anomalie' }, status: { name: 'Fermée' }, created: '2026-03-02T09:00:00.000+0100' },
+      [
+        status('2026-03-02T10:00:00.000+0100', 'À qualifier', 'En cours'),
+        status('2026-03-04T10:00:00.000+0100', 'Validée', 'Fermée'),
+        status('2026-03-03T10:00:00.000+0100', 'En cours', 'Validée'),
+      ],
+    );
+    const badDate = issue('X-4', {
+      issuetype: { name: 'Anomalie' },
+      status: { name: 'En cours' },
+      created: '2 mars 2026',
+    });
     const path = file('mixed.json', JSON.stringify({ issues: [good, noCreated, outOfOrder, badDate, 'not an issue'] }));
     const run = await runCli(['clocks', '--input', path, '--at', '2026-03-02T12:00:00+01:00']);
     expect(run.code).toBe(0);

@@ -47,14 +47,76 @@ const tempFile = (name: string, content: string): string => {
 };
 
 describe('contract-sla reserve on the sample sprint export', () => {
-  type Row = Pick<SprintReserveView, 'capacity' | 'reserve' | 'consumed' | 'left' | 'givenBack' | 'overflow' | 'consumers' | 'moveOutCandidates' | 'removed' | 'validationEffort' | 'validationCap' | 'overCap'>;
+  type Row = Pick<
+    SprintReserveView,
+    | 'capacity'
+    | 'reserve'
+    | 'consumed'
+    | 'left'
+    | 'givenBack'
+    | 'overflow'
+    | 'consumers'
+    | 'moveOutCandidates'
+    | 'removed'
+    | 'validationEffort'
+    | 'validationCap'
+    | 'overCap'
+  >;
   it.each<[string, number, Row]>([
-    ['sprint 1, reserve unused and given back', 101,
-      { capacity: 20, reserve: 3, consumed: 0, left: 3, givenBack: 3, overflow: 0, consumers: [], moveOutCandidates: [], removed: ['DEMAT-205'], validationEffort: 1, validationCap: 1.7, overCap: 0 }],
-    ['sprint 2, overflow: the least important stories not started cover it', 102,
-      { capacity: 20, reserve: 3, consumed: 3, left: 0, givenBack: 0, overflow: 4, consumers: ['DEMAT-211', 'DEMAT-212'], moveOutCandidates: ['DEMAT-208', 'DEMAT-203'], removed: ['DEMAT-207'], validationEffort: 4, validationCap: 2.8, overCap: 1.2 }],
-    ['sprint 3, active: nothing given back yet', 103,
-      { capacity: 24, reserve: 3.6, consumed: 2, left: 1.6, givenBack: null, overflow: 0, consumers: ['DEMAT-218'], moveOutCandidates: [], removed: [], validationEffort: 0, validationCap: 2.7, overCap: 0 }],
+    [
+      'sprint 1, reserve unused and given back',
+      101,
+      {
+        capacity: 20,
+        reserve: 3,
+        consumed: 0,
+        left: 3,
+        givenBack: 3,
+        overflow: 0,
+        consumers: [],
+        moveOutCandidates: [],
+        removed: ['DEMAT-205'],
+        validationEffort: 1,
+        validationCap: 1.7,
+        overCap: 0,
+      },
+    ],
+    [
+      'sprint 2, overflow: the least important stories not started cover it',
+      102,
+      {
+        capacity: 20,
+        reserve: 3,
+        consumed: 3,
+        left: 0,
+        givenBack: 0,
+        overflow: 4,
+        consumers: ['DEMAT-211', 'DEMAT-212'],
+        moveOutCandidates: ['DEMAT-208', 'DEMAT-203'],
+        removed: ['DEMAT-207'],
+        validationEffort: 4,
+        validationCap: 2.8,
+        overCap: 1.2,
+      },
+    ],
+    [
+      'sprint 3, active: nothing given back yet',
+      103,
+      {
+        capacity: 24,
+        reserve: 3.6,
+        consumed: 2,
+        left: 1.6,
+        givenBack: null,
+        overflow: 0,
+        consumers: ['DEMAT-218'],
+        moveOutCandidates: [],
+        removed: [],
+        validationEffort: 0,
+        validationCap: 2.7,
+        overCap: 0,
+      },
+    ],
   ])('%s', async (_name, id, expected) => {
     expect(sprintOf(await reportOf(), id)).toMatchObject(expected);
   });
@@ -63,30 +125,51 @@ describe('contract-sla reserve on the sample sprint export', () => {
     [101, { done: 14, planned: 17, ratio: 14 / 17 }, { done: 14, loggedHours: 56, ratio: 0.25 }],
     [102, { done: 14, planned: 21, ratio: 14 / 21 }, { done: 21, loggedHours: 105, ratio: 0.2 }],
     [103, { done: 8, planned: 25, ratio: 0.32 }, { done: 10, loggedHours: 70, ratio: 10 / 70 }],
-  ])('sprint %s: predictability without the reserve, productivity in points per hour (D9)', async (id, predictability, productivity) => {
-    const sprint = sprintOf(await reportOf(), id);
-    expect([sprint.predictability, sprint.productivity]).toEqual([predictability, productivity]);
-  });
+  ])(
+    'sprint %s: predictability without the reserve, productivity in points per hour (D9)',
+    async (id, predictability, productivity) => {
+      const sprint = sprintOf(await reportOf(), id);
+      expect([sprint.predictability, sprint.productivity]).toEqual([predictability, productivity]);
+    },
+  );
 
   it('says what consumed the reserve, how much and when it arrived', async () => {
     expect(sprintOf(await reportOf(), 102).consumerDetails).toEqual([
-      { key: 'DEMAT-211', effort: 5, effortSource: 'estimate', addedAt: '2026-03-17T10:30:00.000+01:00', reason: 'blocking-production-anomaly' },
-      { key: 'DEMAT-212', effort: 2, effortSource: 'logged', addedAt: '2026-03-19T14:00:00.000+01:00', reason: 'urgent-label' },
+      {
+        key: 'DEMAT-211',
+        effort: 5,
+        effortSource: 'estimate',
+        addedAt: '2026-03-17T10:30:00.000+01:00',
+        reason: 'blocking-production-anomaly',
+      },
+      {
+        key: 'DEMAT-212',
+        effort: 2,
+        effortSource: 'logged',
+        addedAt: '2026-03-19T14:00:00.000+01:00',
+        reason: 'urgent-label',
+      },
     ]);
   });
 
   it('prints the report’s frame: unit, instants with their offset, the sprints in order, the warnings', async () => {
     const report = await reportOf();
-    expect([report.at, report.unit, report.sprints.map((s) => [s.sprintId, s.state, s.startAt, s.measuredAt])]).toEqual([
-      '2026-04-24T12:00:00.000+02:00',
-      'points',
+    expect([report.at, report.unit, report.sprints.map((s) => [s.sprintId, s.state, s.startAt, s.measuredAt])]).toEqual(
       [
-        [101, 'closed', '2026-02-02T09:00:00.000+01:00', '2026-02-27T18:30:00.000+01:00'],
-        [102, 'closed', '2026-03-02T09:00:00.000+01:00', '2026-03-27T18:45:00.000+01:00'],
-        [103, 'active', '2026-03-30T09:00:00.000+02:00', '2026-04-24T12:00:00.000+02:00'],
+        '2026-04-24T12:00:00.000+02:00',
+        'points',
+        [
+          [101, 'closed', '2026-02-02T09:00:00.000+01:00', '2026-02-27T18:30:00.000+01:00'],
+          [102, 'closed', '2026-03-02T09:00:00.000+01:00', '2026-03-27T18:45:00.000+01:00'],
+          [103, 'active', '2026-03-30T09:00:00.000+02:00', '2026-04-24T12:00:00.000+02:00'],
+        ],
       ],
+    );
+    expect(report.sprints.map((s) => s.warnings.map((w) => `${w.code} ${w.key ?? ''}`))).toEqual([
+      [],
+      ['ESTIMATE_FROM_LOGGED_TIME DEMAT-212'],
+      ['ANOMALY_CLASS_UNKNOWN DEMAT-219'],
     ]);
-    expect(report.sprints.map((s) => s.warnings.map((w) => `${w.code} ${w.key ?? ''}`))).toEqual([[], ['ESTIMATE_FROM_LOGGED_TIME DEMAT-212'], ['ANOMALY_CLASS_UNKNOWN DEMAT-219']]);
   });
 
   it('takes the PO’s reserve of a sprint from --config (reserve.perSprint)', async () => {
@@ -98,7 +181,11 @@ describe('contract-sla reserve on the sample sprint export', () => {
   it('measures an active sprint as of --at (8 April: 219 not yet there, 215 not yet done)', async () => {
     const run = await runCli(['reserve', '--input', SAMPLE, '--at', '2026-04-08T12:00:00+02:00']);
     const sprint = sprintOf(run.json() as ReserveReport, 103);
-    expect([sprint.consumers, sprint.left, sprint.predictability]).toEqual([['DEMAT-218'], 1.6, { done: 3, planned: 24, ratio: 3 / 24 }]);
+    expect([sprint.consumers, sprint.left, sprint.predictability]).toEqual([
+      ['DEMAT-218'],
+      1.6,
+      { done: 3, planned: 24, ratio: 3 / 24 },
+    ]);
   });
 
   it('measures an active sprint now when --at is not given', async () => {
@@ -111,11 +198,43 @@ describe('contract-sla reserve on the sample sprint export', () => {
 describe('contract-sla reserve errors: exit 2, one line on stderr', () => {
   it.each<[string, () => string[], RegExp]>([
     ['no --input', () => ['reserve'], /^contract-sla: missing option --input\n$/],
-    ['a missing file', () => ['reserve', '--input', '/nonexistent/sprints.json'], /^contract-sla: \/nonexistent\/sprints\.json: no such file\n$/],
-    ['an export without a board', () => ['reserve', '--input', tempFile('export.json', JSON.stringify({ issues: [] }))], /^contract-sla: .*export\.json: board: the export has no board configuration: add "board": the response of GET \/rest\/agile\/1\.0\/board\/\{boardId\}\/configuration\n$/],
-    ['a reserve rate above 1', () => ['reserve', '--input', SAMPLE, '--config', tempFile('config.json', JSON.stringify({ reserve: { defaultRate: 15 } }))], /^contract-sla: .*config\.json: reserve\.defaultRate: expected a rate between 0 and 1 \(0\.15 = 15 %\)\n$/],
-    ['a misspelt reserve setting', () => ['reserve', '--input', SAMPLE, '--config', tempFile('config.json', JSON.stringify({ reserve: { perSprints: {} } }))], /^contract-sla: .*config\.json: reserve: unknown setting "perSprints" \(check its spelling\)\n$/],
-    ['an unknown option', () => ['reserve', '--input', SAMPLE, '--sprint', '102'], /^contract-sla: unknown option --sprint \(expected --input, --config, --at\)\n$/],
+    [
+      'a missing file',
+      () => ['reserve', '--input', '/nonexistent/sprints.json'],
+      /^contract-sla: \/nonexistent\/sprints\.json: no such file\n$/,
+    ],
+    [
+      'an export without a board',
+      () => ['reserve', '--input', tempFile('export.json', JSON.stringify({ issues: [] }))],
+      /^contract-sla: .*export\.json: board: the export has no board configuration: add "board": the response of GET \/rest\/agile\/1\.0\/board\/\{boardId\}\/configuration\n$/,
+    ],
+    [
+      'a reserve rate above 1',
+      () => [
+        'reserve',
+        '--input',
+        SAMPLE,
+        '--config',
+        tempFile('config.json', JSON.stringify({ reserve: { defaultRate: 15 } })),
+      ],
+      /^contract-sla: .*config\.json: reserve\.defaultRate: expected a rate between 0 and 1 \(0\.15 = 15 %\)\n$/,
+    ],
+    [
+      'a misspelt reserve setting',
+      () => [
+        'reserve',
+        '--input',
+        SAMPLE,
+        '--config',
+        tempFile('config.json', JSON.stringify({ reserve: { perSprints: {} } })),
+      ],
+      /^contract-sla: .*config\.json: reserve: unknown setting "perSprints" \(check its spelling\)\n$/,
+    ],
+    [
+      'an unknown option',
+      () => ['reserve', '--input', SAMPLE, '--sprint', '102'],
+      /^contract-sla: unknown option --sprint \(expected --input, --config, --at\)\n$/,
+    ],
   ])('%s', async (_name, args, message) => {
     const run = await runCli(args());
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', expect.stringMatching(message)]);
@@ -123,6 +242,8 @@ describe('contract-sla reserve errors: exit 2, one line on stderr', () => {
 
   it('is listed in the help', async () => {
     const run = await runCli(['--help']);
-    expect(run.stdout).toContain('contract-sla reserve --input <sprint-export.json> [--config <config.json>] [--at <ISO>]');
+    expect(run.stdout).toContain(
+      'contract-sla reserve --input <sprint-export.json> [--config <config.json>] [--at <ISO>]',
+    );
   });
 });

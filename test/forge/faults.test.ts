@@ -11,7 +11,12 @@ const CLASS = 'customfield_10104';
 
 /** The app's read-only fields of every issue of the demo, read past any fault (the test's own calls are not faulted). */
 const appFields = async (site: ForgeSite): Promise<Record<string, readonly unknown[]>> => {
-  const search = await site.jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'project = DEMAT ORDER BY key', fields: [SLA_STATUS, SLA_DUE, CLASS], maxResults: 100 }, caller: { kind: 'app' } });
+  const search = await site.jira.handle({
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    body: { jql: 'project = DEMAT ORDER BY key', fields: [SLA_STATUS, SLA_DUE, CLASS], maxResults: 100 },
+    caller: { kind: 'app' },
+  });
   const issues = (search.body as { issues: { key: string; fields: Record<string, unknown> }[] }).issues;
   // A paused clock's due instant is provisional (now + what is left), so it moves with the instant of computation:
   // it is compared by its presence only. Everything else does not depend on when it was computed.
@@ -25,7 +30,9 @@ const appFields = async (site: ForgeSite): Promise<Record<string, readonly unkno
 };
 
 const successfulFieldWrites = (site: ForgeSite): number =>
-  site.host.calls().filter((c) => c.kind === 'jira' && c.path.startsWith('/rest/api/3/app/field/value') && c.status < 300).length;
+  site.host
+    .calls()
+    .filter((c) => c.kind === 'jira' && c.path.startsWith('/rest/api/3/app/field/value') && c.status < 300).length;
 
 const recomputeAll = async (site: ForgeSite): Promise<void> => {
   for (let run = 0; run < 2; run++) {
@@ -56,33 +63,63 @@ describe('Jira answering 429 and 500', () => {
   it('the panel waits as Retry-After says and answers', async () => {
     const site = aForgeSite();
     site.host.faults.set({ rate429: 0.3, retryAfterSeconds: 3, seed: 3 });
-    const reply = (await site.host.invoke('sla/getIssueSla', {}, { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-5' } } }, userNamed(site, 'Paul'))) as { ok: boolean };
+    const reply = (await site.host.invoke(
+      'sla/getIssueSla',
+      {},
+      { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-5' } } },
+      userNamed(site, 'Paul'),
+    )) as { ok: boolean };
     expect(reply).toMatchObject({ ok: true });
     expect(site.host.faults.stats.injected429).toBeGreaterThan(0);
-    expect((site.clock as ManualClock).waits).toEqual(Array.from({ length: site.host.faults.stats.injected429 }, () => 3000));
+    expect((site.clock as ManualClock).waits).toEqual(
+      Array.from({ length: site.host.faults.stats.injected429 }, () => 3000),
+    );
     expect(site.host.faults.stats.earlyRetries).toBe(0);
   });
 
   it('the panel answers JIRA_BUSY when Jira keeps refusing (the UI words it, French first)', async () => {
     const site = aForgeSite();
     site.host.faults.set({ rate429: 1, retryAfterSeconds: 2 });
-    const reply = (await site.host.invoke('sla/getIssueSla', {}, { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-5' } } }, userNamed(site, 'Paul'))) as { ok: boolean; error?: { code: string } };
+    const reply = (await site.host.invoke(
+      'sla/getIssueSla',
+      {},
+      { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-5' } } },
+      userNamed(site, 'Paul'),
+    )) as { ok: boolean; error?: { code: string } };
     expect(reply).toMatchObject({ ok: false, error: { code: 'JIRA_BUSY' } });
     expect(site.host.faults.stats.earlyRetries).toBe(0);
   });
 
-  it('a trigger that cannot finish returns an InvocationError with Jira\'s Retry-After, and Forge delivers it again', async () => {
+  it("a trigger that cannot finish returns an InvocationError with Jira's Retry-After, and Forge delivers it again", async () => {
     const site = aForgeSite();
     site.host.faults.set({ rate429: 1, retryAfterSeconds: 5 });
-    const event = { eventType: 'avi:jira:updated:issue', issue: { id: '10030', key: 'DEMAT-30' }, atlassianId: userNamed(site, 'Paul') };
+    const event = {
+      eventType: 'avi:jira:updated:issue',
+      issue: { id: '10030', key: 'DEMAT-30' },
+      atlassianId: userNamed(site, 'Paul'),
+    };
     const result = await site.host.runAs(null, () => site.app.onIssueEvent(event));
-    expect(JSON.parse(JSON.stringify(result))).toEqual({ _retry: true, retryOptions: { retryAfter: 5, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED' } });
+    expect(JSON.parse(JSON.stringify(result))).toEqual({
+      _retry: true,
+      retryOptions: { retryAfter: 5, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED' },
+    });
 
     // Through the platform: redelivered after 5 s each time, at most 4 times, then reported.
-    await site.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-30/transitions', body: { transition: { id: '31' } }, caller: { kind: 'user', accountId: userNamed(site, 'Paul') } });
+    await site.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue/DEMAT-30/transitions',
+      body: { transition: { id: '31' } },
+      caller: { kind: 'user', accountId: userNamed(site, 'Paul') },
+    });
     await site.host.settle();
-    expect(site.host.redeliveries.map((r) => [r.what, r.retryCount, r.retryAfterSeconds])).toEqual([1, 2, 3, 4].map((n) => ['issue event', n, 5]));
-    expect(site.host.backgroundErrors).toEqual([expect.stringMatching(/^issue event: still asks for a retry \(FUNCTION_UPSTREAM_RATE_LIMITED\) after 4 redeliveries$/)]);
+    expect(site.host.redeliveries.map((r) => [r.what, r.retryCount, r.retryAfterSeconds])).toEqual(
+      [1, 2, 3, 4].map((n) => ['issue event', n, 5]),
+    );
+    expect(site.host.backgroundErrors).toEqual([
+      expect.stringMatching(
+        /^issue event: still asks for a retry \(FUNCTION_UPSTREAM_RATE_LIMITED\) after 4 redeliveries$/,
+      ),
+    ]);
 
     // Once Jira answers again, a redelivery completes the work.
     site.host.faults.set(null);
@@ -93,25 +130,52 @@ describe('Jira answering 429 and 500', () => {
   it('the consumer returns an InvocationError too, and its redelivery recomputes the batch', async () => {
     const site = aForgeSite();
     site.host.faults.set({ rate429: 1, retryAfterSeconds: 2 });
-    const result = await site.host.runAs(null, () => site.app.onRecompute({ body: { kind: 'recompute', issueIds: ['10005'], reason: 'test' } }));
+    const result = await site.host.runAs(null, () =>
+      site.app.onRecompute({ body: { kind: 'recompute', issueIds: ['10005'], reason: 'test' } }),
+    );
     expect(JSON.parse(JSON.stringify(result))).toMatchObject({ _retry: true, retryOptions: { retryAfter: 2 } });
     site.host.faults.set(null);
-    await expect(site.host.runAs(null, () => site.app.onRecompute({ body: { kind: 'recompute', issueIds: ['10005'], reason: 'test' }, retryContext: { retryCount: 1 } }))).resolves.toBeUndefined();
+    await expect(
+      site.host.runAs(null, () =>
+        site.app.onRecompute({
+          body: { kind: 'recompute', issueIds: ['10005'], reason: 'test' },
+          retryContext: { retryCount: 1 },
+        }),
+      ),
+    ).resolves.toBeUndefined();
     expect((await appFields(site))['DEMAT-5']?.[0]).toBe('breached');
   });
 });
 
 describe('a search index that lags behind writes (eventual consistency)', () => {
   const search = (site: ForgeSite, jql: string, reconcileIssues?: number[]) =>
-    site.jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', body: { jql, fields: ['status'], ...(reconcileIssues ? { reconcileIssues } : {}) }, caller: { kind: 'app' } });
+    site.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      body: { jql, fields: ['status'], ...(reconcileIssues ? { reconcileIssues } : {}) },
+      caller: { kind: 'app' },
+    });
   const keysOf = (answer: { body: unknown }) => (answer.body as { issues: { key: string }[] }).issues.map((i) => i.key);
   const statusOf = async (site: ForgeSite, key: string) =>
-    ((await site.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${key}?fields=${SLA_STATUS}`, caller: { kind: 'app' } })).body as { fields: Record<string, unknown> }).fields[SLA_STATUS];
+    (
+      (
+        await site.jira.handle({
+          method: 'GET',
+          path: `/rest/api/3/issue/${key}?fields=${SLA_STATUS}`,
+          caller: { kind: 'app' },
+        })
+      ).body as { fields: Record<string, unknown> }
+    ).fields[SLA_STATUS];
 
   it('the local Jira leaves out an issue written less than a second ago, unless the search reconciles it', async () => {
     const site = aForgeSite();
     site.jira.setSearchLag(1000);
-    await site.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-30/transitions', body: { transition: { id: '31' } }, caller: { kind: 'user', accountId: userNamed(site, 'Paul') } });
+    await site.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue/DEMAT-30/transitions',
+      body: { transition: { id: '31' } },
+      caller: { kind: 'user', accountId: userNamed(site, 'Paul') },
+    });
     expect(keysOf(await search(site, 'key = DEMAT-30'))).toEqual([]);
     expect(keysOf(await search(site, 'key = DEMAT-30', [10030]))).toEqual(['DEMAT-30']);
     (site.clock as ManualClock).advance(1000);
@@ -122,7 +186,12 @@ describe('a search index that lags behind writes (eventual consistency)', () => 
     const site = aForgeSite();
     site.jira.setSearchLag(1000);
     expect(await statusOf(site, 'DEMAT-30')).toBeNull();
-    await site.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-30/transitions', body: { transition: { id: '31' } }, caller: { kind: 'user', accountId: userNamed(site, 'Paul') } });
+    await site.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue/DEMAT-30/transitions',
+      body: { transition: { id: '31' } },
+      caller: { kind: 'user', accountId: userNamed(site, 'Paul') },
+    });
     await site.host.settle();
     expect(site.host.backgroundErrors).toEqual([]);
     expect(await statusOf(site, 'DEMAT-30')).toBe('running');
@@ -132,8 +201,18 @@ describe('a search index that lags behind writes (eventual consistency)', () => 
     const site = aForgeSite();
     site.jira.setSearchLag(1000);
     const paul = userNamed(site, 'Paul');
-    await site.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-30/transitions', body: { transition: { id: '31' } }, caller: { kind: 'user', accountId: paul } });
-    const reply = (await site.host.invoke('sla/getIssueSla', {}, { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-30', id: '10030' } } }, paul)) as { ok: boolean; data?: { slaStatus: string } };
+    await site.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue/DEMAT-30/transitions',
+      body: { transition: { id: '31' } },
+      caller: { kind: 'user', accountId: paul },
+    });
+    const reply = (await site.host.invoke(
+      'sla/getIssueSla',
+      {},
+      { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-30', id: '10030' } } },
+      paul,
+    )) as { ok: boolean; data?: { slaStatus: string } };
     expect(reply).toMatchObject({ ok: true, data: { slaStatus: 'running' } });
   });
 });

@@ -3,7 +3,10 @@
 import type { IndicatorsView, Reply } from '../../src/contract';
 import { aForgeSite, userNamed, type ForgeSite } from '../support/forge-site';
 
-const gadget = (configuration: unknown) => ({ moduleKey: 'contract-indicators', extension: { type: 'jira:dashboardGadget', gadgetConfiguration: configuration } });
+const gadget = (configuration: unknown) => ({
+  moduleKey: 'contract-indicators',
+  extension: { type: 'jira:dashboardGadget', gadgetConfiguration: configuration },
+});
 const APRIL = { projectKey: 'DEMAT', month: '2026-04' };
 
 const call = async <T>(site: ForgeSite, key: string, payload: unknown, user: string, configuration: unknown = APRIL) =>
@@ -24,8 +27,17 @@ describe('the indicators gadget', () => {
     if (!ready.ok) throw new Error(ready.error.message);
     expect(ready.data.state).toBe('ready');
     expect(ready.data.report?.month).toBe('2026-04');
-    expect(ready.data.report?.figures.map((f) => f.code)).toEqual(expect.arrayContaining(['IND_INC01', 'IND_INC02', 'IND_INC03', 'IND_SUP01']));
-    expect(ready.data.trend.map((t) => t.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(ready.data.report?.figures.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['IND_INC01', 'IND_INC02', 'IND_INC03', 'IND_SUP01']),
+    );
+    expect(ready.data.trend.map((t) => t.month)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+    ]);
     expect(ready.data.settingsVersion).toBe(0);
   });
 
@@ -33,7 +45,10 @@ describe('the indicators gadget', () => {
     await call(site, 'indicators/getMonth', {}, 'Sophie');
     const before = site.host.calls().length;
     await site.host.settle();
-    const job = site.host.calls().slice(before).filter((c) => c.kind === 'jira');
+    const job = site.host
+      .calls()
+      .slice(before)
+      .filter((c) => c.kind === 'jira');
     expect(job.filter((c) => c.path === '/rest/api/3/search/jql')).toHaveLength(1);
     expect(job.filter((c) => c.path === '/rest/api/3/changelog/bulkfetch')).toHaveLength(1);
   });
@@ -41,7 +56,12 @@ describe('the indicators gadget', () => {
   it('exports the snapshot as CSV and JSON', async () => {
     await call(site, 'indicators/getMonth', {}, 'Sophie');
     await site.host.settle();
-    const csv = await call<{ filename: string; content: string }>(site, 'indicators/export', { format: 'csv' }, 'Sophie');
+    const csv = await call<{ filename: string; content: string }>(
+      site,
+      'indicators/export',
+      { format: 'csv' },
+      'Sophie',
+    );
     expect(csv.ok && csv.data.filename).toBe('indicateurs-DEMAT-2026-04.csv');
     expect(csv.ok && csv.data.content.split(/\r?\n/)[0]).toMatch(/^[a-z_]+(,[a-z_]+)+$/i);
     const json = await call<{ content: string }>(site, 'indicators/export', { format: 'json' }, 'Sophie');
@@ -63,7 +83,10 @@ describe('the indicators gadget', () => {
   });
 
   it('treats a malformed configuration as not configured, and a bad export format as a bad request', async () => {
-    const odd = await call<IndicatorsView>(site, 'indicators/getMonth', {}, 'Sophie', { projectKey: 'DEMAT OR 1=1', month: '2026-13' });
+    const odd = await call<IndicatorsView>(site, 'indicators/getMonth', {}, 'Sophie', {
+      projectKey: 'DEMAT OR 1=1',
+      month: '2026-13',
+    });
     expect(odd.ok && odd.data.state).toBe('not-configured');
     const format = await call(site, 'indicators/export', { format: 'xlsx' }, 'Sophie');
     expect(format.ok ? null : format.error.code).toBe('BAD_REQUEST');

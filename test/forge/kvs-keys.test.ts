@@ -10,7 +10,12 @@ describe('keys the app writes to the key-value store', () => {
   it('keeps unreadable settings aside under a UTC key Forge accepts (the Europe/Paris offset had a +)', async () => {
     const site = aForgeSite();
     site.kvs.handle('/api/v1/set', { key: 'settings', value: 'not a settings document' });
-    const saved = (await site.host.invoke('settings/save', { document: { vsrMonths: 3 }, expectedVersion: 0 }, ADMIN_PAGE, userNamed(site, 'Claire'))) as Reply<{ version: number }>;
+    const saved = (await site.host.invoke(
+      'settings/save',
+      { document: { vsrMonths: 3 }, expectedVersion: 0 },
+      ADMIN_PAGE,
+      userNamed(site, 'Claire'),
+    )) as Reply<{ version: number }>;
     // With the old key (…T12:00:00+02:00) the store answers INVALID_KEY and the save is an INTERNAL error.
     expect(saved).toMatchObject({ ok: true, data: { version: 1 } });
     const kept = site.kvs.keys().filter((k) => k.startsWith('settings:unreadable:'));
@@ -20,7 +25,12 @@ describe('keys the app writes to the key-value store', () => {
 
   it('writes only keys that match the Forge key rule in the settings, recompute and schedule flows', async () => {
     const site = aForgeSite();
-    const saved = (await site.host.invoke('settings/save', { document: { vsrMonths: 3 }, expectedVersion: 0 }, ADMIN_PAGE, userNamed(site, 'Claire'))) as Reply<unknown>;
+    const saved = (await site.host.invoke(
+      'settings/save',
+      { document: { vsrMonths: 3 }, expectedVersion: 0 },
+      ADMIN_PAGE,
+      userNamed(site, 'Claire'),
+    )) as Reply<unknown>;
     expect(saved.ok).toBe(true);
     await site.host.tick();
     await site.host.settle();

@@ -12,12 +12,27 @@ import { aForgeSite, userNamed, type ForgeSite } from '../support/forge-site';
 jest.setTimeout(60_000);
 
 const SEVERITY = 'customfield_10100';
-const PROJECT_PAGE = { moduleKey: 'sprint-reserve-page', extension: { type: 'jira:projectPage', project: { key: 'DEMAT' } } };
-const SPRINT_ACTION = { moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 1 }, sprint: { id: 3 } } };
-const GADGET = { moduleKey: 'contract-indicators', extension: { type: 'jira:dashboardGadget', gadgetConfiguration: { projectKey: 'DEMAT', month: '2026-04' } } };
+const PROJECT_PAGE = {
+  moduleKey: 'sprint-reserve-page',
+  extension: { type: 'jira:projectPage', project: { key: 'DEMAT' } },
+};
+const SPRINT_ACTION = {
+  moduleKey: 'sprint-reserve-action',
+  extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 1 }, sprint: { id: 3 } },
+};
+const GADGET = {
+  moduleKey: 'contract-indicators',
+  extension: { type: 'jira:dashboardGadget', gadgetConfiguration: { projectKey: 'DEMAT', month: '2026-04' } },
+};
 const ADMIN_PAGE = { moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } };
 
-const invoke = async <T>(site: ForgeSite, key: string, payload: unknown, context: Record<string, unknown>, user: string): Promise<T> => {
+const invoke = async <T>(
+  site: ForgeSite,
+  key: string,
+  payload: unknown,
+  context: Record<string, unknown>,
+  user: string,
+): Promise<T> => {
   const reply = (await site.host.invoke(key, payload, context, userNamed(site, user))) as Reply<T>;
   if (!reply.ok) throw new Error(`${key}: ${reply.error.code} ${reply.error.message}`);
   return reply.data;
@@ -25,11 +40,24 @@ const invoke = async <T>(site: ForgeSite, key: string, payload: unknown, context
 
 /** Every flow of the app: the panel, the settings, the validators, the triggers, the reserve page and the gadget. */
 const runMainFlows = async (site: ForgeSite): Promise<void> => {
-  const jira = (method: 'PUT' | 'POST', p: string, body: unknown, user: string) => site.jira.handle({ method, path: p, body, caller: { kind: 'user', accountId: userNamed(site, user) } });
-  await invoke(site, 'sla/getIssueSla', {}, { moduleKey: 'sla-panel', extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-5' } } }, 'Paul');
+  const jira = (method: 'PUT' | 'POST', p: string, body: unknown, user: string) =>
+    site.jira.handle({ method, path: p, body, caller: { kind: 'user', accountId: userNamed(site, user) } });
+  await invoke(
+    site,
+    'sla/getIssueSla',
+    {},
+    { moduleKey: 'sla-panel', extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-5' } } },
+    'Paul',
+  );
   await invoke(site, 'settings/get', {}, ADMIN_PAGE, 'Claire');
   await invoke(site, 'settings/save', { document: { vsrMonths: 3 }, expectedVersion: 0 }, ADMIN_PAGE, 'Claire');
-  await invoke(site, 'validators/getOptions', { query: 'demat' }, { moduleKey: 'administration-validator', extension: { type: 'jira:workflowValidator' } }, 'Claire');
+  await invoke(
+    site,
+    'validators/getOptions',
+    { query: 'demat' },
+    { moduleKey: 'administration-validator', extension: { type: 'jira:workflowValidator' } },
+    'Claire',
+  );
   await jira('POST', '/rest/api/3/issue/DEMAT-19/transitions', { transition: { id: '41' } }, 'Paul');
   await jira('POST', '/rest/api/3/issue/DEMAT-19/transitions', { transition: { id: '51' } }, 'Paul'); // the function validator
   await jira('PUT', '/rest/api/3/issue/DEMAT-27', { fields: { [SEVERITY]: 'Mineure' } }, 'Paul'); // D5: put back by the trigger
@@ -42,7 +70,7 @@ const runMainFlows = async (site: ForgeSite): Promise<void> => {
   await site.host.settle();
 };
 
-describe('the app\'s scopes', () => {
+describe("the app's scopes", () => {
   it('allow every route the app calls, each by the alternative listed here', async () => {
     const site = aForgeSite();
     await runMainFlows(site);
@@ -57,11 +85,16 @@ describe('the app\'s scopes', () => {
       row.as.add(call.as === 'app' ? 'app' : 'user');
       routes.set(key, row);
     }
-    const table = Object.fromEntries([...routes].sort(([a], [b]) => a.localeCompare(b)).map(([key, row]) => [key, `${[...row.as].sort().join('+')}: ${row.scopes.join(' ') || '(none)'}`]));
+    const table = Object.fromEntries(
+      [...routes]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, row]) => [key, `${[...row.as].sort().join('+')}: ${row.scopes.join(' ') || '(none)'}`]),
+    );
     expect(table).toEqual({
       'GET /rest/agile/1.0/board': 'app: read:board-scope:jira-software read:project:jira',
       'GET /rest/agile/1.0/board/{boardId}': 'app: read:board-scope:jira-software read:issue-details:jira',
-      'GET /rest/agile/1.0/board/{boardId}/configuration': 'app: read:board-scope.admin:jira-software read:project:jira',
+      'GET /rest/agile/1.0/board/{boardId}/configuration':
+        'app: read:board-scope.admin:jira-software read:project:jira',
       'GET /rest/agile/1.0/board/{boardId}/sprint': 'app: read:sprint:jira-software',
       'GET /rest/api/3/field': 'app: read:jira-work',
       'GET /rest/api/3/groups/picker': 'app: read:jira-user',
@@ -79,7 +112,7 @@ describe('the app\'s scopes', () => {
     expect([...site.host.scopes].filter((s) => !used.has(s)).sort()).toEqual(['storage:app', 'write:app-data:jira']);
   });
 
-  it('default to the manifest\'s permissions.scopes', () => {
+  it("default to the manifest's permissions.scopes", () => {
     expect(aForgeSite().host.scopes).toEqual(manifestScopes());
     expect(manifestScopes()).toContain('read:issue-details:jira');
   });
@@ -89,18 +122,36 @@ describe('the app\'s scopes', () => {
     const without = text.replace(/^ {4}- read:issue-details:jira\n/m, '');
     expect(without).not.toBe(text);
     const site = aForgeSite({ scopes: scopesOfManifest(without) });
-    const reply = (await site.host.invoke('capacity/getBoard', {}, SPRINT_ACTION, userNamed(site, 'Paul'))) as Reply<SprintBoardView>;
+    const reply = (await site.host.invoke(
+      'capacity/getBoard',
+      {},
+      SPRINT_ACTION,
+      userNamed(site, 'Paul'),
+    )) as Reply<SprintBoardView>;
     expect(reply.ok ? null : reply.error.code).toBe('FORBIDDEN');
-    expect(reply.ok ? '' : reply.error.message).toMatch(/^GET \/rest\/agile\/1\.0\/board\/1 : Jira a refusé l'appel de Contract SLA \(401\).* \/ GET \/rest\/agile\/1\.0\/board\/1: Jira refused Contract SLA's call \(401\)/);
-    expect(site.host.scopeRefusals.map((r) => [r.as, r.operation, r.missing])).toEqual([['app', 'GET /rest/agile/1.0/board/{boardId}', ['read:issue-details:jira']]]);
+    expect(reply.ok ? '' : reply.error.message).toMatch(
+      /^GET \/rest\/agile\/1\.0\/board\/1 : Jira a refusé l'appel de Contract SLA \(401\).* \/ GET \/rest\/agile\/1\.0\/board\/1: Jira refused Contract SLA's call \(401\)/,
+    );
+    expect(site.host.scopeRefusals.map((r) => [r.as, r.operation, r.missing])).toEqual([
+      ['app', 'GET /rest/agile/1.0/board/{boardId}', ['read:issue-details:jira']],
+    ]);
     expect(site.host.scopeRefusals[0]?.message).toContain('needs read:issue-details:jira');
-    expect(site.host.calls().filter((c) => c.kind === 'jira' && c.status === 401).map((c) => c.path)).toEqual(['/rest/agile/1.0/board/1']);
+    expect(
+      site.host
+        .calls()
+        .filter((c) => c.kind === 'jira' && c.status === 401)
+        .map((c) => c.path),
+    ).toEqual(['/rest/agile/1.0/board/1']);
   });
 
   it('answer a refused call as a site does: 401, "scope does not match"', async () => {
     const site = aForgeSite({ scopes: [] });
     const answer = await site.host.runAs(null, () => callJira('/rest/api/3/field'));
-    expect([answer.status, answer.headers.get('x-failure-category'), await answer.json()]).toEqual([401, 'FAILURE_CLIENT_SCOPE_CHECK', { code: 401, message: 'Unauthorized; scope does not match' }]);
+    expect([answer.status, answer.headers.get('x-failure-category'), await answer.json()]).toEqual([
+      401,
+      'FAILURE_CLIENT_SCOPE_CHECK',
+      { code: 401, message: 'Unauthorized; scope does not match' },
+    ]);
     expect(site.host.scopeRefusals.map((r) => r.missing)).toEqual([['read:jira-work']]);
   });
 
@@ -110,13 +161,17 @@ describe('the app\'s scopes', () => {
     const answer = await site.host.runAs(null, () => callJira('/rest/api/3/project/DEMAT'));
     expect(answer.status).toBe(401);
     expect(site.host.scopeRefusals.map((r) => [r.operation, r.path])).toEqual([[null, '/rest/api/3/project/DEMAT']]);
-    expect(site.host.scopeRefusals[0]?.message).toMatch(/^GET \/rest\/api\/3\/project\/DEMAT is not in the workbench's scope table/);
+    expect(site.host.scopeRefusals[0]?.message).toMatch(
+      /^GET \/rest\/api\/3\/project\/DEMAT is not in the workbench's scope table/,
+    );
   });
 });
 
 /** A call as @forge/api makes it as the app: through the seam the host installed. */
 const callJira = (p: string): Promise<Response> => {
-  const seam = (globalThis as { __forge_fetch__?: (target: unknown, path: string, init?: unknown) => Promise<Response> }).__forge_fetch__;
+  const seam = (
+    globalThis as { __forge_fetch__?: (target: unknown, path: string, init?: unknown) => Promise<Response> }
+  ).__forge_fetch__;
   if (seam === undefined) throw new Error('the host is not installed');
   return seam({ type: 'fpp', provider: 'app', remote: 'jira' }, p, { method: 'GET' });
 };

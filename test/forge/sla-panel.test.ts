@@ -6,8 +6,19 @@ import { aForgeSite, userNamed, type ForgeSite } from '../support/forge-site';
 
 const H = 3_600_000;
 
-const openPanel = async (site: ForgeSite, issueKey: string, user: string, payload: unknown = {}, extra: Record<string, unknown> = {}) =>
-  (await site.host.invoke('sla/getIssueSla', payload, { moduleKey: 'sla-panel', extension: { type: 'jira:issuePanel', issue: { key: issueKey } }, ...extra }, userNamed(site, user))) as Reply<IssueSlaPanelView>;
+const openPanel = async (
+  site: ForgeSite,
+  issueKey: string,
+  user: string,
+  payload: unknown = {},
+  extra: Record<string, unknown> = {},
+) =>
+  (await site.host.invoke(
+    'sla/getIssueSla',
+    payload,
+    { moduleKey: 'sla-panel', extension: { type: 'jira:issuePanel', issue: { key: issueKey } }, ...extra },
+    userNamed(site, user),
+  )) as Reply<IssueSlaPanelView>;
 
 describe('sla/getIssueSla', () => {
   let site: ForgeSite;
@@ -29,23 +40,39 @@ describe('sla/getIssueSla', () => {
 
   it('shows a clock paused while the issue waits on the Administration (DEMAT-30)', async () => {
     const reply = await openPanel(site, 'DEMAT-30', 'Julie');
-    expect(reply.ok && [reply.data.slaStatus, reply.data.issue.clocks.map((c) => c.state)]).toEqual(['paused', ['paused', 'paused']]);
+    expect(reply.ok && [reply.data.slaStatus, reply.data.issue.clocks.map((c) => c.state)]).toEqual([
+      'paused',
+      ['paused', 'paused'],
+    ]);
   });
 
   it('needs at most three Jira calls on a first load, and two once the field list is cached', async () => {
     const before = site.host.calls().length;
     await openPanel(site, 'DEMAT-5', 'Paul');
-    const cold = site.host.calls().slice(before).filter((c) => c.kind === 'jira');
+    const cold = site.host
+      .calls()
+      .slice(before)
+      .filter((c) => c.kind === 'jira');
     const middle = site.host.calls().length;
     await openPanel(site, 'DEMAT-30', 'Paul');
-    const warm = site.host.calls().slice(middle).filter((c) => c.kind === 'jira');
-    expect(cold.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /rest/api/3/field', 'POST /rest/api/3/search/jql', 'POST /rest/api/3/changelog/bulkfetch']);
+    const warm = site.host
+      .calls()
+      .slice(middle)
+      .filter((c) => c.kind === 'jira');
+    expect(cold.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /rest/api/3/field',
+      'POST /rest/api/3/search/jql',
+      'POST /rest/api/3/changelog/bulkfetch',
+    ]);
     expect(warm.length).toBe(2);
   });
 
   it('reads the issue as the user: someone who cannot see it gets nothing', async () => {
     const reply = await openPanel(site, 'DEMAT-5', 'Marc');
-    expect(reply).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/DEMAT-5 does not exist or is not visible/) } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/DEMAT-5 does not exist or is not visible/) },
+    });
   });
 
   it('says NOT_FOUND for a missing issue', async () => {
@@ -56,7 +83,12 @@ describe('sla/getIssueSla', () => {
   it.each<[string, unknown, Record<string, unknown>, string]>([
     ['a payload with unexpected keys', { issueKey: 'DEMAT-1', __proto__: { admin: true } }, {}, 'BAD_REQUEST'],
     ['a payload that is not an object', 'DROP TABLE', {}, 'BAD_REQUEST'],
-    ['an issue key with JQL in it', {}, { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-1 OR project = SECRET' } } }, 'BAD_REQUEST'],
+    [
+      'an issue key with JQL in it',
+      {},
+      { extension: { type: 'jira:issuePanel', issue: { key: 'DEMAT-1 OR project = SECRET' } } },
+      'BAD_REQUEST',
+    ],
     ['a context without an issue', {}, { extension: { type: 'jira:adminPage' } }, 'BAD_REQUEST'],
   ])('refuses %s with a clear error and no stack trace', async (_name, payload, extra, code) => {
     const reply = await openPanel(site, 'DEMAT-5', 'Paul', payload, extra);
@@ -71,13 +103,22 @@ describe('sla/getIssueSla', () => {
     const paul = userNamed(long, 'Paul');
     const transition = (id: string) => {
       clock.advance(30_000);
-      return long.jira.handle({ method: 'POST', path: '/rest/api/3/issue/DEMAT-27/transitions', body: { transition: { id } }, caller: { kind: 'user', accountId: paul } });
+      return long.jira.handle({
+        method: 'POST',
+        path: '/rest/api/3/issue/DEMAT-27/transitions',
+        body: { transition: { id } },
+        caller: { kind: 'user', accountId: paul },
+      });
     };
     for (let i = 0; i < 60; i++) {
       expect((await transition('21')).status).toBe(204);
       expect((await transition('31')).status).toBe(204);
     }
-    const expand = await long.jira.handle({ method: 'GET', path: '/rest/api/3/issue/DEMAT-27?expand=changelog', caller: { kind: 'app' } });
+    const expand = await long.jira.handle({
+      method: 'GET',
+      path: '/rest/api/3/issue/DEMAT-27?expand=changelog',
+      caller: { kind: 'app' },
+    });
     const changelog = (expand.body as { changelog: { total: number; histories: unknown[] } }).changelog;
     expect(changelog.total).toBeGreaterThan(changelog.histories.length);
     const reply = await openPanel(long, 'DEMAT-27', 'Paul');

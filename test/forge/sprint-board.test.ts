@@ -3,10 +3,18 @@
 import type { Reply, SprintBoardView } from '../../src/contract';
 import { aForgeSite, userNamed, type ForgeSite } from '../support/forge-site';
 
-const PROJECT_PAGE = { moduleKey: 'sprint-reserve-page', extension: { type: 'jira:projectPage', project: { key: 'DEMAT' } } };
+const PROJECT_PAGE = {
+  moduleKey: 'sprint-reserve-page',
+  extension: { type: 'jira:projectPage', project: { key: 'DEMAT' } },
+};
 
-const call = async (site: ForgeSite, key: string, payload: unknown, user: string, context: Record<string, unknown> = PROJECT_PAGE) =>
-  (await site.host.invoke(key, payload, context, userNamed(site, user))) as Reply<SprintBoardView>;
+const call = async (
+  site: ForgeSite,
+  key: string,
+  payload: unknown,
+  user: string,
+  context: Record<string, unknown> = PROJECT_PAGE,
+) => (await site.host.invoke(key, payload, context, userNamed(site, user))) as Reply<SprintBoardView>;
 
 const sprintNamed = (view: SprintBoardView, name: string) => view.report?.sprints.find((s) => s.name === name);
 
@@ -20,23 +28,44 @@ describe('capacity/getBoard', () => {
     const reply = await call(site, 'capacity/getBoard', {}, 'Sophie');
     if (!reply.ok) throw new Error(reply.error.message);
     const view = reply.data;
-    expect([view.board?.name, view.report?.unit, view.canSetReserve, view.focusSprintId]).toEqual(['Tableau DEMAT', 'points', true, 3]);
+    expect([view.board?.name, view.report?.unit, view.canSetReserve, view.focusSprintId]).toEqual([
+      'Tableau DEMAT',
+      'points',
+      true,
+      3,
+    ]);
     const first = sprintNamed(view, 'DEMAT Sprint 1');
-    expect(first && [first.state, first.capacity, first.reserve, first.consumed, first.overflow, first.consumers]).toEqual(['closed', 8, 1.2, 1.2, 1.8, ['DEMAT-5']]);
+    expect(
+      first && [first.state, first.capacity, first.reserve, first.consumed, first.overflow, first.consumers],
+    ).toEqual(['closed', 8, 1.2, 1.2, 1.8, ['DEMAT-5']]);
     const second = sprintNamed(view, 'DEMAT Sprint 2');
-    expect(second && [second.state, second.consumed, second.givenBack, second.overflow]).toEqual(['closed', 0, 2.85, 0]);
+    expect(second && [second.state, second.consumed, second.givenBack, second.overflow]).toEqual([
+      'closed',
+      0,
+      2.85,
+      0,
+    ]);
     expect(sprintNamed(view, 'DEMAT Sprint 3')?.state).toBe('active');
   });
 
   it('opens on the sprint of a sprint action', async () => {
-    const reply = await call(site, 'capacity/getBoard', {}, 'Paul', { moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, sprint: { id: 2 } } });
+    const reply = await call(site, 'capacity/getBoard', {}, 'Paul', {
+      moduleKey: 'sprint-reserve-action',
+      extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, sprint: { id: 2 } },
+    });
     expect(reply.ok && reply.data.focusSprintId).toBe(2);
   });
 
   it('uses the board the sprint action was opened on, and refuses a board of another project', async () => {
-    const own = await call(site, 'capacity/getBoard', {}, 'Paul', { moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 1 }, sprint: { id: 3 } } });
+    const own = await call(site, 'capacity/getBoard', {}, 'Paul', {
+      moduleKey: 'sprint-reserve-action',
+      extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 1 }, sprint: { id: 3 } },
+    });
     expect(own.ok && [own.data.board?.id, own.data.focusSprintId]).toEqual([1, 3]);
-    const other = await call(site, 'capacity/getBoard', {}, 'Paul', { moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 99 }, sprint: { id: 3 } } });
+    const other = await call(site, 'capacity/getBoard', {}, 'Paul', {
+      moduleKey: 'sprint-reserve-action',
+      extension: { type: 'jira:sprintAction', project: { key: 'DEMAT' }, board: { id: 99 }, sprint: { id: 3 } },
+    });
     expect(other.ok ? null : other.error.code).toBe('NOT_FOUND');
   });
 
@@ -52,12 +81,22 @@ describe('capacity/setReserve', () => {
     site = aForgeSite();
   });
 
-  it('lets the Product Owner lower the active sprint\'s reserve: the overflow and the stories to move out appear', async () => {
+  it("lets the Product Owner lower the active sprint's reserve: the overflow and the stories to move out appear", async () => {
     const reply = await call(site, 'capacity/setReserve', { sprintId: 3, reserve: 3 }, 'Sophie');
     if (!reply.ok) throw new Error(reply.error.message);
     const active = sprintNamed(reply.data, 'DEMAT Sprint 3');
-    expect(active && [active.reserve, active.reserveSource, active.overflow, active.moveOutCandidates]).toEqual([3, 'per-sprint', 2, ['DEMAT-25']]);
-    expect(reply.data.reserves['3']).toEqual({ value: 3, setBy: userNamed(site, 'Sophie'), setByName: 'Sophie Bernard', setAt: expect.any(String) });
+    expect(active && [active.reserve, active.reserveSource, active.overflow, active.moveOutCandidates]).toEqual([
+      3,
+      'per-sprint',
+      2,
+      ['DEMAT-25'],
+    ]);
+    expect(reply.data.reserves['3']).toEqual({
+      value: 3,
+      setBy: userNamed(site, 'Sophie'),
+      setByName: 'Sophie Bernard',
+      setAt: expect.any(String),
+    });
     const cleared = await call(site, 'capacity/setReserve', { sprintId: 3, reserve: null }, 'Sophie');
     expect(cleared.ok && sprintNamed(cleared.data, 'DEMAT Sprint 3')?.reserveSource).toBe('default-rate');
   });
@@ -69,7 +108,12 @@ describe('capacity/setReserve', () => {
   });
 
   it('lets the members of the Product Owner group set reserves when the settings name one', async () => {
-    await site.host.invoke('settings/save', { document: { productOwnerGroup: 'titulaire-dev' }, expectedVersion: 0 }, { moduleKey: 'settings-page' }, userNamed(site, 'Claire'));
+    await site.host.invoke(
+      'settings/save',
+      { document: { productOwnerGroup: 'titulaire-dev' }, expectedVersion: 0 },
+      { moduleKey: 'settings-page' },
+      userNamed(site, 'Claire'),
+    );
     const reply = await call(site, 'capacity/setReserve', { sprintId: 3, reserve: 4 }, 'Paul');
     expect(reply.ok && reply.data.canSetReserve).toBe(true);
   });
@@ -91,15 +135,28 @@ describe('capacity/getBoard on a second load', () => {
   it('reads only the active and future sprints from Jira: the closed ones come from the store, with the same page', async () => {
     const site = aForgeSite();
     const load = () => site.host.invokeCounted('capacity/getBoard', {}, PROJECT_PAGE, userNamed(site, 'Sophie'));
-    const sprintCalls = (calls: readonly { path: string }[]) => calls.filter((c) => /^\/rest\/agile\/1\.0\/board\/\d+\/sprint$/.test(c.path)).length;
+    const sprintCalls = (calls: readonly { path: string }[]) =>
+      calls.filter((c) => /^\/rest\/agile\/1\.0\/board\/\d+\/sprint$/.test(c.path)).length;
     const first = await load();
     const second = await load();
     expect([sprintCalls(first.jiraCalls), sprintCalls(second.jiraCalls)]).toEqual([2, 1]);
     expect(second.jiraCalls.length).toBeLessThan(first.jiraCalls.length);
     // The resolver measures at its own clock: the sprints and their figures, not the measure instant, are compared.
-    const figures = (reply: unknown) => (reply as Reply<SprintBoardView>).ok ? (reply as { data: SprintBoardView }).data.report?.sprints.map((s) => [s.sprintId, s.state, s.capacity, s.reserve, s.consumed, s.overflow]) : reply;
+    const figures = (reply: unknown) =>
+      (reply as Reply<SprintBoardView>).ok
+        ? (reply as { data: SprintBoardView }).data.report?.sprints.map((s) => [
+            s.sprintId,
+            s.state,
+            s.capacity,
+            s.reserve,
+            s.consumed,
+            s.overflow,
+          ])
+        : reply;
     expect(figures(second.result)).toEqual(figures(first.result));
     expect(figures(first.result)).toHaveLength(3);
-    expect(site.kvs.keys().filter((k) => k.startsWith('cache:closed-sprints:'))).toEqual(['cache:closed-sprints:board:1']);
+    expect(site.kvs.keys().filter((k) => k.startsWith('cache:closed-sprints:'))).toEqual([
+      'cache:closed-sprints:board:1',
+    ]);
   });
 });

@@ -38,17 +38,24 @@ export type BrowserSession = {
 };
 
 /** Fails with what to do when the Custom UI bundles the workbench serves have not been built. */
-export const requireBuiltUi = (rootDir: string = REPO_ROOT, surfaces: readonly string[] = ['sla-panel', 'admin']): void => {
+export const requireBuiltUi = (
+  rootDir: string = REPO_ROOT,
+  surfaces: readonly string[] = ['sla-panel', 'admin'],
+): void => {
   const missing = surfaces.filter((surface) => !existsSync(join(rootDir, 'static', surface, 'build', 'index.html')));
   if (missing.length > 0) {
-    throw new Error(`The Custom UI is not built (missing ${missing.map((s) => `static/${s}/build/index.html`).join(', ')}): run \`npm run build\` first.`);
+    throw new Error(
+      `The Custom UI is not built (missing ${missing.map((s) => `static/${s}/build/index.html`).join(', ')}): run \`npm run build\` first.`,
+    );
   }
 };
 
 /** Chromium at /usr/bin/chromium, headless, with a new empty user data dir (removed by `close`). */
 export const launchChromium = async (): Promise<BrowserSession> => {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (the browser tests never download Playwright's browsers).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (the browser tests never download Playwright's browsers).`,
+    );
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'contract-sla-chromium-'));
   let context: BrowserContext;
@@ -96,7 +103,9 @@ const STALE = 'data-test-stale';
 /** Marks what the host page shows now, so that `waitForRedraw` can tell the next drawing from this one. */
 export const markDrawn = async (page: Page): Promise<void> => {
   await page.locator('#main > *').first().waitFor({ state: 'attached' });
-  await page.locator('#main > *').evaluateAll((nodes, attribute) => nodes.forEach((node) => node.setAttribute(attribute, '')), STALE);
+  await page
+    .locator('#main > *')
+    .evaluateAll((nodes, attribute) => nodes.forEach((node) => node.setAttribute(attribute, '')), STALE);
 };
 
 /** Waits until the host page has drawn its content again (#main's children replaced) since `markDrawn`. */
@@ -118,7 +127,12 @@ export const openHostPage = async (page: Page, baseUrl: string, path: string): P
 export const switchUser = async (page: Page, accountId: string): Promise<void> => {
   await markDrawn(page);
   await Promise.all([
-    page.waitForResponse((response) => new URL(response.url()).pathname === '/__workbench/api/session' && response.request().method() === 'POST' && response.ok()),
+    page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/__workbench/api/session' &&
+        response.request().method() === 'POST' &&
+        response.ok(),
+    ),
     page.selectOption('#user', accountId),
   ]);
   await waitForRedraw(page);
@@ -152,7 +166,10 @@ export const closeAll = async (...closers: readonly ((() => Promise<void>) | und
 };
 
 /** The account id of a demo user by display name ("Paul Leroy"). */
-export const accountIdOf = (users: readonly { readonly accountId: string; readonly displayName: string }[], displayName: string): string => {
+export const accountIdOf = (
+  users: readonly { readonly accountId: string; readonly displayName: string }[],
+  displayName: string,
+): string => {
   const user = users.find((u) => u.displayName === displayName);
   if (!user) throw new Error(`no demo user "${displayName}" (users: ${users.map((u) => u.displayName).join(', ')})`);
   return user.accountId;
@@ -162,7 +179,10 @@ export const accountIdOf = (users: readonly { readonly accountId: string; readon
  * One workbench (the app's real handlers on the local Jira seeded at the test anchor, no data folder) and one
  * Chromium for a test file: started before its tests, closed after them even on failure. Call at the file's top.
  */
-export const useWorkbenchAndBrowser = (surfaces: readonly string[] = ['sla-panel', 'admin'], timeoutMs = 60_000): (() => { workbench: Workbench; browser: BrowserSession }) => {
+export const useWorkbenchAndBrowser = (
+  surfaces: readonly string[] = ['sla-panel', 'admin'],
+  timeoutMs = 60_000,
+): (() => { workbench: Workbench; browser: BrowserSession }) => {
   let workbench: Workbench | undefined;
   let browser: BrowserSession | undefined;
   beforeAll(async () => {
@@ -170,7 +190,15 @@ export const useWorkbenchAndBrowser = (surfaces: readonly string[] = ['sla-panel
     // The site's clock stands at the demo's anchor and moves one minute before each user action: figures never
     // depend on how fast the machine runs the test.
     const clock = new ManualClock(TEST_ANCHOR_MS);
-    workbench = await startWorkbench({ port: 0, dataDir: null, clock, beforeAction: () => clock.advance(60_000), reset: true, rootDir: REPO_ROOT, loadApp: () => jest.requireActual<AppModule>('../../src/index') });
+    workbench = await startWorkbench({
+      port: 0,
+      dataDir: null,
+      clock,
+      beforeAction: () => clock.advance(60_000),
+      reset: true,
+      rootDir: REPO_ROOT,
+      loadApp: () => jest.requireActual<AppModule>('../../src/index'),
+    });
     browser = await launchChromium();
   }, timeoutMs);
   afterAll(() => closeAll(browser?.close, workbench?.close), timeoutMs);

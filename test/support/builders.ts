@@ -32,7 +32,15 @@ export const aCalendar = (spec: {
   return {
     name: spec.name ?? 'test',
     zone: spec.zone ?? 'Europe/Paris',
-    week: { mon: day('mon'), tue: day('tue'), wed: day('wed'), thu: day('thu'), fri: day('fri'), sat: day('sat'), sun: day('sun') },
+    week: {
+      mon: day('mon'),
+      tue: day('tue'),
+      wed: day('wed'),
+      thu: day('thu'),
+      fri: day('fri'),
+      sat: day('sat'),
+      sun: day('sun'),
+    },
     holidays: spec.holidays ?? 'none',
     holidaysWorked: spec.holidaysWorked ?? false,
     whitMondayWorked: spec.whitMondayWorked ?? false,
@@ -47,7 +55,11 @@ const WEEKDAY_NAMES: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 's
  * The minute-by-minute oracle: is the calendar working at this instant? Written independently of the engine: it asks
  * luxon for the local wall time and checks the week, the holiday dates and the closed dates directly.
  */
-export const workingAtOracle = (cal: BusinessCalendar, holidayDates: ReadonlySet<string>, instantMs: number): boolean => {
+export const workingAtOracle = (
+  cal: BusinessCalendar,
+  holidayDates: ReadonlySet<string>,
+  instantMs: number,
+): boolean => {
   const local = DateTime.fromMillis(instantMs, { zone: cal.zone });
   const date = local.toISODate() as string;
   if (cal.closedDates.includes(date)) return false;

@@ -11,7 +11,10 @@ export const defaultSettings = (json: unknown = {}): Settings => {
   return parsed.value;
 };
 
-export const clockSettings = (settings: Settings = defaultSettings(), sprints: readonly SprintWindow[] = []): ClockSettings => ({
+export const clockSettings = (
+  settings: Settings = defaultSettings(),
+  sprints: readonly SprintWindow[] = [],
+): ClockSettings => ({
   statuses: settings.statuses,
   targets: settings.targets,
   calendars: settings.calendars,
@@ -54,4 +57,8 @@ export const anIssue = (spec: {
   environment: spec.environment === undefined ? 'validation' : spec.environment,
 });
 
-export const sprint = (name: string, startLocal: string, endLocal: string): SprintWindow => ({ name, startMs: ms(startLocal), endMs: ms(endLocal) });
+export const sprint = (name: string, startLocal: string, endLocal: string): SprintWindow => ({
+  name,
+  startMs: ms(startLocal),
+  endMs: ms(endLocal),
+});

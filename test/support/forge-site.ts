@@ -9,14 +9,22 @@ import { LocalKvs } from '../../workbench/host/local-kvs';
 /** The demo's anchor in tests: a fixed instant, so the seeded histories (and stopped clocks) never move. */
 export const TEST_ANCHOR_MS = Date.parse('2026-04-24T12:00:00+02:00');
 
-export type ForgeSite = { readonly jira: LocalJiraControl; readonly host: ForgeHost; readonly app: AppModule; readonly kvs: LocalKvs; readonly clock: Clock };
+export type ForgeSite = {
+  readonly jira: LocalJiraControl;
+  readonly host: ForgeHost;
+  readonly app: AppModule;
+  readonly kvs: LocalKvs;
+  readonly clock: Clock;
+};
 
 /**
  * `clock`: the site's one clock, read by the local Jira (when edits happen), the store and the app (its clock seam);
  * default a manual clock standing at the demo's anchor, which moves only when a test (or a wait) moves it.
  * `scopes`: what the site granted the app, default the manifest's permissions.scopes (a test drops one to see it fail).
  */
-export const aForgeSite = (options: { clock?: Clock; scopes?: readonly string[] } = {}): ForgeSite & { readonly clock: Clock } => {
+export const aForgeSite = (
+  options: { clock?: Clock; scopes?: readonly string[] } = {},
+): ForgeSite & { readonly clock: Clock } => {
   const clock = options.clock ?? new ManualClock(TEST_ANCHOR_MS);
   const jira = createLocalJira({ seed: { anchorMs: TEST_ANCHOR_MS }, now: clock.nowMs });
   const kvs = new LocalKvs(null, clock.nowMs);

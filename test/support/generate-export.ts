@@ -254,7 +254,13 @@ export function statusBean(name: StatusName): JiraStatus {
 const ISSUE_TYPES = new Map<IssueTypeName, JiraIssueType>(
   (Object.keys(ISSUE_TYPE_IDS) as IssueTypeName[]).map((name) => {
     const id = ISSUE_TYPE_IDS[name];
-    const bean: JiraIssueType = { self: `${JIRA_SITE}/rest/api/3/issuetype/${id}`, id, name, subtask: false, hierarchyLevel: 0 };
+    const bean: JiraIssueType = {
+      self: `${JIRA_SITE}/rest/api/3/issuetype/${id}`,
+      id,
+      name,
+      subtask: false,
+      hierarchyLevel: 0,
+    };
     return [name, Object.freeze(bean)];
   }),
 );
@@ -348,21 +354,34 @@ export function formatJiraDateTime(epochMs: number): string {
   const millis = rest - seconds * 1000;
   const ZERO = 48;
   return fromCharCode(
-    ZERO + floor(year / 1000), ZERO + (floor(year / 100) % 10), ZERO + (floor(year / 10) % 10), ZERO + (year % 10),
+    ZERO + floor(year / 1000),
+    ZERO + (floor(year / 100) % 10),
+    ZERO + (floor(year / 10) % 10),
+    ZERO + (year % 10),
     45, // -
-    ZERO + floor(month / 10), ZERO + (month % 10),
+    ZERO + floor(month / 10),
+    ZERO + (month % 10),
     45,
-    ZERO + floor(day / 10), ZERO + (day % 10),
+    ZERO + floor(day / 10),
+    ZERO + (day % 10),
     84, // T
-    ZERO + floor(hours / 10), ZERO + (hours % 10),
+    ZERO + floor(hours / 10),
+    ZERO + (hours % 10),
     58, // :
-    ZERO + floor(minutes / 10), ZERO + (minutes % 10),
+    ZERO + floor(minutes / 10),
+    ZERO + (minutes % 10),
     58,
-    ZERO + floor(seconds / 10), ZERO + (seconds % 10),
+    ZERO + floor(seconds / 10),
+    ZERO + (seconds % 10),
     46, // .
-    ZERO + floor(millis / 100), ZERO + (floor(millis / 10) % 10), ZERO + (millis % 10),
+    ZERO + floor(millis / 100),
+    ZERO + (floor(millis / 10) % 10),
+    ZERO + (millis % 10),
     43, // +
-    ZERO, ZERO + offsetMinutes / 60, ZERO, ZERO, // 0100 or 0200
+    ZERO,
+    ZERO + offsetMinutes / 60,
+    ZERO,
+    ZERO, // 0100 or 0200
   );
 }
 
@@ -407,16 +426,29 @@ const sprintFieldValues = new WeakMap<AgileSprint, JiraSprintFieldValue>();
 export function sprintFieldValue(sprint: AgileSprint): JiraSprintFieldValue {
   const cached = sprintFieldValues.get(sprint);
   if (cached !== undefined) return cached;
-  const base = { id: sprint.id, name: sprint.name, state: sprint.state, boardId: sprint.originBoardId, goal: sprint.goal };
+  const base = {
+    id: sprint.id,
+    name: sprint.name,
+    state: sprint.state,
+    boardId: sprint.originBoardId,
+    goal: sprint.goal,
+  };
   const dates = { startDate: sprint.startDate, endDate: sprint.endDate };
   const value: JiraSprintFieldValue = Object.freeze(
-    sprint.completeDate === undefined ? { ...base, ...dates } : { ...base, ...dates, completeDate: sprint.completeDate },
+    sprint.completeDate === undefined
+      ? { ...base, ...dates }
+      : { ...base, ...dates, completeDate: sprint.completeDate },
   );
   sprintFieldValues.set(sprint, value);
   return value;
 }
 
-export function aVersion(args: { readonly id: string; readonly name: string; readonly releaseDate: string; readonly released: boolean }): JiraVersion {
+export function aVersion(args: {
+  readonly id: string;
+  readonly name: string;
+  readonly releaseDate: string;
+  readonly released: boolean;
+}): JiraVersion {
   return {
     self: `${JIRA_SITE}/rest/api/3/version/${args.id}`,
     id: args.id,
@@ -493,13 +525,25 @@ function statusItems(from: StatusName, to: StatusName): readonly JiraChangeItem[
 function statusItem(from: StatusName, to: StatusName): JiraChangeItem {
   const fromBean = statusBean(from);
   const toBean = statusBean(to);
-  return { field: 'status', fieldtype: 'jira', fieldId: 'status', from: fromBean.id, fromString: fromBean.name, to: toBean.id, toString: toBean.name };
+  return {
+    field: 'status',
+    fieldtype: 'jira',
+    fieldId: 'status',
+    from: fromBean.id,
+    fromString: fromBean.name,
+    to: toBean.id,
+    toString: toBean.name,
+  };
 }
 
 /** Assembles issues from specs; history ids are consecutive from `firstHistoryId`, in spec then event order. */
 export function buildExport(
   specs: Iterable<IssueSpec>,
-  extras: { readonly sprints: readonly AgileSprint[]; readonly versions: readonly JiraVersion[]; readonly firstHistoryId: number },
+  extras: {
+    readonly sprints: readonly AgileSprint[];
+    readonly versions: readonly JiraVersion[];
+    readonly firstHistoryId: number;
+  },
 ): JiraExport {
   const issues: JiraIssue[] = [];
   const changelogs: JiraIssueChangeLog[] = [];
@@ -529,11 +573,13 @@ function buildIssue(spec: IssueSpec, firstHistoryId: number): { issue: JiraIssue
     lastMs = event.atMs;
     let items: readonly JiraChangeItem[];
     if (event.toSeverity === undefined) {
-      if (event.toStatus === undefined) throw new RangeError(`buildExport: DEMAT-${spec.number} event ${e} changes nothing`);
+      if (event.toStatus === undefined)
+        throw new RangeError(`buildExport: DEMAT-${spec.number} event ${e} changes nothing`);
       items = statusItems(status, event.toStatus);
       status = event.toStatus;
     } else {
-      if (severity === null) throw new RangeError(`buildExport: DEMAT-${spec.number} changes a severity it does not have`);
+      if (severity === null)
+        throw new RangeError(`buildExport: DEMAT-${spec.number} changes a severity it does not have`);
       const from = optionBean(SEVERITY_FIELD, severity);
       const to = optionBean(SEVERITY_FIELD, event.toSeverity);
       const severityItem: JiraChangeItem = {
@@ -549,7 +595,12 @@ function buildIssue(spec: IssueSpec, firstHistoryId: number): { issue: JiraIssue
       severity = event.toSeverity;
       if (event.toStatus !== undefined) status = event.toStatus;
     }
-    histories[e] = { id: `${firstHistoryId + e}`, author: USERS[event.by], created: formatJiraDateTime(event.atMs), items };
+    histories[e] = {
+      id: `${firstHistoryId + e}`,
+      author: USERS[event.by],
+      created: formatJiraDateTime(event.atMs),
+      items,
+    };
   }
   const fields: JiraIssueFields = {
     summary: spec.summary,
@@ -574,7 +625,11 @@ function buildIssue(spec: IssueSpec, firstHistoryId: number): { issue: JiraIssue
 
 // ---- Generator ----
 
-export type GenerateExportOptions = { readonly issues: number; readonly transitionsPerIssue: number; readonly seed: number };
+export type GenerateExportOptions = {
+  readonly issues: number;
+  readonly transitionsPerIssue: number;
+  readonly seed: number;
+};
 
 /** mulberry32: tiny, fast, and good enough to mix test data; the same seed always gives the same stream. */
 function mulberry32(seed: number): () => number {
@@ -612,37 +667,79 @@ type Family = 'anomaly-production' | 'anomaly-validation' | 'ticket' | 'story';
 const WALK_TABLES: Readonly<Record<Family, Readonly<Partial<Record<StatusName, Weighted<StatusName>>>>>> = {
   'anomaly-production': {
     'À qualifier': [['En cours', 1]],
-    'En cours': [['En validation Administration', 6], ['En attente Administration', 4]],
+    'En cours': [
+      ['En validation Administration', 6],
+      ['En attente Administration', 4],
+    ],
     'En attente Administration': [['En cours', 1]],
-    'En validation Administration': [['Contournement validé', 4], ['Validée', 4.5], ['En cours', 1.5]],
+    'En validation Administration': [
+      ['Contournement validé', 4],
+      ['Validée', 4.5],
+      ['En cours', 1.5],
+    ],
     'Contournement validé': [['En cours', 1]],
-    Validée: [['En production', 8], ['En cours', 2]],
-    'En production': [['Fermée', 9], ['En cours', 1]],
+    Validée: [
+      ['En production', 8],
+      ['En cours', 2],
+    ],
+    'En production': [
+      ['Fermée', 9],
+      ['En cours', 1],
+    ],
     Fermée: [['En cours', 1]],
   },
   'anomaly-validation': {
     'À qualifier': [['En cours', 1]],
-    'En cours': [['En validation Administration', 6], ['En attente Administration', 4]],
+    'En cours': [
+      ['En validation Administration', 6],
+      ['En attente Administration', 4],
+    ],
     'En attente Administration': [['En cours', 1]],
-    'En validation Administration': [['Contournement validé', 3], ['Validée', 5], ['En cours', 2]],
+    'En validation Administration': [
+      ['Contournement validé', 3],
+      ['Validée', 5],
+      ['En cours', 2],
+    ],
     'Contournement validé': [['En cours', 1]],
-    Validée: [['Fermée', 8], ['En cours', 2]],
+    Validée: [
+      ['Fermée', 8],
+      ['En cours', 2],
+    ],
     Fermée: [['En cours', 1]],
   },
   ticket: {
     'À qualifier': [['En cours', 1]],
-    'En cours': [['Résolue', 5], ['En attente Administration', 3], ['En validation Administration', 2]],
+    'En cours': [
+      ['Résolue', 5],
+      ['En attente Administration', 3],
+      ['En validation Administration', 2],
+    ],
     'En attente Administration': [['En cours', 1]],
-    'En validation Administration': [['Résolue', 7], ['En cours', 3]],
-    Résolue: [['Fermée', 8], ['En cours', 2]],
+    'En validation Administration': [
+      ['Résolue', 7],
+      ['En cours', 3],
+    ],
+    Résolue: [
+      ['Fermée', 8],
+      ['En cours', 2],
+    ],
     Fermée: [['En cours', 1]],
   },
   story: {
     'À qualifier': [['En cours', 1]],
-    'En cours': [['En validation Administration', 8], ['En attente Administration', 2]],
+    'En cours': [
+      ['En validation Administration', 8],
+      ['En attente Administration', 2],
+    ],
     'En attente Administration': [['En cours', 1]],
-    'En validation Administration': [['Validée', 7], ['En cours', 3]],
-    Validée: [['Fermée', 8], ['En cours', 2]],
+    'En validation Administration': [
+      ['Validée', 7],
+      ['En cours', 3],
+    ],
+    Validée: [
+      ['Fermée', 8],
+      ['En cours', 2],
+    ],
     Fermée: [['En cours', 1]],
   },
 };
@@ -658,7 +755,9 @@ const REOPEN: Picker<StatusName> = picker([['En cours', 1]]);
 /** Transitions made by the Administration (acceptance, closing, reopening); the contractor makes the others. */
 function isAdministrationMove(from: StatusName, to: StatusName): boolean {
   if (to === 'Contournement validé' || to === 'Validée' || to === 'Fermée') return true;
-  return to === 'En cours' && (from === 'Validée' || from === 'Résolue' || from === 'En production' || from === 'Fermée');
+  return (
+    to === 'En cours' && (from === 'Validée' || from === 'Résolue' || from === 'En production' || from === 'Fermée')
+  );
 }
 
 const SUMMARIES: Readonly<Record<IssueTypeName, readonly string[]>> = {
@@ -667,7 +766,7 @@ const SUMMARIES: Readonly<Record<IssueTypeName, readonly string[]>> = {
     'Pièces jointes du dossier non transmises à PLATAU',
     "Calcul erroné du délai d'instruction après demande de pièces",
     "Recherche de dossier par numéro d'autorisation sans résultat",
-    "Courrier de notification généré sans le nom du pétitionnaire",
+    'Courrier de notification généré sans le nom du pétitionnaire',
   ],
   Incident: [
     'Indisponibilité du portail de dépôt en ligne',
@@ -681,7 +780,7 @@ const SUMMARIES: Readonly<Record<IssueTypeName, readonly string[]>> = {
     "Dossier d'architecture : flux PLATAU non décrit",
   ],
   'Demande de service': [
-    "Création de comptes instructeurs pour une nouvelle commune",
+    'Création de comptes instructeurs pour une nouvelle commune',
     'Extraction des dossiers déposés au trimestre',
     'Purge des dossiers de test en pré-production',
   ],
@@ -745,11 +844,34 @@ const KINDS: Picker<IssueTypeName> = picker<IssueTypeName>([
   ['Demande de service', 15],
   ['Story', 10],
 ]);
-const ANOMALY_SEVERITIES: Picker<SeverityValue> = picker<SeverityValue>([['Bloquante', 2], ['Majeure', 4.5], ['Mineure', 3.5]]);
-const DOC_SEVERITIES: Picker<SeverityValue> = picker<SeverityValue>([['Critique', 2], ['Majeure', 4], ['Mineure', 4]]);
-const URGENCIES: Picker<SeverityValue> = picker<SeverityValue>([['Élevée', 1], ['Moyenne', 2], ['Basse', 1]]);
-const SERVICE_LEVELS: Picker<ServiceLevelValue> = picker<ServiceLevelValue>([['OR', 3], ['ARGENT', 4], ['BRONZE', 3]]);
-const STORY_POINTS: Picker<number> = picker<number>([[1, 2], [2, 3], [3, 3], [5, 2], [8, 1], [13, 0.5]]);
+const ANOMALY_SEVERITIES: Picker<SeverityValue> = picker<SeverityValue>([
+  ['Bloquante', 2],
+  ['Majeure', 4.5],
+  ['Mineure', 3.5],
+]);
+const DOC_SEVERITIES: Picker<SeverityValue> = picker<SeverityValue>([
+  ['Critique', 2],
+  ['Majeure', 4],
+  ['Mineure', 4],
+]);
+const URGENCIES: Picker<SeverityValue> = picker<SeverityValue>([
+  ['Élevée', 1],
+  ['Moyenne', 2],
+  ['Basse', 1],
+]);
+const SERVICE_LEVELS: Picker<ServiceLevelValue> = picker<ServiceLevelValue>([
+  ['OR', 3],
+  ['ARGENT', 4],
+  ['BRONZE', 3],
+]);
+const STORY_POINTS: Picker<number> = picker<number>([
+  [1, 2],
+  [2, 3],
+  [3, 3],
+  [5, 2],
+  [8, 1],
+  [13, 0.5],
+]);
 
 /**
  * A seeded export of `issues` issues, each with exactly `transitionsPerIssue` status changes (plus, for about one

@@ -5,7 +5,12 @@ import type { AnomalyClass } from '../../src/domain/anomaly/classify-anomaly';
 import { BUILTIN_CALENDARS } from '../../src/domain/calendar/builtin-calendars';
 import { firstEntryInto } from '../../src/domain/indicators/durations';
 import { monthWindow, type MonthWindow } from '../../src/domain/indicators/month-window';
-import { monthlyFigures, tallyMonth, type IndicatorIssue, type MonthlyIndicators } from '../../src/domain/indicators/monthly-indicators';
+import {
+  monthlyFigures,
+  tallyMonth,
+  type IndicatorIssue,
+  type MonthlyIndicators,
+} from '../../src/domain/indicators/monthly-indicators';
 import type { Figure } from '../../src/domain/indicators/figure';
 import type { SprintWindow } from '../../src/domain/sla/next-sprint';
 import { computeIssueClocks, type ClockFacts } from '../../src/domain/sla/sla-clock';
@@ -23,12 +28,20 @@ export const aMonth = (month: string): MonthWindow => {
 };
 
 /** An issue of a hand-made month: its key, its history, and (anomalies) its class. */
-export type MonthIssueSpec = { readonly key: string; readonly anomalyClass?: AnomalyClass | null } & Parameters<typeof anIssue>[0];
+export type MonthIssueSpec = { readonly key: string; readonly anomalyClass?: AnomalyClass | null } & Parameters<
+  typeof anIssue
+>[0];
 
 /** The class D6 would give when the test does not say: validation for validation, production for production. */
 const defaultClass = (facts: ClockFacts): AnomalyClass | null => (facts.kind === 'anomaly' ? facts.environment : null);
 
-export const indicatorIssueOfFacts = (key: string, facts: ClockFacts, atMs: number, anomalyClass: AnomalyClass | null, sprints: readonly SprintWindow[] = []): IndicatorIssue => {
+export const indicatorIssueOfFacts = (
+  key: string,
+  facts: ClockFacts,
+  atMs: number,
+  anomalyClass: AnomalyClass | null,
+  sprints: readonly SprintWindow[] = [],
+): IndicatorIssue => {
   const computed = computeIssueClocks(facts, clockSettings(defaultSettings(), sprints), atMs);
   const resolution = computed.clocks.find((c) => c.id === 'resolution');
   return {
@@ -53,14 +66,29 @@ export const indicatorIssueOfFacts = (key: string, facts: ClockFacts, atMs: numb
   };
 };
 
-export const monthIssues = (specs: readonly MonthIssueSpec[], atMs: number, sprints: readonly SprintWindow[] = []): IndicatorIssue[] =>
+export const monthIssues = (
+  specs: readonly MonthIssueSpec[],
+  atMs: number,
+  sprints: readonly SprintWindow[] = [],
+): IndicatorIssue[] =>
   specs.map((spec) => {
     const facts = anIssue(spec);
-    return indicatorIssueOfFacts(spec.key, facts, atMs, spec.anomalyClass === undefined ? defaultClass(facts) : spec.anomalyClass, sprints);
+    return indicatorIssueOfFacts(
+      spec.key,
+      facts,
+      atMs,
+      spec.anomalyClass === undefined ? defaultClass(facts) : spec.anomalyClass,
+      sprints,
+    );
   });
 
 /** The month's indicators for hand-made issues, measured at its end or at `atLocal` (Paris wall time). */
-export const indicatorsOf = (month: string, specs: readonly MonthIssueSpec[], atLocal?: string, sprints: readonly SprintWindow[] = []): MonthlyIndicators => {
+export const indicatorsOf = (
+  month: string,
+  specs: readonly MonthIssueSpec[],
+  atLocal?: string,
+  sprints: readonly SprintWindow[] = [],
+): MonthlyIndicators => {
   const window = aMonth(month);
   const atMs = atLocal === undefined ? window.endMs : Math.min(ms(atLocal), window.endMs);
   return monthlyFigures(tallyMonth(monthIssues(specs, atMs, sprints), window, atMs, standard));

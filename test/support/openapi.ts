@@ -86,7 +86,9 @@ function loadHarness(): Harness {
 function readSpec(spec: JiraSpec): JsonObject {
   const file = path.join(JIRA_OPENAPI_DIR, SPEC_FILES[spec]);
   if (!fs.existsSync(file)) {
-    throw new Error(`${file} is missing: the tests read Atlassian's OpenAPI descriptions from ../shared/jira-openapi/, beside the project folder`);
+    throw new Error(
+      `${file} is missing: the tests read Atlassian's OpenAPI descriptions from ../shared/jira-openapi/, beside the project folder`,
+    );
   }
   const doc: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!isObject(doc)) throw new Error(`${file} is not a JSON object`);
@@ -139,7 +141,8 @@ function rewriteDiscriminators(node: unknown): void {
   if (typeof propertyName !== 'string') return;
   const mapping: Record<string, string> = {};
   if (isObject(discriminator['mapping'])) {
-    for (const [value, ref] of Object.entries(discriminator['mapping'])) if (typeof ref === 'string') mapping[value] = ref;
+    for (const [value, ref] of Object.entries(discriminator['mapping']))
+      if (typeof ref === 'string') mapping[value] = ref;
   } else {
     for (const branch of oneOf) {
       const ref = isObject(branch) ? branch['$ref'] : undefined;
@@ -151,7 +154,11 @@ function rewriteDiscriminators(node: unknown): void {
     then: { $ref: ref },
   }));
   const allOf = Array.isArray(node['allOf']) ? node['allOf'] : [];
-  node['allOf'] = [...allOf, { properties: { [propertyName]: { enum: Object.keys(mapping) } }, required: [propertyName] }, ...rules];
+  node['allOf'] = [
+    ...allOf,
+    { properties: { [propertyName]: { enum: Object.keys(mapping) } }, required: [propertyName] },
+    ...rules,
+  ];
   delete node['oneOf'];
 }
 

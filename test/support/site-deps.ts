@@ -6,7 +6,12 @@ import type { Deps, JiraAs, QueueJob } from '../../src/app/ports';
 import { APP_ID, ENVIRONMENT_ID } from '../../workbench/local-jira';
 import type { ForgeSite } from './forge-site';
 
-export type RecordedRequest = { readonly as: JiraAs; readonly method: string; readonly path: string; readonly body: unknown };
+export type RecordedRequest = {
+  readonly as: JiraAs;
+  readonly method: string;
+  readonly path: string;
+  readonly body: unknown;
+};
 export type SiteDeps = Deps & { readonly requests: RecordedRequest[]; readonly queued: QueueJob[] };
 
 /** Forge's key rule (doc "Error handling for the Key-Value Store", INVALID_KEY): a use case must never write another. */
@@ -15,13 +20,17 @@ export const FORGE_KEY = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 type SiteDepsOptions = {
   readonly userAccountId?: string;
   readonly rewrite?: (request: RecordedRequest) => RecordedRequest;
-  readonly answer?: (request: RecordedRequest, reply: { status: number; body: unknown }) => { status: number; body: unknown };
+  readonly answer?: (
+    request: RecordedRequest,
+    reply: { status: number; body: unknown },
+  ) => { status: number; body: unknown };
 };
 
 export const siteDeps = (site: ForgeSite, options: SiteDepsOptions = {}): SiteDeps => {
   const requests: RecordedRequest[] = [];
   const queued: QueueJob[] = [];
-  const valueOf = (reply: { status: number; body: unknown }): unknown => (reply.status === 200 ? (reply.body as { value?: unknown }).value : undefined);
+  const valueOf = (reply: { status: number; body: unknown }): unknown =>
+    reply.status === 200 ? (reply.body as { value?: unknown }).value : undefined;
   return {
     requests,
     queued,
@@ -32,9 +41,19 @@ export const siteDeps = (site: ForgeSite, options: SiteDepsOptions = {}): SiteDe
         const asked = { as, method, path, body };
         requests.push(asked);
         const sent = options.rewrite ? options.rewrite(asked) : asked;
-        const caller = sent.as === 'user' && options.userAccountId !== undefined ? { kind: 'user' as const, accountId: options.userAccountId } : { kind: 'app' as const };
-        const reply = await site.jira.handle({ method: sent.method as 'GET', path: sent.path, body: sent.body, caller });
-        return options.answer ? options.answer(sent, { status: reply.status, body: reply.body }) : { status: reply.status, body: reply.body };
+        const caller =
+          sent.as === 'user' && options.userAccountId !== undefined
+            ? { kind: 'user' as const, accountId: options.userAccountId }
+            : { kind: 'app' as const };
+        const reply = await site.jira.handle({
+          method: sent.method as 'GET',
+          path: sent.path,
+          body: sent.body,
+          caller,
+        });
+        return options.answer
+          ? options.answer(sent, { status: reply.status, body: reply.body })
+          : { status: reply.status, body: reply.body };
       },
     },
     store: {
@@ -43,7 +62,11 @@ export const siteDeps = (site: ForgeSite, options: SiteDepsOptions = {}): SiteDe
       },
       async set(key, value, ttlSeconds) {
         if (!FORGE_KEY.test(key)) throw new Error(`"${key}" is not a Forge key-value store key`);
-        site.kvs.handle('/api/v1/set', { key, value, ...(ttlSeconds === undefined ? {} : { options: { ttl: { value: ttlSeconds, unit: 'SECONDS' } } }) });
+        site.kvs.handle('/api/v1/set', {
+          key,
+          value,
+          ...(ttlSeconds === undefined ? {} : { options: { ttl: { value: ttlSeconds, unit: 'SECONDS' } } }),
+        });
       },
       async delete(key) {
         site.kvs.handle('/api/v1/delete', { key });

@@ -15,7 +15,10 @@ import { filterEvent, findManifest, readTriggerFilter } from './trigger-filter';
 
 /** The app's handlers, as src/index.ts exports them. */
 export type AppModule = {
-  resolver: (request: { call: { functionKey: string; payload: unknown; jobId?: string }; context: unknown }, backend: unknown) => Promise<unknown>;
+  resolver: (
+    request: { call: { functionKey: string; payload: unknown; jobId?: string }; context: unknown },
+    backend: unknown,
+  ) => Promise<unknown>;
   administrationValidator: (payload: unknown, context: unknown) => Promise<unknown>;
   /** Resolves to an InvocationError (@forge/events) when the event should be delivered again later. */
   onIssueEvent: (event: unknown, context?: unknown) => Promise<unknown>;
@@ -52,7 +55,6 @@ export type ScopeRefusal = {
   readonly message: string;
 };
 
-
 /** What a Jira site answers a call its scopes do not allow (the API gateway's answer, as apps report it). */
 const scopeRefused = (): Response =>
   new Response(JSON.stringify({ code: 401, message: 'Unauthorized; scope does not match' }), {
@@ -61,19 +63,38 @@ const scopeRefused = (): Response =>
   });
 
 type GlobalWithForge = typeof globalThis & {
-  __forge_fetch__?: (target: unknown, path: string, init?: { method?: string; body?: unknown; headers?: unknown }) => Promise<Response>;
+  __forge_fetch__?: (
+    target: unknown,
+    path: string,
+    init?: { method?: string; body?: unknown; headers?: unknown },
+  ) => Promise<Response>;
   __forge_runtime__?: unknown;
 };
 
 const metricsStub = () => {
-  const noop = { incr: () => undefined, decr: () => undefined, set: () => undefined, stop: () => undefined, measure: () => ({ stop: () => undefined }) };
+  const noop = {
+    incr: () => undefined,
+    decr: () => undefined,
+    set: () => undefined,
+    stop: () => undefined,
+    measure: () => ({ stop: () => undefined }),
+  };
   return { counter: () => noop, timing: () => noop, gauge: () => noop };
 };
 
-const jsonResponse = (status: number, body: unknown, statusText?: string, headers: Record<string, string> = {}): Response =>
+const jsonResponse = (
+  status: number,
+  body: unknown,
+  statusText?: string,
+  headers: Record<string, string> = {},
+): Response =>
   status === 204 || body === undefined
     ? new Response(null, { status, ...(statusText ? { statusText } : {}), headers })
-    : new Response(JSON.stringify(body), { status, ...(statusText ? { statusText } : {}), headers: { 'content-type': 'application/json', ...headers } });
+    : new Response(JSON.stringify(body), {
+        status,
+        ...(statusText ? { statusText } : {}),
+        headers: { 'content-type': 'application/json', ...headers },
+      });
 
 export type ForgeHostOptions = {
   /** A monotonic timer in ms for invocation durations (default `performance.now`); tests pass one they advance. */
@@ -92,9 +113,13 @@ export const MAX_REDELIVERIES = 4;
 /** The retry options of an InvocationError, as the platform reads the handler's serialised result; else null. */
 const retryOptionsOf = (result: unknown): { retryAfter: number; retryReason: string } | null => {
   if (typeof result !== 'object' || result === null) return null;
-  const serialised = JSON.parse(JSON.stringify(result)) as { _retry?: unknown; retryOptions?: { retryAfter?: unknown; retryReason?: unknown } };
+  const serialised = JSON.parse(JSON.stringify(result)) as {
+    _retry?: unknown;
+    retryOptions?: { retryAfter?: unknown; retryReason?: unknown };
+  };
   if (serialised._retry !== true) return null;
-  const retryAfter = typeof serialised.retryOptions?.retryAfter === 'number' ? Math.max(1, serialised.retryOptions.retryAfter) : 1;
+  const retryAfter =
+    typeof serialised.retryOptions?.retryAfter === 'number' ? Math.max(1, serialised.retryOptions.retryAfter) : 1;
   return { retryAfter, retryReason: String(serialised.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST') };
 };
 
@@ -112,7 +137,12 @@ export class ForgeHost {
   /** Faults on demand: a share of the app's Jira calls answered 429 or 500 (workbench/host/jira-faults.ts). */
   readonly faults: JiraFaults;
   /** Events and jobs delivered again because their handler returned an InvocationError. */
-  readonly redeliveries: { readonly what: string; readonly retryCount: number; readonly retryAfterSeconds: number; readonly retryReason: string }[] = [];
+  readonly redeliveries: {
+    readonly what: string;
+    readonly retryCount: number;
+    readonly retryAfterSeconds: number;
+    readonly retryReason: string;
+  }[] = [];
   /** Jira calls refused for their scopes, in order; each also appears in calls() with status 401. */
   readonly scopeRefusals: ScopeRefusal[] = [];
   /** The scopes the site granted the app (Forge grants the manifest's at install). */
@@ -172,12 +202,19 @@ export class ForgeHost {
       if (decision.log !== null) this.backgroundErrors.push(decision.log);
       if (!decision.deliver) return;
       this.deliver('issue event', (retryContext) =>
-        this.runAs(null, () => app.onIssueEvent(retryContext === null ? event : { ...(event as object), retryContext }, { installContext: `ari:cloud:jira::site/${CLOUD_ID}` })),
+        this.runAs(null, () =>
+          app.onIssueEvent(retryContext === null ? event : { ...(event as object), retryContext }, {
+            installContext: `ari:cloud:jira::site/${CLOUD_ID}`,
+          }),
+        ),
       );
     });
     this.jira.setFunctionValidator((_ruleKey, payload, accountId) =>
       this.runAs(accountId, async () => {
-        const decision = (await app.administrationValidator(payload, { principal: { accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}` })) as { result: boolean; errorMessage?: string };
+        const decision = (await app.administrationValidator(payload, {
+          principal: { accountId },
+          installContext: `ari:cloud:jira::site/${CLOUD_ID}`,
+        })) as { result: boolean; errorMessage?: string };
         return decision;
       }),
     );
@@ -195,8 +232,14 @@ export class ForgeHost {
         const asked = retryOptionsOf(await run(retryCount === 0 ? null : { retryCount, retryReason: lastReason }));
         if (asked === null) return;
         lastReason = asked.retryReason;
-        if (retryCount >= MAX_REDELIVERIES) throw new Error(`still asks for a retry (${asked.retryReason}) after ${MAX_REDELIVERIES} redeliveries`);
-        this.redeliveries.push({ what, retryCount: retryCount + 1, retryAfterSeconds: asked.retryAfter, retryReason: asked.retryReason });
+        if (retryCount >= MAX_REDELIVERIES)
+          throw new Error(`still asks for a retry (${asked.retryReason}) after ${MAX_REDELIVERIES} redeliveries`);
+        this.redeliveries.push({
+          what,
+          retryCount: retryCount + 1,
+          retryAfterSeconds: asked.retryAfter,
+          retryReason: asked.retryReason,
+        });
         await this.clock.sleep(asked.retryAfter * 1000);
       }
     });
@@ -225,12 +268,22 @@ export class ForgeHost {
   }
 
   /** Runs a resolver as Forge does: the host's UI context, and the principal the platform vouches for. */
-  async invoke(functionKey: string, payload: unknown, context: Record<string, unknown>, accountId: string): Promise<unknown> {
+  async invoke(
+    functionKey: string,
+    payload: unknown,
+    context: Record<string, unknown>,
+    accountId: string,
+  ): Promise<unknown> {
     return (await this.invokeCounted(functionKey, payload, context, accountId)).result;
   }
 
   /** The same, with the Jira REST calls this invocation made (and only it, whatever runs meanwhile). */
-  async invokeCounted(functionKey: string, payload: unknown, context: Record<string, unknown>, accountId: string): Promise<{ result: unknown; jiraCalls: readonly HostCallRecord[] }> {
+  async invokeCounted(
+    functionKey: string,
+    payload: unknown,
+    context: Record<string, unknown>,
+    accountId: string,
+  ): Promise<{ result: unknown; jiraCalls: readonly HostCallRecord[] }> {
     if (!this.app) throw new Error('the app is not loaded');
     const app = this.app;
     const id = randomUUID();
@@ -239,10 +292,20 @@ export class ForgeHost {
       this.runAs(
         accountId,
         () =>
-        app.resolver(
-          { call: { functionKey, payload }, context: { ...context, accountId, cloudId: CLOUD_ID, siteUrl: SITE_URL, environmentId: ENVIRONMENT_ID, environmentType: 'DEVELOPMENT' } },
-          { principal: { accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}` },
-        ),
+          app.resolver(
+            {
+              call: { functionKey, payload },
+              context: {
+                ...context,
+                accountId,
+                cloudId: CLOUD_ID,
+                siteUrl: SITE_URL,
+                environmentId: ENVIRONMENT_ID,
+                environmentType: 'DEVELOPMENT',
+              },
+            },
+            { principal: { accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}` },
+          ),
         id,
       ),
     );
@@ -260,7 +323,10 @@ export class ForgeHost {
   private async withinRuntime<T>(functionKey: string, startedMs: number, run: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const stopped = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(runtimeExceeded(functionKey, this.timer() - startedMs, this.limits)), this.limits.runtimeMs);
+      timer = setTimeout(
+        () => reject(runtimeExceeded(functionKey, this.timer() - startedMs, this.limits)),
+        this.limits.runtimeMs,
+      );
       timer.unref();
     });
     try {
@@ -278,11 +344,23 @@ export class ForgeHost {
   }
 
   private record(kind: HostCallRecord['kind'], as: string, method: string, path: string, status: number): void {
-    this.records.push({ seq: ++this.seq, invocationId: this.invocation.getStore()?.id ?? null, kind, as, method, path: path.split('?')[0] ?? path, status });
+    this.records.push({
+      seq: ++this.seq,
+      invocationId: this.invocation.getStore()?.id ?? null,
+      kind,
+      as,
+      method,
+      path: path.split('?')[0] ?? path,
+      status,
+    });
   }
 
   private async fetch(target: unknown, path: string, init?: { method?: string; body?: unknown }): Promise<Response> {
-    const t = (typeof target === 'object' && target !== null ? target : {}) as { type?: string; provider?: string; remote?: string };
+    const t = (typeof target === 'object' && target !== null ? target : {}) as {
+      type?: string;
+      provider?: string;
+      remote?: string;
+    };
     const method = (init?.method ?? 'GET').toUpperCase();
     let body: unknown;
     if (typeof init?.body === 'string' && init.body !== '') {
@@ -303,14 +381,24 @@ export class ForgeHost {
         this.record('jira', 'user', method, path, 401);
         return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
       }
-      const caller = t.provider === 'user' && accountId !== null ? { kind: 'user' as const, accountId } : { kind: 'app' as const };
+      const caller =
+        t.provider === 'user' && accountId !== null ? { kind: 'user' as const, accountId } : { kind: 'app' as const };
       const as = caller.kind === 'app' ? 'app' : `user ${accountId}`;
       // The app's scopes bound asUser() calls too: the user's permissions apply within them, never beyond.
       const verdict = checkScopes(method, path, this.scopes);
       if (!verdict.allowed) {
         this.record('jira', as, method, path, 401);
-        const operation = verdict.operation === null ? null : `${verdict.operation.method} ${verdict.operation.pattern}`;
-        this.scopeRefusals.push({ seq: this.seq, as, method, path: path.split('?')[0] ?? path, operation, missing: verdict.missing, message: verdict.message });
+        const operation =
+          verdict.operation === null ? null : `${verdict.operation.method} ${verdict.operation.pattern}`;
+        this.scopeRefusals.push({
+          seq: this.seq,
+          as,
+          method,
+          path: path.split('?')[0] ?? path,
+          operation,
+          missing: verdict.missing,
+          message: verdict.message,
+        });
         return scopeRefused();
       }
       const fault = this.faults.decide();
@@ -333,7 +421,15 @@ export class ForgeHost {
       for (const event of events) {
         const app = this.app;
         const eventId = randomUUID();
-        if (app) this.deliver('queue job', (retryContext) => this.runAs(null, () => app.onRecompute({ ...event, queueName, jobId, eventId, ...(retryContext === null ? {} : { retryContext }) }, {})));
+        if (app)
+          this.deliver('queue job', (retryContext) =>
+            this.runAs(null, () =>
+              app.onRecompute(
+                { ...event, queueName, jobId, eventId, ...(retryContext === null ? {} : { retryContext }) },
+                {},
+              ),
+            ),
+          );
       }
       // The SDK returns the jobId it sent (queue.js); the events carry that same id.
       return jsonResponse(201, { jobId });

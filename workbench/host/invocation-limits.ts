@@ -12,7 +12,10 @@ export const RESOLVER_RESPONSE_BYTES = 5_000_000;
 
 export type InvocationLimits = { readonly runtimeMs: number; readonly responseBytes: number };
 
-export const FORGE_INVOCATION_LIMITS: InvocationLimits = { runtimeMs: RESOLVER_RUNTIME_MS, responseBytes: RESOLVER_RESPONSE_BYTES };
+export const FORGE_INVOCATION_LIMITS: InvocationLimits = {
+  runtimeMs: RESOLVER_RUNTIME_MS,
+  responseBytes: RESOLVER_RESPONSE_BYTES,
+};
 
 /** An invocation the platform would stop or refuse; `limit` names the rule. */
 export class InvocationLimitError extends Error {
@@ -25,14 +28,28 @@ export class InvocationLimitError extends Error {
   }
 }
 
-export const runtimeExceeded = (functionKey: string, elapsedMs: number, limits: InvocationLimits): InvocationLimitError =>
-  new InvocationLimitError('RUNTIME', `${functionKey}: the invocation ran ${Math.round(elapsedMs)} ms; a Forge resolver is stopped after ${limits.runtimeMs / 1000} s (Invocation limits: runtime seconds)`);
+export const runtimeExceeded = (
+  functionKey: string,
+  elapsedMs: number,
+  limits: InvocationLimits,
+): InvocationLimitError =>
+  new InvocationLimitError(
+    'RUNTIME',
+    `${functionKey}: the invocation ran ${Math.round(elapsedMs)} ms; a Forge resolver is stopped after ${limits.runtimeMs / 1000} s (Invocation limits: runtime seconds)`,
+  );
 
 /** The refusal for this reply, or null when it fits. Size: UTF-8 bytes of the reply's JSON, as sent to the front end. */
-export const responseProblem = (functionKey: string, result: unknown, limits: InvocationLimits): InvocationLimitError | null => {
+export const responseProblem = (
+  functionKey: string,
+  result: unknown,
+  limits: InvocationLimits,
+): InvocationLimitError | null => {
   const json = JSON.stringify(result);
   const bytes = json === undefined ? 0 : Buffer.byteLength(json, 'utf8');
   return bytes > limits.responseBytes
-    ? new InvocationLimitError('RESPONSE_SIZE', `${functionKey}: the reply is ${bytes} bytes; a Forge resolver replies at most 5 MB (${limits.responseBytes} bytes) (Invocation limits: response size)`)
+    ? new InvocationLimitError(
+        'RESPONSE_SIZE',
+        `${functionKey}: the reply is ${bytes} bytes; a Forge resolver replies at most 5 MB (${limits.responseBytes} bytes) (Invocation limits: response size)`,
+      )
     : null;
 };

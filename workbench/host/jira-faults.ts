@@ -48,7 +48,8 @@ export class JiraFaults {
     }
     const rate429 = plan.rate429 ?? 0;
     const rate500 = plan.rate500 ?? 0;
-    if (!(rate429 >= 0 && rate500 >= 0 && rate429 + rate500 <= 1)) throw new RangeError('JiraFaults.set: rates must be >= 0 and sum to at most 1');
+    if (!(rate429 >= 0 && rate500 >= 0 && rate429 + rate500 <= 1))
+      throw new RangeError('JiraFaults.set: rates must be >= 0 and sum to at most 1');
     this.plan = { rate429, rate500, retryAfterSeconds: plan.retryAfterSeconds ?? 2, seed: plan.seed ?? 1 };
     this.next = generator(this.plan.seed);
     this.blockedUntilMs = 0;
@@ -79,17 +80,25 @@ export class JiraFaults {
   }
 
   private tooMany(seconds: number): Fault {
-    return { status: 429, headers: { 'retry-after': String(seconds), 'ratelimit-reason': 'jira-burst-based' }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } };
+    return {
+      status: 429,
+      headers: { 'retry-after': String(seconds), 'ratelimit-reason': 'jira-burst-based' },
+      body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+    };
   }
 }
 
 /** `--faults 429=0.2,500=0.05,retry-after=2,seed=7` (the workbench's command line). */
 export const parseFaultPlan = (text: string): FaultPlan => {
   const plan: { rate429?: number; rate500?: number; retryAfterSeconds?: number; seed?: number } = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [name, value] = part.split('=');
     const number = Number(value);
-    if (value === undefined || !Number.isFinite(number) || number < 0) throw new RangeError(`--faults: "${part}" is not name=number (429=0.2, 500=0.05, retry-after=2, seed=7)`);
+    if (value === undefined || !Number.isFinite(number) || number < 0)
+      throw new RangeError(`--faults: "${part}" is not name=number (429=0.2, 500=0.05, retry-after=2, seed=7)`);
     if (name === '429') plan.rate429 = number;
     else if (name === '500') plan.rate500 = number;
     else if (name === 'retry-after') plan.retryAfterSeconds = number;

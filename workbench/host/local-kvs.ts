@@ -28,20 +28,39 @@ export type KvsReply = { status: number; body: unknown };
 
 const refused = (status: number, code: string, message: string): KvsReply => ({ status, body: { code, message } });
 
-const ttlSchema = z.object({ value: z.number().int().positive(), unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) });
+const ttlSchema = z.object({
+  value: z.number().int().positive(),
+  unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']),
+});
 const setOptionsSchema = z.looseObject({ ttl: ttlSchema.optional() }).optional();
 const keyBody = z.looseObject({ key: z.string() });
 const setBody = z.looseObject({ key: z.string(), value: z.unknown(), options: setOptionsSchema });
 const queryBody = z.looseObject({
   limit: z.number().int().positive().optional(),
   after: z.string().optional(),
-  where: z.array(z.looseObject({ property: z.literal('key'), condition: z.literal('BEGINS_WITH'), values: z.tuple([z.string()]) })).optional(),
+  where: z
+    .array(
+      z.looseObject({ property: z.literal('key'), condition: z.literal('BEGINS_WITH'), values: z.tuple([z.string()]) }),
+    )
+    .optional(),
 });
 // transaction-api.js + utils/transaction-request-builder.js: empty lists are sent as undefined; entityName and
 // conditions only for the Custom Entity Store, which this store does not hold.
 const transactionBody = z.object({
-  set: z.array(z.looseObject({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), conditions: z.unknown().optional(), options: setOptionsSchema })).optional(),
-  delete: z.array(z.looseObject({ key: z.string(), entityName: z.string().optional(), conditions: z.unknown().optional() })).optional(),
+  set: z
+    .array(
+      z.looseObject({
+        key: z.string(),
+        value: z.unknown(),
+        entityName: z.string().optional(),
+        conditions: z.unknown().optional(),
+        options: setOptionsSchema,
+      }),
+    )
+    .optional(),
+  delete: z
+    .array(z.looseObject({ key: z.string(), entityName: z.string().optional(), conditions: z.unknown().optional() }))
+    .optional(),
   check: z.array(z.unknown()).optional(),
 });
 
@@ -51,9 +70,20 @@ const shown = (key: string): string => JSON.stringify(key.length > 80 ? `${key.s
 
 /** The refusal a real store answers for this key, or null when the key is allowed. */
 export const keyProblem = (key: string): KvsReply | null => {
-  if (key.length === 0) return refused(400, 'KEY_TOO_SHORT', 'the key is empty (Forge KVS keys need at least one character)');
-  if (key.length > MAX_KEY_CHARS) return refused(400, 'KEY_TOO_LONG', `the key ${shown(key)} has ${key.length} characters; Forge KVS keys have at most ${MAX_KEY_CHARS}`);
-  if (!KEY_PATTERN.test(key)) return refused(400, 'INVALID_KEY', `the key ${shown(key)} does not match ${String(KEY_PATTERN)} (Forge KVS keys: letters, digits, : . _ - # and spaces)`);
+  if (key.length === 0)
+    return refused(400, 'KEY_TOO_SHORT', 'the key is empty (Forge KVS keys need at least one character)');
+  if (key.length > MAX_KEY_CHARS)
+    return refused(
+      400,
+      'KEY_TOO_LONG',
+      `the key ${shown(key)} has ${key.length} characters; Forge KVS keys have at most ${MAX_KEY_CHARS}`,
+    );
+  if (!KEY_PATTERN.test(key))
+    return refused(
+      400,
+      'INVALID_KEY',
+      `the key ${shown(key)} does not match ${String(KEY_PATTERN)} (Forge KVS keys: letters, digits, : . _ - # and spaces)`,
+    );
   return null;
 };
 
@@ -75,14 +105,28 @@ const depthOf = (value: unknown): number => {
 export const valueProblem = (key: string, value: unknown): KvsReply | null => {
   if (value === undefined) return refused(400, 'BAD_REQUEST', `no value for the key ${shown(key)}`);
   const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
-  if (bytes > MAX_VALUE_BYTES) return refused(400, 'MAX_SIZE', `the value of ${shown(key)} is ${bytes} bytes; Forge KVS values are at most 240 KiB (${MAX_VALUE_BYTES} bytes)`);
+  if (bytes > MAX_VALUE_BYTES)
+    return refused(
+      400,
+      'MAX_SIZE',
+      `the value of ${shown(key)} is ${bytes} bytes; Forge KVS values are at most 240 KiB (${MAX_VALUE_BYTES} bytes)`,
+    );
   const depth = depthOf(value);
-  if (depth > MAX_VALUE_DEPTH) return refused(400, 'MAX_DEPTH', `the value of ${shown(key)} is nested deeper than ${MAX_VALUE_DEPTH} levels, the Forge KVS maximum object depth`);
+  if (depth > MAX_VALUE_DEPTH)
+    return refused(
+      400,
+      'MAX_DEPTH',
+      `the value of ${shown(key)} is nested deeper than ${MAX_VALUE_DEPTH} levels, the Forge KVS maximum object depth`,
+    );
   return null;
 };
 
 const badRequest = (path: string, error: z.ZodError): KvsReply =>
-  refused(400, 'BAD_REQUEST', `${path}: ${error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+  refused(
+    400,
+    'BAD_REQUEST',
+    `${path}: ${error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+  );
 
 export class LocalKvs {
   private readonly entries = new Map<string, Entry>();
@@ -136,7 +180,9 @@ export class LocalKvs {
         const problem = keyProblem(key);
         if (problem) return problem;
         const entry = this.live(key);
-        return entry ? { status: 200, body: { key, value: entry.value } } : refused(404, 'KEY_NOT_FOUND', `key ${shown(key)} not found`);
+        return entry
+          ? { status: 200, body: { key, value: entry.value } }
+          : refused(404, 'KEY_NOT_FOUND', `key ${shown(key)} not found`);
       }
       case '/api/v1/set': {
         const request = setBody.safeParse(body);
@@ -162,12 +208,20 @@ export class LocalKvs {
         if (!request.success) return badRequest(path, request.error);
         const { limit = 100, after, where } = request.data;
         const prefix = where?.[0]?.values[0];
-        const matching = this.keys().filter((k) => prefix === undefined || k.startsWith(prefix)).sort();
+        const matching = this.keys()
+          .filter((k) => prefix === undefined || k.startsWith(prefix))
+          .sort();
         // The cursor is the last key returned: the next page starts after it, even if that key was deleted since.
         const rest = after === undefined ? matching : matching.filter((k) => k > after);
         const page = rest.slice(0, limit);
         const last = page[page.length - 1];
-        return { status: 200, body: { data: page.map((k) => ({ key: k, value: this.entries.get(k)?.value })), ...(rest.length > limit && last !== undefined ? { cursor: last } : {}) } };
+        return {
+          status: 200,
+          body: {
+            data: page.map((k) => ({ key: k, value: this.entries.get(k)?.value })),
+            ...(rest.length > limit && last !== undefined ? { cursor: last } : {}),
+          },
+        };
       }
       case '/api/v1/transaction':
         return this.transact(path, body);
@@ -182,21 +236,38 @@ export class LocalKvs {
     if (!request.success) return badRequest(path, request.error);
     const sets = request.data.set ?? [];
     const deletes = request.data.delete ?? [];
-    if ((request.data.check ?? []).length > 0 || [...sets, ...deletes].some((op) => op.entityName !== undefined || op.conditions !== undefined)) {
-      return refused(400, 'BAD_REQUEST', 'the local store holds no Custom Entity Store: a transaction here has only key-value set and delete');
+    if (
+      (request.data.check ?? []).length > 0 ||
+      [...sets, ...deletes].some((op) => op.entityName !== undefined || op.conditions !== undefined)
+    ) {
+      return refused(
+        400,
+        'BAD_REQUEST',
+        'the local store holds no Custom Entity Store: a transaction here has only key-value set and delete',
+      );
     }
     const operations = sets.length + deletes.length;
     if (operations === 0) return refused(400, 'BAD_REQUEST', 'a transaction needs at least one operation');
     if (operations > MAX_TRANSACTION_OPERATIONS) {
-      return refused(400, 'TOO_MANY_OPERATIONS', `the transaction has ${operations} operations; a Forge KVS transaction has at most ${MAX_TRANSACTION_OPERATIONS}`);
+      return refused(
+        400,
+        'TOO_MANY_OPERATIONS',
+        `the transaction has ${operations} operations; a Forge KVS transaction has at most ${MAX_TRANSACTION_OPERATIONS}`,
+      );
     }
     const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
-    if (bytes > MAX_TRANSACTION_BYTES) return refused(400, 'MAX_SIZE', `the transaction is ${bytes} bytes; a Forge KVS transaction is at most 4 MB`);
+    if (bytes > MAX_TRANSACTION_BYTES)
+      return refused(400, 'MAX_SIZE', `the transaction is ${bytes} bytes; a Forge KVS transaction is at most 4 MB`);
     const seen = new Set<string>();
     for (const op of [...sets, ...deletes]) {
       const problem = keyProblem(op.key);
       if (problem) return problem;
-      if (seen.has(op.key)) return refused(400, 'BAD_REQUEST', `the key ${shown(op.key)} appears twice in one transaction; each key may appear once`);
+      if (seen.has(op.key))
+        return refused(
+          400,
+          'BAD_REQUEST',
+          `the key ${shown(op.key)} appears twice in one transaction; each key may appear once`,
+        );
       seen.add(op.key);
     }
     for (const op of sets) {

@@ -22,7 +22,9 @@ export const MAX_DELAY_SECONDS = 900;
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 
 const pushSchema = z.object({
-  queueName: z.string().regex(QUEUE_NAME, 'queue names can only contain alphanumeric characters, dashes and underscores'),
+  queueName: z
+    .string()
+    .regex(QUEUE_NAME, 'queue names can only contain alphanumeric characters, dashes and underscores'),
   jobId: z.string().min(1),
   type: z.string().optional(),
   schema: z.string().optional(),
@@ -30,7 +32,11 @@ const pushSchema = z.object({
   payload: z.array(
     z.looseObject({
       body: z.record(z.string(), z.unknown()),
-      delayInSeconds: z.number().min(0).max(MAX_DELAY_SECONDS, `delayInSeconds is at most ${MAX_DELAY_SECONDS} (15 minutes)`).optional(),
+      delayInSeconds: z
+        .number()
+        .min(0)
+        .max(MAX_DELAY_SECONDS, `delayInSeconds is at most ${MAX_DELAY_SECONDS} (15 minutes)`)
+        .optional(),
     }),
   ),
 });
@@ -39,35 +45,67 @@ export type PushRequest = z.infer<typeof pushSchema>;
 export type PushEvent = PushRequest['payload'][number];
 
 /** A push refused: status, statusText and body as the server answers. */
-export type PushRefusal = { readonly status: number; readonly statusText: string; readonly body: Record<string, unknown> };
+export type PushRefusal = {
+  readonly status: number;
+  readonly statusText: string;
+  readonly body: Record<string, unknown>;
+};
 
 /** Kilobytes as validators.js counts them: UTF-8 bytes of the JSON, divided by 1024. */
 export const sizeKb = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8') / 1024;
 
 const badRequest = (message: string): PushRefusal => ({ status: 400, statusText: 'Bad Request', body: { message } });
-const tooLarge = (message: string): PushRefusal => ({ status: 413, statusText: 'Payload Too Large', body: { errorMessage: message } });
+const tooLarge = (message: string): PushRefusal => ({
+  status: 413,
+  statusText: 'Payload Too Large',
+  body: { errorMessage: message },
+});
 
 /**
  * The push parsed, or why a real site refuses it. `consumerTimeoutSeconds` is the timeout of the function that
  * consumes the queue (manifest.yml), which decides the per-event limit.
  */
-export const checkPush = (body: unknown, consumerTimeoutSeconds: number): { ok: true; push: PushRequest } | { ok: false; refusal: PushRefusal } => {
+export const checkPush = (
+  body: unknown,
+  consumerTimeoutSeconds: number,
+): { ok: true; push: PushRequest } | { ok: false; refusal: PushRefusal } => {
   const parsed = pushSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, refusal: badRequest(`the push is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      refusal: badRequest(
+        `the push is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+      ),
+    };
   const events = parsed.data.payload;
   if (events.length === 0) return { ok: false, refusal: badRequest('the push has no events') };
   if (events.length > MAX_EVENTS_PER_PUSH) {
-    return { ok: false, refusal: badRequest(`the push has ${events.length} events; a Forge queue push has at most ${MAX_EVENTS_PER_PUSH} (Async events limits: events per request)`) };
+    return {
+      ok: false,
+      refusal: badRequest(
+        `the push has ${events.length} events; a Forge queue push has at most ${MAX_EVENTS_PER_PUSH} (Async events limits: events per request)`,
+      ),
+    };
   }
   const totalKb = sizeKb(events);
   if (totalKb > MAX_PUSH_KB) {
-    return { ok: false, refusal: tooLarge(`the push is ${totalKb.toFixed(1)} KB; the combined payload of a Forge queue push is at most ${MAX_PUSH_KB} KB (Async events limits: payload size)`) };
+    return {
+      ok: false,
+      refusal: tooLarge(
+        `the push is ${totalKb.toFixed(1)} KB; the combined payload of a Forge queue push is at most ${MAX_PUSH_KB} KB (Async events limits: payload size)`,
+      ),
+    };
   }
   if (consumerTimeoutSeconds > LONG_RUNNING_ABOVE_SECONDS) {
     const index = events.findIndex((event) => sizeKb(event) > MAX_EVENT_KB_LONG_RUNNING);
     if (index >= 0) {
       const eventKb = sizeKb(events[index]).toFixed(1);
-      return { ok: false, refusal: tooLarge(`event ${index} is ${eventKb} KB; an event for a long-running consumer (timeout over ${LONG_RUNNING_ABOVE_SECONDS} s) is at most ${MAX_EVENT_KB_LONG_RUNNING} KB (Async events limits: payload size for long running functions)`) };
+      return {
+        ok: false,
+        refusal: tooLarge(
+          `event ${index} is ${eventKb} KB; an event for a long-running consumer (timeout over ${LONG_RUNNING_ABOVE_SECONDS} s) is at most ${MAX_EVENT_KB_LONG_RUNNING} KB (Async events limits: payload size for long running functions)`,
+        ),
+      };
     }
   }
   return { ok: true, push: parsed.data };

@@ -44,7 +44,9 @@ const nowOption = (argv: readonly string[]): number | null => {
   try {
     return DateTime.fromISO(text, { zone: 'Europe/Paris' }).toMillis();
   } catch {
-    return fail(`--now "${text}" is not an ISO 8601 instant (for example 2026-04-24T12:00 or 2026-04-24T12:00:00+02:00)`);
+    return fail(
+      `--now "${text}" is not an ISO 8601 instant (for example 2026-04-24T12:00 or 2026-04-24T12:00:00+02:00)`,
+    );
   }
 };
 
@@ -92,12 +94,21 @@ startWorkbench({
     // Set after the start-up tick, so the demo's fields are filled first: faults and lag then apply to what you do.
     workbench.jira.setSearchLag(searchLagMs);
     workbench.host.faults.set(faults);
-    const now = DateTime.fromMillis(clock.nowMs(), { zone: 'Europe/Paris' }).toFormat("dd/MM/yyyy HH:mm 'Europe/Paris'");
+    const now = DateTime.fromMillis(clock.nowMs(), { zone: 'Europe/Paris' }).toFormat(
+      "dd/MM/yyyy HH:mm 'Europe/Paris'",
+    );
     console.log(`Contract SLA workbench (a local preview, not a Jira site): ${workbench.url}`);
-    console.log(`Demo project DEMAT; the demo's now: ${now}${reset ? ' (new demo data)' : hasData ? ' (saved data, its clock running on)' : ''}.`);
-    if (faults !== null) console.log(`Faults on demand: ${faultsText} (the app's Jira calls; see the footer's call list).`);
-    console.log(`Search index lag: ${searchLagMs} ms (Jira's search is eventually consistent; --search-lag 0 to turn it off).`);
-    console.log('Switch users in the top bar. Ctrl+C to stop. Data: .workbench-data/ (npm start -- --reset for new demo data, --now <ISO> to pin the demo\'s now).');
+    console.log(
+      `Demo project DEMAT; the demo's now: ${now}${reset ? ' (new demo data)' : hasData ? ' (saved data, its clock running on)' : ''}.`,
+    );
+    if (faults !== null)
+      console.log(`Faults on demand: ${faultsText} (the app's Jira calls; see the footer's call list).`);
+    console.log(
+      `Search index lag: ${searchLagMs} ms (Jira's search is eventually consistent; --search-lag 0 to turn it off).`,
+    );
+    console.log(
+      "Switch users in the top bar. Ctrl+C to stop. Data: .workbench-data/ (npm start -- --reset for new demo data, --now <ISO> to pin the demo's now).",
+    );
   })
   .catch((error: unknown) => {
     console.error(`workbench: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-const manifestSchema = z.looseObject({ permissions: z.looseObject({ scopes: z.array(z.string().min(1)).default([]) }).optional() });
+const manifestSchema = z.looseObject({
+  permissions: z.looseObject({ scopes: z.array(z.string().min(1)).default([]) }).optional(),
+});
 
 /** The nearest manifest.yml at or above `from`; throws when there is none (the workbench runs inside the project). */
 export function findManifest(from: string = __dirname): string {
@@ -20,9 +22,13 @@ export function findManifest(from: string = __dirname): string {
 /** `permissions.scopes` of a manifest's text; none when the section is absent. Throws on a manifest of another shape. */
 export function scopesOfManifest(text: string): readonly string[] {
   const parsed = manifestSchema.safeParse(parse(text));
-  if (!parsed.success) throw new Error(`manifest.yml: permissions.scopes is not a list of scope names (${parsed.error.issues[0]?.message ?? ''})`);
+  if (!parsed.success)
+    throw new Error(
+      `manifest.yml: permissions.scopes is not a list of scope names (${parsed.error.issues[0]?.message ?? ''})`,
+    );
   return parsed.data.permissions?.scopes ?? [];
 }
 
 /** The scopes of the project's manifest.yml. */
-export const manifestScopes = (file: string = findManifest()): readonly string[] => scopesOfManifest(fs.readFileSync(file, 'utf8'));
+export const manifestScopes = (file: string = findManifest()): readonly string[] =>
+  scopesOfManifest(fs.readFileSync(file, 'utf8'));

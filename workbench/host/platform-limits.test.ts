@@ -16,7 +16,12 @@ const ANCHOR_MS = Date.parse('2026-04-24T12:00:00+02:00');
 
 const aHost = (options: ConstructorParameters<typeof ForgeHost>[3] = {}): ForgeHost => {
   const clock = new ManualClock(ANCHOR_MS);
-  const host = new ForgeHost(createLocalJira({ seed: { anchorMs: ANCHOR_MS }, now: clock.nowMs }), new LocalKvs(null, clock.nowMs), clock, options);
+  const host = new ForgeHost(
+    createLocalJira({ seed: { anchorMs: ANCHOR_MS }, now: clock.nowMs }),
+    new LocalKvs(null, clock.nowMs),
+    clock,
+    options,
+  );
   host.install();
   return host;
 };
@@ -39,7 +44,9 @@ describe('the local key-value store, through @forge/kvs', () => {
     sdk = jest.requireActual<KvsModule>('@forge/kvs');
   });
 
-  const refusal = async (run: () => Promise<unknown>): Promise<{ code: string; message: string; status: number | undefined }> => {
+  const refusal = async (
+    run: () => Promise<unknown>,
+  ): Promise<{ code: string; message: string; status: number | undefined }> => {
     const error: unknown = await run().then(
       () => null,
       (e: unknown) => e,
@@ -66,7 +73,10 @@ describe('the local key-value store, through @forge/kvs', () => {
   });
 
   it('refuses a key over 500 characters (KEY_TOO_LONG) and takes one of 500', async () => {
-    expect(await refusal(() => sdk.kvs.set('k'.repeat(MAX_KEY_CHARS + 1), 1))).toMatchObject({ code: 'KEY_TOO_LONG', message: expect.stringMatching(/501 characters.*at most 500/) });
+    expect(await refusal(() => sdk.kvs.set('k'.repeat(MAX_KEY_CHARS + 1), 1))).toMatchObject({
+      code: 'KEY_TOO_LONG',
+      message: expect.stringMatching(/501 characters.*at most 500/),
+    });
     await sdk.kvs.set('k'.repeat(MAX_KEY_CHARS), 1);
     expect(await sdk.kvs.get('k'.repeat(MAX_KEY_CHARS))).toBe(1);
   });
@@ -96,8 +106,17 @@ describe('the local key-value store, through @forge/kvs', () => {
 
   it('runs a transaction: every set and delete together', async () => {
     await sdk.kvs.set('tx:old', 'gone soon');
-    await sdk.kvs.transact().set('tx:a', 1).set('tx:b', { two: 2 }, undefined, { ttl: { value: 1, unit: 'HOURS' } }).delete('tx:old').execute();
-    expect([await sdk.kvs.get('tx:a'), await sdk.kvs.get('tx:b'), await sdk.kvs.get('tx:old')]).toEqual([1, { two: 2 }, undefined]);
+    await sdk.kvs
+      .transact()
+      .set('tx:a', 1)
+      .set('tx:b', { two: 2 }, undefined, { ttl: { value: 1, unit: 'HOURS' } })
+      .delete('tx:old')
+      .execute();
+    expect([await sdk.kvs.get('tx:a'), await sdk.kvs.get('tx:b'), await sdk.kvs.get('tx:old')]).toEqual([
+      1,
+      { two: 2 },
+      undefined,
+    ]);
   });
 
   it('applies none of a transaction when one operation breaks a rule', async () => {
@@ -108,9 +127,17 @@ describe('the local key-value store, through @forge/kvs', () => {
   });
 
   it('refuses a transaction of more than 25 operations, and one naming a key twice', async () => {
-    const big = Array.from({ length: 26 }, (_, i) => i).reduce((tx, i) => tx.set(`tx:many:${i}`, i), sdk.kvs.transact());
-    expect(await refusal(() => big.execute())).toMatchObject({ code: 'TOO_MANY_OPERATIONS', message: expect.stringMatching(/26 operations.*at most 25/) });
-    expect((await refusal(() => sdk.kvs.transact().set('tx:twice', 1).delete('tx:twice').execute())).message).toMatch(/appears twice/);
+    const big = Array.from({ length: 26 }, (_, i) => i).reduce(
+      (tx, i) => tx.set(`tx:many:${i}`, i),
+      sdk.kvs.transact(),
+    );
+    expect(await refusal(() => big.execute())).toMatchObject({
+      code: 'TOO_MANY_OPERATIONS',
+      message: expect.stringMatching(/26 operations.*at most 25/),
+    });
+    expect((await refusal(() => sdk.kvs.transact().set('tx:twice', 1).delete('tx:twice').execute())).message).toMatch(
+      /appears twice/,
+    );
   });
 
   it('pages a query with the cursor and limit @forge/kvs sends', async () => {
@@ -118,9 +145,19 @@ describe('the local key-value store, through @forge/kvs', () => {
     const first = await sdk.kvs.query().where('key', sdk.WhereConditions.beginsWith('page:')).limit(2).getMany();
     expect(first.results.map((r) => r.key)).toEqual(['page:1', 'page:2']);
     await sdk.kvs.delete('page:2'); // the cursor still works when its key is gone
-    const second = await sdk.kvs.query().where('key', sdk.WhereConditions.beginsWith('page:')).limit(2).cursor(first.nextCursor ?? '').getMany();
+    const second = await sdk.kvs
+      .query()
+      .where('key', sdk.WhereConditions.beginsWith('page:'))
+      .limit(2)
+      .cursor(first.nextCursor ?? '')
+      .getMany();
     expect(second.results.map((r) => r.key)).toEqual(['page:3', 'page:4']);
-    const last = await sdk.kvs.query().where('key', sdk.WhereConditions.beginsWith('page:')).limit(2).cursor(second.nextCursor ?? '').getMany();
+    const last = await sdk.kvs
+      .query()
+      .where('key', sdk.WhereConditions.beginsWith('page:'))
+      .limit(2)
+      .cursor(second.nextCursor ?? '')
+      .getMany();
     expect([last.results.map((r) => r.key), last.nextCursor]).toEqual([['page:5'], undefined]);
   });
 });
@@ -134,9 +171,22 @@ describe('the local queue publish endpoint', () => {
   });
 
   const publish = (events: unknown[]) => {
-    const request = { queueName: 'sla-recompute', jobId: 'job-1', type: 'avi:forge:app:event', schema: 'ari:cloud:ecosystem::forge/app-event-2', payload: events, time: '2026-04-24T10:00:00.000Z' };
+    const request = {
+      queueName: 'sla-recompute',
+      jobId: 'job-1',
+      type: 'avi:forge:app:event',
+      schema: 'ari:cloud:ecosystem::forge/app-event-2',
+      payload: events,
+      time: '2026-04-24T10:00:00.000Z',
+    };
     const fetch = (globalThis as typeof globalThis & { __forge_fetch__: ForgeFetch }).__forge_fetch__;
-    return { request, response: fetch({ type: 'fpp', provider: 'app', remote: 'stargate' }, PATH, { method: 'POST', body: JSON.stringify(request) }) };
+    return {
+      request,
+      response: fetch({ type: 'fpp', provider: 'app', remote: 'stargate' }, PATH, {
+        method: 'POST',
+        body: JSON.stringify(request),
+      }),
+    };
   };
   /** What @forge/events makes of the answer (validators.js validatePushAPIResponse), as Queue.push would throw it. */
   const surfaced = async (events: unknown[]): Promise<{ status: number; error: unknown }> => {
@@ -148,7 +198,13 @@ describe('the local queue publish endpoint', () => {
     );
     return { status: answer.status, error };
   };
-  const recompute = (ids: number) => ({ body: { kind: 'recompute', issueIds: Array.from({ length: ids }, (_, i) => String(10_000_000 + i)), reason: 'test' } });
+  const recompute = (ids: number) => ({
+    body: {
+      kind: 'recompute',
+      issueIds: Array.from({ length: ids }, (_, i) => String(10_000_000 + i)),
+      reason: 'test',
+    },
+  });
 
   it('takes 50 events and answers with the jobId the SDK sent', async () => {
     const { response } = publish(Array.from({ length: 50 }, () => recompute(1)));
@@ -179,7 +235,9 @@ describe('the local queue publish endpoint', () => {
 
   it("knows the consumer's timeout from manifest.yml (on-recompute, timeoutSeconds)", () => {
     const manifest = readFileSync(join(__dirname, '../../manifest.yml'), 'utf8');
-    const declared = /- key: on-recompute\n\s+handler: [^\n]+\n(?:\s*#[^\n]*\n)*\s+timeoutSeconds: (\d+)/.exec(manifest)?.[1];
+    const declared = /- key: on-recompute\n\s+handler: [^\n]+\n(?:\s*#[^\n]*\n)*\s+timeoutSeconds: (\d+)/.exec(
+      manifest,
+    )?.[1];
     expect(Number(declared)).toBe(CONSUMER_TIMEOUT_SECONDS);
   });
 
@@ -199,7 +257,10 @@ describe('resolver invocations', () => {
     reply += 'x';
     const error: unknown = await host.invoke('big/reply', {}, {}, 'user').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvocationLimitError);
-    expect(error).toMatchObject({ limit: 'RESPONSE_SIZE', message: expect.stringMatching(/big\/reply: the reply is 5000001 bytes; a Forge resolver replies at most 5 MB/) });
+    expect(error).toMatchObject({
+      limit: 'RESPONSE_SIZE',
+      message: expect.stringMatching(/big\/reply: the reply is 5000001 bytes; a Forge resolver replies at most 5 MB/),
+    });
   });
 
   it('fails an invocation that runs more than 25 s (a clock the test advances), and passes one of exactly 25 s', async () => {
@@ -215,7 +276,10 @@ describe('resolver invocations', () => {
     await expect(host.invokeCounted('slow/one', {}, {}, 'user')).resolves.toMatchObject({ result: { ok: true } });
     workMs = 25_001;
     const error: unknown = await host.invokeCounted('slow/one', {}, {}, 'user').catch((e: unknown) => e);
-    expect(error).toMatchObject({ limit: 'RUNTIME', message: expect.stringMatching(/slow\/one: the invocation ran 25001 ms; a Forge resolver is stopped after 25 s/) });
+    expect(error).toMatchObject({
+      limit: 'RUNTIME',
+      message: expect.stringMatching(/slow\/one: the invocation ran 25001 ms; a Forge resolver is stopped after 25 s/),
+    });
   });
 
   it('stops waiting for a resolver that never answers once the runtime limit has passed', async () => {
@@ -227,6 +291,9 @@ describe('resolver invocations', () => {
         return new Promise<never>(() => undefined);
       }),
     );
-    await expect(host.invoke('stuck/one', {}, {}, 'user')).rejects.toMatchObject({ limit: 'RUNTIME', message: expect.stringMatching(/stopped after 0.02 s/) });
+    await expect(host.invoke('stuck/one', {}, {}, 'user')).rejects.toMatchObject({
+      limit: 'RUNTIME',
+      message: expect.stringMatching(/stopped after 0.02 s/),
+    });
   });
 });

@@ -31,12 +31,24 @@ export type WorkbenchOptions = {
 
 type FrameContext = { readonly surface: string; readonly context: Record<string, unknown> };
 
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
 const SURFACES = new Set(['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators']);
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 };
 
@@ -57,7 +69,12 @@ const cookieOf = (req: IncomingMessage, name: string): string | null => {
   return match ? decodeURIComponent(match.slice(name.length + 1)) : null;
 };
 
-export type Workbench = { readonly url: string; readonly host: ForgeHost; readonly jira: LocalJiraControl; close(): Promise<void> };
+export type Workbench = {
+  readonly url: string;
+  readonly host: ForgeHost;
+  readonly jira: LocalJiraControl;
+  close(): Promise<void>;
+};
 
 export const startWorkbench = async (options: WorkbenchOptions): Promise<Workbench> => {
   const jiraFile = options.dataDir === null ? null : join(options.dataDir, 'jira.json');
@@ -72,9 +89,13 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     }
   }
   const { clock } = options;
-  const jira = state === undefined ? createLocalJira({ seed: { anchorMs: Math.floor(clock.nowMs()) }, now: clock.nowMs }) : createLocalJira({ state, now: clock.nowMs });
+  const jira =
+    state === undefined
+      ? createLocalJira({ seed: { anchorMs: Math.floor(clock.nowMs()) }, now: clock.nowMs })
+      : createLocalJira({ state, now: clock.nowMs });
   // Nothing is lost on a reset: the previous data is kept beside the new (one generation).
-  for (const file of [kvsFile, jiraFile]) if (options.reset && file !== null && existsSync(file)) renameSync(file, `${file}.before-reset`);
+  for (const file of [kvsFile, jiraFile])
+    if (options.reset && file !== null && existsSync(file)) renameSync(file, `${file}.before-reset`);
   const kvs = new LocalKvs(kvsFile, clock.nowMs);
   const host = new ForgeHost(jira, kvs, clock);
   host.install();
@@ -113,7 +134,13 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     const result = await run();
     await host.settle();
     saveJira();
-    return { result, appJiraCalls: host.calls().slice(before).filter((c) => c.kind === 'jira').length };
+    return {
+      result,
+      appJiraCalls: host
+        .calls()
+        .slice(before)
+        .filter((c) => c.kind === 'jira').length,
+    };
   };
 
   const frameHtml = (surface: string, frameId: string, context: unknown): string | null => {
@@ -130,8 +157,12 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
   const serveFile = (res: ServerResponse, base: string, relative: string): void => {
     const root = resolve(base);
     const file = normalize(join(root, relative));
-    if (!(file === root || file.startsWith(`${root}${sep}`)) || !existsSync(file)) return send(res, 404, { message: 'not found' });
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    if (!(file === root || file.startsWith(`${root}${sep}`)) || !existsSync(file))
+      return send(res, 404, { message: 'not found' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   };
 
@@ -139,7 +170,11 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
   const issueContext = async (req: IncomingMessage, key: string): Promise<Record<string, unknown> | null> => {
     const answer = await asUser(req, 'GET', `/rest/api/3/issue/${encodeURIComponent(key)}?fields=issuetype,project`);
     if (answer.status !== 200) return null;
-    const issue = answer.body as { id: string; key: string; fields: { issuetype?: { id?: string; name?: string }; project?: { id?: string; key?: string } } };
+    const issue = answer.body as {
+      id: string;
+      key: string;
+      fields: { issuetype?: { id?: string; name?: string }; project?: { id?: string; key?: string } };
+    };
     return {
       type: 'jira:issuePanel',
       issue: { id: issue.id, key: issue.key, type: issue.fields.issuetype?.name, typeId: issue.fields.issuetype?.id },
@@ -153,55 +188,117 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
 
-    if (method === 'GET' && (path === '/' || path === '/issues' || path.startsWith('/browse/') || path === '/settings' || path === '/workflow' || path === '/reserve' || path === '/dashboard')) {
+    if (
+      method === 'GET' &&
+      (path === '/' ||
+        path === '/issues' ||
+        path.startsWith('/browse/') ||
+        path === '/settings' ||
+        path === '/workflow' ||
+        path === '/reserve' ||
+        path === '/dashboard')
+    ) {
       return serveFile(res, join(options.rootDir, 'workbench', 'host', 'public'), 'index.html');
     }
-    if (method === 'GET' && path.startsWith('/assets/')) return serveFile(res, join(options.rootDir, 'workbench', 'host', 'public'), path.slice('/assets/'.length));
+    if (method === 'GET' && path.startsWith('/assets/'))
+      return serveFile(res, join(options.rootDir, 'workbench', 'host', 'public'), path.slice('/assets/'.length));
     if (method === 'GET' && path.startsWith('/static/')) {
       const [, , surface, ...rest] = path.split('/');
       if (!surface || !(SURFACES.has(surface) || surface === 'icons')) return send(res, 404, { message: 'not found' });
-      return serveFile(res, join(options.rootDir, 'static', surface, surface === 'icons' ? '' : 'build'), rest.join('/'));
+      return serveFile(
+        res,
+        join(options.rootDir, 'static', surface, surface === 'icons' ? '' : 'build'),
+        rest.join('/'),
+      );
     }
     if (method === 'GET' && path.startsWith('/frame/')) {
       const surface = path.slice('/frame/'.length);
       if (!SURFACES.has(surface)) return send(res, 404, 'unknown surface');
       const accountId = userOf(req);
-      const common = { accountId, locale: url.searchParams.get('locale') ?? 'fr_FR', timezone: 'Europe/Paris', siteUrl: 'http://localhost', environmentType: 'DEVELOPMENT', localId: randomUUID() };
+      const common = {
+        accountId,
+        locale: url.searchParams.get('locale') ?? 'fr_FR',
+        timezone: 'Europe/Paris',
+        siteUrl: 'http://localhost',
+        environmentType: 'DEVELOPMENT',
+        localId: randomUUID(),
+      };
       let context: Record<string, unknown>;
       if (surface === 'sla-panel') {
         const extension = await issueContext(req, url.searchParams.get('issue') ?? '');
-        if (extension === null) return send(res, 404, '<!doctype html><html lang="fr"><body><p role="alert">Ce ticket n\'existe pas ou n\'est pas visible pour vous. / This issue does not exist or is not visible to you.</p></body></html>');
+        if (extension === null)
+          return send(
+            res,
+            404,
+            '<!doctype html><html lang="fr"><body><p role="alert">Ce ticket n\'existe pas ou n\'est pas visible pour vous. / This issue does not exist or is not visible to you.</p></body></html>',
+          );
         context = { ...common, moduleKey: 'sla-panel', extension };
       } else if (surface === 'admin') {
         context = { ...common, moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } };
       } else if (surface === 'indicators') {
         // The dashboard gadget: its configuration is the dashboard's (saved by the edit entry point's view.submit).
         const entryPoint = url.searchParams.get('mode') === 'edit' ? 'edit' : undefined;
-        context = { ...common, moduleKey: 'contract-indicators', extension: { type: 'jira:dashboardGadget', gadgetConfiguration: gadgetConfiguration ?? undefined, ...(entryPoint ? { entryPoint } : {}) } };
+        context = {
+          ...common,
+          moduleKey: 'contract-indicators',
+          extension: {
+            type: 'jira:dashboardGadget',
+            gadgetConfiguration: gadgetConfiguration ?? undefined,
+            ...(entryPoint ? { entryPoint } : {}),
+          },
+        };
       } else if (surface === 'sprint-reserve') {
         // The project page, or the sprint action of a sprint card (Jira gives the sprint only for active and future sprints).
         const sprint = url.searchParams.get('sprint');
         const project = { id: '10000', key: 'DEMAT', type: 'software' };
         context = sprint
-          ? { ...common, moduleKey: 'sprint-reserve-action', extension: { type: 'jira:sprintAction', project, board: { id: 1, type: 'scrum' }, sprint: { id: Number(sprint) } } }
+          ? {
+              ...common,
+              moduleKey: 'sprint-reserve-action',
+              extension: {
+                type: 'jira:sprintAction',
+                project,
+                board: { id: 1, type: 'scrum' },
+                sprint: { id: Number(sprint) },
+              },
+            }
           : { ...common, moduleKey: 'sprint-reserve-page', extension: { type: 'jira:projectPage', project } };
       } else {
         const ruleKey = url.searchParams.get('rule') ?? 'administration-validator';
         const transitionId = url.searchParams.get('transition') ?? '';
         const current = jira.workflowValidators().find((v) => v.transitionId === transitionId && v.ruleKey === ruleKey);
-        context = { ...common, moduleKey: ruleKey, extension: { type: 'jira:workflowValidator', entryPoint: 'edit', validatorConfig: current ? JSON.stringify(current.configuration) : undefined, transitionId } };
+        context = {
+          ...common,
+          moduleKey: ruleKey,
+          extension: {
+            type: 'jira:workflowValidator',
+            entryPoint: 'edit',
+            validatorConfig: current ? JSON.stringify(current.configuration) : undefined,
+            transitionId,
+          },
+        };
       }
       const frameId = randomUUID();
       frames.set(frameId, { surface, context });
       const html = frameHtml(surface, frameId, context);
-      return html === null ? send(res, 503, `<p>Custom UI "${surface}" is not built: run npm run build:ui.</p>`) : send(res, 200, html);
+      return html === null
+        ? send(res, 503, `<p>Custom UI "${surface}" is not built: run npm run build:ui.</p>`)
+        : send(res, 200, html);
     }
     if (method === 'POST' && path === '/__workbench/invoke') {
       const body = (await readBody(req)) as { frameId?: string; functionKey?: string; payload?: unknown };
       const frame = body.frameId ? frames.get(body.frameId) : undefined;
-      if (!frame || typeof body.functionKey !== 'string') return send(res, 400, { message: 'unknown frame or function key' });
+      if (!frame || typeof body.functionKey !== 'string')
+        return send(res, 400, { message: 'unknown frame or function key' });
       const { context } = frame;
-      const { result } = await action(() => host.invokeCounted(body.functionKey as string, body.payload ?? {}, { ...context, accountId: undefined }, userOf(req)));
+      const { result } = await action(() =>
+        host.invokeCounted(
+          body.functionKey as string,
+          body.payload ?? {},
+          { ...context, accountId: undefined },
+          userOf(req),
+        ),
+      );
       return send(res, 200, { result: result.result, jiraCalls: result.jiraCalls.length });
     }
 
@@ -210,12 +307,21 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       if (method === 'POST') {
         const { accountId } = (await readBody(req)) as { accountId?: string };
         if (!users.some((u) => u.accountId === accountId)) return send(res, 400, { message: 'unknown user' });
-        return send(res, 200, { accountId }, { 'set-cookie': `wb_user=${encodeURIComponent(accountId as string)}; Path=/; SameSite=Strict` });
+        return send(
+          res,
+          200,
+          { accountId },
+          { 'set-cookie': `wb_user=${encodeURIComponent(accountId as string)}; Path=/; SameSite=Strict` },
+        );
       }
       return send(res, 200, { accountId: userOf(req), users });
     }
     if (method === 'GET' && path === '/__workbench/api/issues') {
-      const answer = await asUser(req, 'POST', '/rest/api/3/search/jql', { jql: 'project = DEMAT ORDER BY key', fields: ['summary', 'issuetype', 'status', '*all'], maxResults: 200 });
+      const answer = await asUser(req, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project = DEMAT ORDER BY key',
+        fields: ['summary', 'issuetype', 'status', '*all'],
+        maxResults: 200,
+      });
       const names = await jira.handle({ method: 'GET', path: '/rest/api/3/field', caller: { kind: 'app' } });
       return send(res, answer.status, { ...(answer.body as object), fields: names.body });
     }
@@ -233,14 +339,25 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       if (method === 'POST' && issueMatch[2]) {
         const body = await readBody(req);
         options.beforeAction?.();
-        const { result, appJiraCalls } = await action(() => asUser(req, 'POST', `/rest/api/3/issue/${key}/transitions`, body));
-        return send(res, result.status === 204 ? 200 : result.status, { ok: result.status < 300, answer: result.body ?? null, appJiraCalls, backgroundErrors: host.backgroundErrors.slice(-5) });
+        const { result, appJiraCalls } = await action(() =>
+          asUser(req, 'POST', `/rest/api/3/issue/${key}/transitions`, body),
+        );
+        return send(res, result.status === 204 ? 200 : result.status, {
+          ok: result.status < 300,
+          answer: result.body ?? null,
+          appJiraCalls,
+          backgroundErrors: host.backgroundErrors.slice(-5),
+        });
       }
       if (method === 'PUT' && !issueMatch[2]) {
         const body = await readBody(req);
         options.beforeAction?.();
         const { result, appJiraCalls } = await action(() => asUser(req, 'PUT', `/rest/api/3/issue/${key}`, body));
-        return send(res, result.status === 204 ? 200 : result.status, { ok: result.status < 300, answer: result.body ?? null, appJiraCalls });
+        return send(res, result.status === 204 ? 200 : result.status, {
+          ok: result.status < 300,
+          answer: result.body ?? null,
+          appJiraCalls,
+        });
       }
     }
     if (method === 'POST' && path === '/__workbench/api/tick') {
@@ -248,10 +365,12 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       return send(res, 200, { ok: true, appJiraCalls });
     }
     if (path === '/__workbench/api/workflow') {
-      if (method === 'GET') return send(res, 200, { transitions: jira.workflowTransitions(), validators: jira.workflowValidators() });
+      if (method === 'GET')
+        return send(res, 200, { transitions: jira.workflowTransitions(), validators: jira.workflowValidators() });
       if (method === 'PUT') {
         const body = (await readBody(req)) as { transitionId?: string; ruleKey?: string; configuration?: unknown };
-        if (typeof body.transitionId !== 'string' || typeof body.ruleKey !== 'string') return send(res, 400, { message: 'transitionId and ruleKey are required' });
+        if (typeof body.transitionId !== 'string' || typeof body.ruleKey !== 'string')
+          return send(res, 400, { message: 'transitionId and ruleKey are required' });
         let configuration = body.configuration;
         if (typeof configuration === 'string') configuration = JSON.parse(configuration) as unknown;
         jira.setWorkflowValidator(body.transitionId, body.ruleKey, configuration);
@@ -270,7 +389,10 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     }
     if (method === 'GET' && path === '/__workbench/api/calls') {
       const after = Number(url.searchParams.get('after') ?? 0);
-      return send(res, 200, { calls: host.calls().filter((c) => c.seq > after), backgroundErrors: host.backgroundErrors });
+      return send(res, 200, {
+        calls: host.calls().filter((c) => c.seq > after),
+        backgroundErrors: host.backgroundErrors,
+      });
     }
     return send(res, 404, { message: `not found: ${method} ${path}` });
   };
@@ -283,9 +405,14 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
   // Forge runs the scheduled trigger every five minutes: the workbench does too, and once at start, so the
   // read-only fields of a fresh demo are filled as they would be shortly after installing the app.
   const runTrigger = (): void => {
-    void action(() => host.tick()).catch((error: unknown) => host.backgroundErrors.push(`scheduled trigger: ${error instanceof Error ? error.message : String(error)}`));
+    void action(() => host.tick()).catch((error: unknown) =>
+      host.backgroundErrors.push(`scheduled trigger: ${error instanceof Error ? error.message : String(error)}`),
+    );
   };
-  if (options.scheduledTrigger !== false) await action(() => host.tick()).catch((error: unknown) => host.backgroundErrors.push(`scheduled trigger: ${error instanceof Error ? error.message : String(error)}`));
+  if (options.scheduledTrigger !== false)
+    await action(() => host.tick()).catch((error: unknown) =>
+      host.backgroundErrors.push(`scheduled trigger: ${error instanceof Error ? error.message : String(error)}`),
+    );
   const timer = options.scheduledTrigger === false ? null : setInterval(runTrigger, 5 * 60_000);
   timer?.unref();
   await new Promise<void>((resolveListen) => server.listen(options.port, options.host ?? '127.0.0.1', resolveListen));

@@ -17,7 +17,12 @@ const USER = '5b10ac8d82e05b22cc7d4e01';
 const eventOf = (issueTypeName: string | null, atlassianId: string = USER): unknown => ({
   eventType: 'avi:jira:updated:issue',
   atlassianId,
-  issue: { id: '10001', key: 'DEMAT-1', fields: issueTypeName === null ? { summary: 'x' } : { summary: 'x', issuetype: { id: '10004', name: issueTypeName } } },
+  issue: {
+    id: '10001',
+    key: 'DEMAT-1',
+    fields:
+      issueTypeName === null ? { summary: 'x' } : { summary: 'x', issuetype: { id: '10004', name: issueTypeName } },
+  },
 });
 
 describe('the shipped issue-trigger filter', () => {
@@ -30,9 +35,12 @@ describe('the shipped issue-trigger filter', () => {
 
   // Every name the settings accept by default (src/app/settings DEFAULT_ISSUE_TYPES), as typed and in another case.
   const contractNames = Object.values(DEFAULT_ISSUE_TYPES).flat();
-  it.each(contractNames.flatMap((name) => [[name], [name.toUpperCase()]]))('delivers an event of a contract type: %s', (name) => {
-    expect(filterEvent(shipped, eventOf(name), APP_ACCOUNT_ID)).toEqual({ deliver: true, log: null });
-  });
+  it.each(contractNames.flatMap((name) => [[name], [name.toUpperCase()]]))(
+    'delivers an event of a contract type: %s',
+    (name) => {
+      expect(filterEvent(shipped, eventOf(name), APP_ACCOUNT_ID)).toEqual({ deliver: true, log: null });
+    },
+  );
 
   it.each([['Story'], ['Epic'], ['Tâche'], ['Sous-tâche'], ['Bogue']])('drops an event of another type: %s', (name) => {
     expect(filterEvent(shipped, eventOf(name), APP_ACCOUNT_ID)).toEqual({ deliver: false, log: null });
@@ -55,7 +63,12 @@ describe('the shipped issue-trigger filter', () => {
 });
 
 describe('filterEvent: expression errors follow onError', () => {
-  const broken = (onError: TriggerFilter['onError']): TriggerFilter => ({ triggerKey: 't', ignoreSelf: false, expression: 'event.issue.fields.nothing.name', onError });
+  const broken = (onError: TriggerFilter['onError']): TriggerFilter => ({
+    triggerKey: 't',
+    ignoreSelf: false,
+    expression: 'event.issue.fields.nothing.name',
+    onError,
+  });
   it.each<[TriggerFilter['onError'], boolean, boolean]>([
     ['IGNORE', false, false],
     ['IGNORE_AND_LOG', false, true],
@@ -67,7 +80,11 @@ describe('filterEvent: expression errors follow onError', () => {
   });
 
   it('counts a result that is not a Boolean as an error (dropped by default)', () => {
-    const decision = filterEvent({ triggerKey: 't', ignoreSelf: false, expression: "'yes'", onError: 'IGNORE_AND_LOG' }, eventOf('Anomalie'), APP_ACCOUNT_ID);
+    const decision = filterEvent(
+      { triggerKey: 't', ignoreSelf: false, expression: "'yes'", onError: 'IGNORE_AND_LOG' },
+      eventOf('Anomalie'),
+      APP_ACCOUNT_ID,
+    );
     expect(decision).toEqual({ deliver: false, log: expect.stringContaining('not a Boolean') });
   });
 });
@@ -82,12 +99,25 @@ describe('readTriggerFilter', () => {
 
   it('reads a trigger without filter as delivering everything', () => {
     const file = manifestWith('    - key: t\n      function: f\n      events: [avi:jira:updated:issue]\n');
-    expect(readTriggerFilter(file, 'f')).toEqual({ triggerKey: 't', ignoreSelf: false, expression: null, onError: 'IGNORE_AND_LOG' });
+    expect(readTriggerFilter(file, 'f')).toEqual({
+      triggerKey: 't',
+      ignoreSelf: false,
+      expression: null,
+      onError: 'IGNORE_AND_LOG',
+    });
   });
 
   it.each([
-    ['no trigger of that function', '    - key: t\n      function: other\n      events: [avi:jira:updated:issue]\n', /no trigger of function f/],
-    ['an unknown onError', '    - key: t\n      function: f\n      events: [avi:jira:updated:issue]\n      filter:\n        onError: SOMETIMES\n', /onError/],
+    [
+      'no trigger of that function',
+      '    - key: t\n      function: other\n      events: [avi:jira:updated:issue]\n',
+      /no trigger of function f/,
+    ],
+    [
+      'an unknown onError',
+      '    - key: t\n      function: f\n      events: [avi:jira:updated:issue]\n      filter:\n        onError: SOMETIMES\n',
+      /onError/,
+    ],
   ])('refuses a manifest with %s', (_name, trigger, message) => {
     expect(() => readTriggerFilter(manifestWith(trigger), 'f')).toThrow(message);
   });
@@ -110,7 +140,12 @@ describe('ForgeHost.attach applies the filter', () => {
     };
     host.attach(app);
     const edit = (key: string, caller: { kind: 'app' } | { kind: 'user'; accountId: string }) =>
-      jira.handle({ method: 'PUT', path: `/rest/api/3/issue/${key}`, body: { fields: { summary: `edited ${key}` } }, caller });
+      jira.handle({
+        method: 'PUT',
+        path: `/rest/api/3/issue/${key}`,
+        body: { fields: { summary: `edited ${key}` } },
+        caller,
+      });
     return { host, delivered, edit };
   };
   const claire = { kind: 'user' as const, accountId: userByLogin('claire.martin').accountId };

@@ -23,7 +23,8 @@ export type FilterDecision = { readonly deliver: boolean; readonly log: string |
 
 const ON_ERROR: readonly FilterOnError[] = ['IGNORE', 'IGNORE_AND_LOG', 'RECEIVE', 'RECEIVE_AND_LOG'];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** manifest.yml of the project: the first one found walking up from `from` (source and dist/ layouts alike). */
 export function findManifest(from: string = __dirname): string {
@@ -40,19 +41,26 @@ export function findManifest(from: string = __dirname): string {
  * not silently deliver everything).
  */
 export function readTriggerFilter(manifestPath: string, functionKey: string): TriggerFilter {
-  const manifest = new ManifestParserBuilder().build().parseManifest({ content: fs.readFileSync(manifestPath, 'utf8'), filePath: manifestPath });
+  const manifest = new ManifestParserBuilder()
+    .build()
+    .parseManifest({ content: fs.readFileSync(manifestPath, 'utf8'), filePath: manifestPath });
   const triggers: readonly unknown[] = manifest.modules?.trigger ?? [];
   const trigger = triggers.find(
     (t): t is Record<string, unknown> =>
-      isRecord(t) && t['function'] === functionKey && Array.isArray(t['events']) && t['events'].some((e) => typeof e === 'string' && /^avi:jira:\w+:issue$/.test(e)),
+      isRecord(t) &&
+      t['function'] === functionKey &&
+      Array.isArray(t['events']) &&
+      t['events'].some((e) => typeof e === 'string' && /^avi:jira:\w+:issue$/.test(e)),
   );
-  if (trigger === undefined) throw new Error(`${manifestPath} has no trigger of function ${functionKey} on Jira issue events`);
+  if (trigger === undefined)
+    throw new Error(`${manifestPath} has no trigger of function ${functionKey} on Jira issue events`);
   const key = String(trigger['key']);
   const filter = trigger['filter'] ?? {};
   if (!isRecord(filter)) throw new Error(`trigger ${key}: filter is not an object`);
   const { ignoreSelf = false, expression = null, onError = 'IGNORE_AND_LOG' } = filter;
   if (typeof ignoreSelf !== 'boolean') throw new Error(`trigger ${key}: filter.ignoreSelf is not a boolean`);
-  if (expression !== null && typeof expression !== 'string') throw new Error(`trigger ${key}: filter.expression is not a string`);
+  if (expression !== null && typeof expression !== 'string')
+    throw new Error(`trigger ${key}: filter.expression is not a string`);
   const mode = ON_ERROR.find((m) => m === onError);
   if (mode === undefined) throw new Error(`trigger ${key}: filter.onError is not one of ${ON_ERROR.join(', ')}`);
   return { triggerKey: key, ignoreSelf, expression, onError: mode };
@@ -60,11 +68,13 @@ export function readTriggerFilter(manifestPath: string, functionKey: string): Tr
 
 /** Whether Forge would deliver this product event to the function, under `filter`. */
 export function filterEvent(filter: TriggerFilter, event: unknown, appAccountId: string): FilterDecision {
-  if (filter.ignoreSelf && isRecord(event) && event['atlassianId'] === appAccountId) return { deliver: false, log: null };
+  if (filter.ignoreSelf && isRecord(event) && event['atlassianId'] === appAccountId)
+    return { deliver: false, log: null };
   if (filter.expression === null) return { deliver: true, log: null };
   const value = toExpressionValue(event);
   const outcome = value === undefined ? null : evaluateJiraExpression(filter.expression, { event: value });
-  if (outcome !== null && outcome.ok && typeof outcome.value === 'boolean') return { deliver: outcome.value, log: null };
+  if (outcome !== null && outcome.ok && typeof outcome.value === 'boolean')
+    return { deliver: outcome.value, log: null };
   const why =
     outcome === null
       ? 'the event is not JSON'
@@ -73,5 +83,10 @@ export function filterEvent(filter: TriggerFilter, event: unknown, appAccountId:
         : `${outcome.problem.kind} error: ${outcome.problem.message}`;
   const deliver = filter.onError === 'RECEIVE' || filter.onError === 'RECEIVE_AND_LOG';
   const logged = filter.onError === 'IGNORE_AND_LOG' || filter.onError === 'RECEIVE_AND_LOG';
-  return { deliver, log: logged ? `trigger ${filter.triggerKey}: filter expression failed (${why}); event ${deliver ? 'delivered' : 'dropped'}` : null };
+  return {
+    deliver,
+    log: logged
+      ? `trigger ${filter.triggerKey}: filter expression failed (${why}); event ${deliver ? 'delivered' : 'dropped'}`
+      : null,
+  };
 }

@@ -2,13 +2,27 @@
 // workflow. Only what a Jira administrator would change while the workbench runs (workflow validators) lives in the
 // state (local-jira-state.ts); everything here is constant and shared by every instance.
 import { APP_FIELD_KEYS } from '../../src/contract';
-import { JIRA_SITE, PROJECT_ID, STATUS_NAMES, statusBean, type IssueTypeName, type JiraStatus, type StatusName } from '../../test/support/generate-export';
+import {
+  JIRA_SITE,
+  PROJECT_ID,
+  STATUS_NAMES,
+  statusBean,
+  type IssueTypeName,
+  type JiraStatus,
+  type StatusName,
+} from '../../test/support/generate-export';
 
 export { JIRA_SITE, PROJECT_ID, STATUS_NAMES, type IssueTypeName, type StatusName };
 
 export const PROJECT_KEY = 'DEMAT';
 export const PROJECT_NAME = "DEMAT'ADS – maintenance";
-export const ISSUE_TYPE_NAMES: readonly IssueTypeName[] = ['Anomalie', 'Incident', 'Anomalie documentaire', 'Demande de service', 'Story'];
+export const ISSUE_TYPE_NAMES: readonly IssueTypeName[] = [
+  'Anomalie',
+  'Incident',
+  'Anomalie documentaire',
+  'Demande de service',
+  'Story',
+];
 
 // ---- The Forge app (ids of the demo installation) ----
 
@@ -19,7 +33,8 @@ export const APP_ACCOUNT_ID = '557058:contract-sla-app';
 export const APP_DISPLAY_NAME = 'Contract SLA';
 
 /** `ari:cloud:ecosystem::extension/<appId>/<environmentId>/static/<moduleKey>`: Forge fields and workflow rules. */
-export const forgeExtensionAri = (moduleKey: string): string => `ari:cloud:ecosystem::extension/${APP_ID}/${ENVIRONMENT_ID}/static/${moduleKey}`;
+export const forgeExtensionAri = (moduleKey: string): string =>
+  `ari:cloud:ecosystem::extension/${APP_ID}/${ENVIRONMENT_ID}/static/${moduleKey}`;
 
 /** The module key at the end of a Forge extension ARI, or null when the text is not one of this app's. */
 export const moduleKeyOfAri = (ari: string): string | null => {
@@ -133,7 +148,13 @@ export type FieldDef = {
   readonly name: string;
   readonly custom: boolean;
   readonly kind: FieldKind;
-  readonly schema: { readonly type: string; readonly items?: string; readonly system?: string; readonly custom?: string; readonly customId?: number };
+  readonly schema: {
+    readonly type: string;
+    readonly items?: string;
+    readonly system?: string;
+    readonly custom?: string;
+    readonly customId?: number;
+  };
   readonly clauseNames: readonly string[];
   readonly navigable: boolean;
   readonly orderable: boolean;
@@ -162,12 +183,14 @@ export const OTHER_APP_ID = '0b9d4e2c-7a1f-4e3b-8c6d-5f2a1e9b7c30';
 export const OTHER_ENVIRONMENT_ID = 'c4e8a2f6-1b3d-4f5a-9e7c-2d6b8a0f1e35';
 
 // Custom-field validation of the app's fields, as manifest.yml declares it (jira:customField `edit.validation`).
-export const SEVERITY_VALIDATION_EXPRESSION = "value == null || ['Bloquante','Majeure','Mineure','Critique','Élevée','Moyenne','Basse'].includes(value)";
+export const SEVERITY_VALIDATION_EXPRESSION =
+  "value == null || ['Bloquante','Majeure','Mineure','Critique','Élevée','Moyenne','Basse'].includes(value)";
 const SEVERITY_VALIDATION_MESSAGE =
   'Gravité : Bloquante, Majeure ou Mineure (Critique pour une anomalie documentaire ; Élevée, Moyenne ou Basse pour une demande de service). / Severity: Bloquante, Majeure or Mineure (Critique for documentation anomalies; Élevée, Moyenne or Basse for service requests).';
 const ENVIRONMENT_VALIDATION = {
   expression: 'value == null || ["Validation", "Production"].includes(value)',
-  errorMessage: 'Environnement de détection : Validation ou Production. / Detection environment: Validation or Production.',
+  errorMessage:
+    'Environnement de détection : Validation ou Production. / Detection environment: Validation or Production.',
 };
 const SERVICE_LEVEL_VALIDATION = {
   expression: 'value == null || ["OR", "ARGENT", "BRONZE"].includes(value)',
@@ -188,7 +211,14 @@ const system = (id: string, name: string, type: string, extra: Partial<FieldDef>
   ...extra,
 });
 
-const appField = (customId: number, moduleKey: string, name: string, type: 'string' | 'datetime', readOnly: boolean, extra: Partial<FieldDef> = {}): FieldDef => ({
+const appField = (
+  customId: number,
+  moduleKey: string,
+  name: string,
+  type: 'string' | 'datetime',
+  readOnly: boolean,
+  extra: Partial<FieldDef> = {},
+): FieldDef => ({
   id: `customfield_${customId}`,
   // Forge fields are also addressed by `<appId>__<ENVIRONMENT_TYPE>__<moduleKey>` (forge-research.md §1).
   key: `${APP_ID}__DEVELOPMENT__${moduleKey}`,
@@ -216,11 +246,23 @@ export const FIELDS: readonly FieldDef[] = [
   system('updated', 'Mise à jour', 'datetime', { orderable: false, clauseNames: ['updated', 'updatedDate'] }),
   system('reporter', 'Rapporteur', 'user'),
   system('assignee', 'Responsable', 'user'),
-  { ...system('versions', 'Versions affectées', 'array', { clauseNames: ['affectedVersion'] }), schema: { type: 'array', items: 'version', system: 'versions' } },
-  { ...system('fixVersions', 'Versions corrigées', 'array', { clauseNames: ['fixVersion'] }), schema: { type: 'array', items: 'version', system: 'fixVersions' } },
-  appField(10100, APP_FIELD_KEYS.severity, 'Gravité', 'string', false, { validation: { expression: SEVERITY_VALIDATION_EXPRESSION, errorMessage: SEVERITY_VALIDATION_MESSAGE } }),
-  appField(10101, APP_FIELD_KEYS.environment, 'Environnement de détection', 'string', false, { validation: ENVIRONMENT_VALIDATION }),
-  appField(10102, APP_FIELD_KEYS.serviceLevel, 'Niveau de service', 'string', false, { validation: SERVICE_LEVEL_VALIDATION }),
+  {
+    ...system('versions', 'Versions affectées', 'array', { clauseNames: ['affectedVersion'] }),
+    schema: { type: 'array', items: 'version', system: 'versions' },
+  },
+  {
+    ...system('fixVersions', 'Versions corrigées', 'array', { clauseNames: ['fixVersion'] }),
+    schema: { type: 'array', items: 'version', system: 'fixVersions' },
+  },
+  appField(10100, APP_FIELD_KEYS.severity, 'Gravité', 'string', false, {
+    validation: { expression: SEVERITY_VALIDATION_EXPRESSION, errorMessage: SEVERITY_VALIDATION_MESSAGE },
+  }),
+  appField(10101, APP_FIELD_KEYS.environment, 'Environnement de détection', 'string', false, {
+    validation: ENVIRONMENT_VALIDATION,
+  }),
+  appField(10102, APP_FIELD_KEYS.serviceLevel, 'Niveau de service', 'string', false, {
+    validation: SERVICE_LEVEL_VALIDATION,
+  }),
   appField(10103, APP_FIELD_KEYS.incidentStart, "Début d'incident", 'datetime', false),
   appField(10104, APP_FIELD_KEYS.anomalyClass, "Classe d'anomalie", 'string', true),
   appField(10105, APP_FIELD_KEYS.slaStatus, 'Statut SLA', 'string', true),
@@ -233,7 +275,11 @@ export const FIELDS: readonly FieldDef[] = [
     name: 'Severity (Incident Tracker)',
     custom: true,
     kind: 'text',
-    schema: { type: 'string', custom: `ari:cloud:ecosystem::extension/${OTHER_APP_ID}/${OTHER_ENVIRONMENT_ID}/static/${APP_FIELD_KEYS.severity}`, customId: 10200 },
+    schema: {
+      type: 'string',
+      custom: `ari:cloud:ecosystem::extension/${OTHER_APP_ID}/${OTHER_ENVIRONMENT_ID}/static/${APP_FIELD_KEYS.severity}`,
+      customId: 10200,
+    },
     clauseNames: ['cf[10200]', 'Severity (Incident Tracker)'],
     navigable: true,
     orderable: true,
@@ -282,13 +328,19 @@ export const APP_FIELD_IDS: readonly string[] = FIELDS.filter((f) => f.appModule
 export const fieldById = (id: string): FieldDef | undefined => FIELDS.find((f) => f.id === id);
 
 /** A field by id, key or (for the app's fields) `<appId>__<ENV>__<moduleKey>` key, as /app/field accepts them. */
-export const fieldByIdOrKey = (idOrKey: string): FieldDef | undefined => FIELDS.find((f) => f.id === idOrKey || f.key === idOrKey);
+export const fieldByIdOrKey = (idOrKey: string): FieldDef | undefined =>
+  FIELDS.find((f) => f.id === idOrKey || f.key === idOrKey);
 
 // ---- Statuses and workflows ----
 
 export { statusBean, type JiraStatus };
 
-export type TransitionDef = { readonly id: string; readonly name: string; readonly from: readonly StatusName[]; readonly to: StatusName };
+export type TransitionDef = {
+  readonly id: string;
+  readonly name: string;
+  readonly from: readonly StatusName[];
+  readonly to: StatusName;
+};
 
 /** One transition list, shared by both workflows; transition ids are strings, as in Jira's REST API. */
 export const TRANSITIONS: readonly TransitionDef[] = [
@@ -298,7 +350,12 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   { id: '41', name: 'Proposer un contournement', from: ['En cours'], to: 'En validation Administration' },
   { id: '51', name: 'Valider le contournement', from: ['En validation Administration'], to: 'Contournement validé' },
   { id: '61', name: 'Refuser', from: ['En validation Administration'], to: 'En cours' },
-  { id: '71', name: 'Proposer la correction', from: ['En cours', 'Contournement validé'], to: 'En validation Administration' },
+  {
+    id: '71',
+    name: 'Proposer la correction',
+    from: ['En cours', 'Contournement validé'],
+    to: 'En validation Administration',
+  },
   { id: '81', name: 'Valider la correction', from: ['En validation Administration'], to: 'Validée' },
   { id: '91', name: 'Déployer en production', from: ['Validée'], to: 'En production' },
   { id: '101', name: 'Fermer', from: ['Validée', 'En production', 'Résolue'], to: 'Fermée' },
@@ -308,7 +365,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
 
 export const transitionById = (id: string): TransitionDef | undefined => TRANSITIONS.find((t) => t.id === id);
 
-export const availableTransitions = (status: StatusName): readonly TransitionDef[] => TRANSITIONS.filter((t) => t.from.includes(status));
+export const availableTransitions = (status: StatusName): readonly TransitionDef[] =>
+  TRANSITIONS.filter((t) => t.from.includes(status));
 
 /**
  * The workflow scheme of DEMAT: the contract's tickets share the maintenance workflow, which carries the app's
@@ -317,18 +375,28 @@ export const availableTransitions = (status: StatusName): readonly TransitionDef
 export const MAINTENANCE_WORKFLOW = 'DEMAT – maintenance';
 export const DEVELOPMENT_WORKFLOW = 'DEMAT – développement';
 export const WORKFLOW_NAMES: readonly string[] = [MAINTENANCE_WORKFLOW, DEVELOPMENT_WORKFLOW];
-export const workflowOf = (issueType: IssueTypeName): string => (issueType === 'Story' ? DEVELOPMENT_WORKFLOW : MAINTENANCE_WORKFLOW);
+export const workflowOf = (issueType: IssueTypeName): string =>
+  issueType === 'Story' ? DEVELOPMENT_WORKFLOW : MAINTENANCE_WORKFLOW;
 
-export const DONE_STATUSES: readonly StatusName[] = STATUS_NAMES.filter((s) => statusBean(s).statusCategory.key === 'done');
+export const DONE_STATUSES: readonly StatusName[] = STATUS_NAMES.filter(
+  (s) => statusBean(s).statusCategory.key === 'done',
+);
 
 /** The app's `jira:workflowValidator` modules, as manifest.yml declares them (key, kind, expression, errorMessage). */
-export type ValidatorModule = { readonly key: string; readonly type: 'expression' | 'function'; readonly expression: string | null; readonly errorMessage: string };
+export type ValidatorModule = {
+  readonly key: string;
+  readonly type: 'expression' | 'function';
+  readonly expression: string | null;
+  readonly errorMessage: string;
+};
 
 const unconfigured = (validatorName: string): string =>
   `"Validateur non configuré : un administrateur Jira doit ouvrir « ${validatorName} » dans l'éditeur de workflow et enregistrer sa configuration. / Validator not configured: a Jira administrator must open it in the workflow editor and save its configuration."`;
 /** The manifest's expressions of the two expression validators (test/forge/manifest.test.ts checks they are the same). */
 export const UNCONFIGURED_SEVERITY_EXPRESSION = unconfigured('Contract SLA : gravité obligatoire');
-export const UNCONFIGURED_AFFECTED_VERSION_EXPRESSION = unconfigured('Contract SLA : version affectée pour une anomalie de production');
+export const UNCONFIGURED_AFFECTED_VERSION_EXPRESSION = unconfigured(
+  'Contract SLA : version affectée pour une anomalie de production',
+);
 
 export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
   {
@@ -342,7 +410,8 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
     key: 'affected-version-validator',
     type: 'expression',
     expression: UNCONFIGURED_AFFECTED_VERSION_EXPRESSION,
-    errorMessage: 'Une anomalie de production doit indiquer la version affectée. / A production anomaly must name its affected version.',
+    errorMessage:
+      'Une anomalie de production doit indiquer la version affectée. / A production anomaly must name its affected version.',
   },
   {
     key: 'administration-validator',
@@ -352,17 +421,48 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
   },
 ];
 
-export const validatorModule = (key: string): ValidatorModule | undefined => VALIDATOR_MODULES.find((m) => m.key === key);
+export const validatorModule = (key: string): ValidatorModule | undefined =>
+  VALIDATOR_MODULES.find((m) => m.key === key);
 
 // ---- Permissions (GET /rest/api/3/mypermissions) ----
 
-export type PermissionDef = { readonly id: string; readonly key: string; readonly name: string; readonly type: 'GLOBAL' | 'PROJECT'; readonly description: string };
+export type PermissionDef = {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+  readonly type: 'GLOBAL' | 'PROJECT';
+  readonly description: string;
+};
 
 export const PERMISSIONS: readonly PermissionDef[] = [
-  { id: '0', key: 'ADMINISTER', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
-  { id: '10', key: 'BROWSE_PROJECTS', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
+  {
+    id: '0',
+    key: 'ADMINISTER',
+    name: 'Administer Jira',
+    type: 'GLOBAL',
+    description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+  },
+  {
+    id: '10',
+    key: 'BROWSE_PROJECTS',
+    name: 'Browse Projects',
+    type: 'PROJECT',
+    description: 'Ability to browse projects and the issues within them.',
+  },
   { id: '11', key: 'CREATE_ISSUES', name: 'Create Issues', type: 'PROJECT', description: 'Ability to create issues.' },
   { id: '12', key: 'EDIT_ISSUES', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.' },
-  { id: '23', key: 'ADMINISTER_PROJECTS', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
-  { id: '46', key: 'TRANSITION_ISSUES', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.' },
+  {
+    id: '23',
+    key: 'ADMINISTER_PROJECTS',
+    name: 'Administer Projects',
+    type: 'PROJECT',
+    description: 'Ability to administer a project in Jira.',
+  },
+  {
+    id: '46',
+    key: 'TRANSITION_ISSUES',
+    name: 'Transition Issues',
+    type: 'PROJECT',
+    description: 'Ability to transition issues.',
+  },
 ];

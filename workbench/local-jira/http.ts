@@ -9,15 +9,21 @@ export const json = (status: number, body: unknown): JiraResponse => ({ status, 
 export const noContent = (): JiraResponse => ({ status: 204, headers: {}, body: undefined });
 
 /** Jira's ErrorCollection. */
-export const jiraError = (status: number, errorMessages: readonly string[], errors: Readonly<Record<string, string>> = {}): JiraResponse =>
-  json(status, { errorMessages: [...errorMessages], errors: { ...errors } });
+export const jiraError = (
+  status: number,
+  errorMessages: readonly string[],
+  errors: Readonly<Record<string, string>> = {},
+): JiraResponse => json(status, { errorMessages: [...errorMessages], errors: { ...errors } });
 
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
 /** A failed zod parse of a body → 400 naming the first problems by path (`updates[0].issueIds`). */
 export function badBody(error: z.ZodError, where = 'request body'): JiraResponse {
   const messages = error.issues.slice(0, 5).map((issue) => {
-    const path = issue.path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
+    const path = issue.path.reduce<string>(
+      (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+      '',
+    );
     return `${path === '' ? where : path}: ${issue.message}`;
   });
   return jiraError(400, messages);
@@ -60,10 +66,14 @@ export function matchRoute(pattern: string, path: string): Record<string, string
 export const listParam = (query: URLSearchParams, name: string): string[] | undefined => {
   const values = query.getAll(name);
   if (values.length === 0) return undefined;
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 };
 
-export type IntParam = { readonly ok: true; readonly value: number | undefined } | { readonly ok: false; readonly response: JiraResponse };
+export type IntParam =
+  { readonly ok: true; readonly value: number | undefined } | { readonly ok: false; readonly response: JiraResponse };
 
 export function intParam(query: URLSearchParams, name: string, min: number): IntParam {
   const raw = query.get(name);
@@ -74,7 +84,8 @@ export function intParam(query: URLSearchParams, name: string, min: number): Int
   return { ok: true, value: Number(raw) };
 }
 
-export type BoolParam = { readonly ok: true; readonly value: boolean } | { readonly ok: false; readonly response: JiraResponse };
+export type BoolParam =
+  { readonly ok: true; readonly value: boolean } | { readonly ok: false; readonly response: JiraResponse };
 
 export function boolParam(query: URLSearchParams, name: string, fallback: boolean): BoolParam {
   const raw = query.get(name);

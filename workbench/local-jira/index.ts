@@ -1,6 +1,12 @@
 // The local Jira Cloud stand-in of the workbench (`npm start`) and the tests (docs/design/forge-app.md, "Local Jira").
 export { createLocalJira } from './local-jira';
-export { seedDemo, demoValidators, VALIDATOR_MODULE_KEYS, SEVERITY_REQUIRED_EXPRESSION, AFFECTED_VERSION_REQUIRED_EXPRESSION } from './seed-demo';
+export {
+  seedDemo,
+  demoValidators,
+  VALIDATOR_MODULE_KEYS,
+  SEVERITY_REQUIRED_EXPRESSION,
+  AFFECTED_VERSION_REQUIRED_EXPRESSION,
+} from './seed-demo';
 export { evaluateJiraExpression, expressionVerdict, parseJiraExpression } from './jira-expression';
 export type { ExpressionContext, ExpressionOutcome, ExpressionValue, ExpressionVerdict } from './jira-expression';
 export {

@@ -10,14 +10,21 @@ import { demoUserById, expressionIssue, sprintsOf } from './render';
 import { textChangeItem } from './seed-demo';
 
 export type FieldEdit = { readonly op: 'set' | 'add' | 'remove'; readonly value: unknown };
-export type EditOutcome = { readonly ok: true; readonly items: readonly ChangeItem[] } | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
+export type EditOutcome =
+  | { readonly ok: true; readonly items: readonly ChangeItem[] }
+  | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const cannotBeSet = (fieldId: string): string => `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;
+export const cannotBeSet = (fieldId: string): string =>
+  `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;
 
 /** `fields` (set) and `update` ({field: [{set|add|remove: value}]}) of a request body, as one list of edits per field. */
-export function editsOf(fields: Readonly<Record<string, unknown>> | undefined, update: Readonly<Record<string, readonly unknown[]>> | undefined): { edits: Map<string, FieldEdit[]>; errors: Record<string, string> } {
+export function editsOf(
+  fields: Readonly<Record<string, unknown>> | undefined,
+  update: Readonly<Record<string, readonly unknown[]>> | undefined,
+): { edits: Map<string, FieldEdit[]>; errors: Record<string, string> } {
   const edits = new Map<string, FieldEdit[]>();
   const errors: Record<string, string> = {};
   for (const [id, value] of Object.entries(fields ?? {})) edits.set(id, [{ op: 'set', value }]);
@@ -55,9 +62,13 @@ function applyAppText(field: FieldDef): Apply {
     const value = textValue(edit.value);
     if (value === undefined) return `Field '${field.id}' (${field.name}) expects a string or null.`;
     if (field.validation !== undefined) {
-      const outcome = evaluateJiraExpression(field.validation.expression, { value, issue: expressionIssue(candidate, state) });
+      const outcome = evaluateJiraExpression(field.validation.expression, {
+        value,
+        issue: expressionIssue(candidate, state),
+      });
       const verdict = expressionVerdict(outcome, field.validation.errorMessage);
-      if (!verdict.pass) return verdict.problem === null ? verdict.message : `${verdict.message} (${verdict.problem.message})`;
+      if (!verdict.pass)
+        return verdict.problem === null ? verdict.message : `${verdict.message} (${verdict.problem.message})`;
     }
     const from = candidate.appValues[field.id] ?? null;
     if (from !== value) {
@@ -75,7 +86,8 @@ function applyAppDatetime(field: FieldDef): Apply {
     if (edit.value === null || edit.value === '') value = null;
     else {
       const ms = parseJiraInstant(edit.value);
-      if (ms === null) return `Field '${field.id}' (${field.name}) expects a date-time with an offset (2026-03-02T09:15:00.000+0100) or null.`;
+      if (ms === null)
+        return `Field '${field.id}' (${field.name}) expects a date-time with an offset (2026-03-02T09:15:00.000+0100) or null.`;
       value = formatJiraDateTime(ms);
     }
     const from = candidate.appValues[field.id] ?? null;
@@ -103,7 +115,7 @@ const applyAssignee: Apply = (candidate, edit, _state, items) => {
   let accountId: string | null = null;
   if (edit.value !== null) {
     const id = isRecord(edit.value) ? edit.value['accountId'] : undefined;
-    if (typeof id !== 'string') return "Field 'assignee' expects {\"accountId\": …} or null.";
+    if (typeof id !== 'string') return 'Field \'assignee\' expects {"accountId": …} or null.';
     if (demoUserById(id) === undefined) return `User '${id}' does not exist.`;
     accountId = id;
   }
@@ -121,7 +133,9 @@ function applyVersions(which: 'versionIds' | 'fixVersionIds', fieldId: string, i
     const resolve = (ref: unknown): string | { error: string } => {
       const id = isRecord(ref) ? ref['id'] : undefined;
       const name = isRecord(ref) ? ref['name'] : undefined;
-      const version = state.versions.find((v) => (typeof id === 'string' && v.id === id) || (typeof name === 'string' && v.name === name));
+      const version = state.versions.find(
+        (v) => (typeof id === 'string' && v.id === id) || (typeof name === 'string' && v.name === name),
+      );
       if (version !== undefined) return version.id;
       if (typeof id === 'string') return { error: `Version id '${id}' is not valid` };
       if (typeof name === 'string') return { error: `Version name '${name}' is not valid` };
@@ -138,11 +152,14 @@ function applyVersions(which: 'versionIds' | 'fixVersionIds', fieldId: string, i
     } else {
       const id = resolve(edit.value);
       if (typeof id !== 'string') return id.error;
-      next = edit.op === 'add' ? (current.includes(id) ? [...current] : [...current, id]) : current.filter((v) => v !== id);
+      next =
+        edit.op === 'add' ? (current.includes(id) ? [...current] : [...current, id]) : current.filter((v) => v !== id);
     }
     const nameOf = (id: string) => state.versions.find((v) => v.id === id)?.name ?? id;
-    for (const id of current) if (!next.includes(id)) items.push(changeItem(itemName, 'jira', fieldId, { id, text: nameOf(id) }, null));
-    for (const id of next) if (!current.includes(id)) items.push(changeItem(itemName, 'jira', fieldId, null, { id, text: nameOf(id) }));
+    for (const id of current)
+      if (!next.includes(id)) items.push(changeItem(itemName, 'jira', fieldId, { id, text: nameOf(id) }, null));
+    for (const id of next)
+      if (!current.includes(id)) items.push(changeItem(itemName, 'jira', fieldId, null, { id, text: nameOf(id) }));
     candidate[which] = next;
     return null;
   };
@@ -155,7 +172,14 @@ const applyStoryPoints: Apply = (candidate, edit, _state, items) => {
   }
   const value = edit.value as number | null;
   if (value !== candidate.storyPoints) {
-    items.push(textChangeItem('Story point estimate', STORY_POINTS_FIELD_ID, candidate.storyPoints === null ? null : String(candidate.storyPoints), value === null ? null : String(value)));
+    items.push(
+      textChangeItem(
+        'Story point estimate',
+        STORY_POINTS_FIELD_ID,
+        candidate.storyPoints === null ? null : String(candidate.storyPoints),
+        value === null ? null : String(value),
+      ),
+    );
     candidate.storyPoints = value;
   }
   return null;
@@ -164,19 +188,24 @@ const applyStoryPoints: Apply = (candidate, edit, _state, items) => {
 /** Setting the sprint moves the issue to that sprint; the closed sprints it went through stay on it, as in Jira. */
 const applySprint: Apply = (candidate, edit, state, items) => {
   if (edit.op !== 'set') return `Field '${SPRINT_FIELD_ID}' supports only the 'set' operation.`;
-  if (edit.value !== null && (typeof edit.value !== 'number' || !Number.isInteger(edit.value))) return `Field '${SPRINT_FIELD_ID}' (Sprint) expects a sprint id or null.`;
+  if (edit.value !== null && (typeof edit.value !== 'number' || !Number.isInteger(edit.value)))
+    return `Field '${SPRINT_FIELD_ID}' (Sprint) expects a sprint id or null.`;
   const sprintId = edit.value as number | null;
   const sprint = sprintId === null ? undefined : state.sprints.find((s) => s.id === sprintId);
   if (sprintId !== null && sprint === undefined) return `Sprint with id ${sprintId} does not exist.`;
   if (sprint?.state === 'closed') return `Issue can be assigned only to an active or future sprint.`;
-  const closed = sprintsOf(candidate.sprintIds, state.sprints).filter((s) => s.state === 'closed').map((s) => s.id);
+  const closed = sprintsOf(candidate.sprintIds, state.sprints)
+    .filter((s) => s.state === 'closed')
+    .map((s) => s.id);
   const next = sprintId === null ? closed : [...closed.filter((id) => id !== sprintId), sprintId];
   const describe = (ids: readonly number[]) => sprintsOf(ids, state.sprints);
   if (next.join(',') !== candidate.sprintIds.join(',')) {
     const from = describe(candidate.sprintIds);
     const to = describe(next);
     const side = (sprints: readonly { id: number; name: string }[]) =>
-      sprints.length === 0 ? null : { id: sprints.map((x) => x.id).join(', '), text: sprints.map((x) => x.name).join(', ') };
+      sprints.length === 0
+        ? null
+        : { id: sprints.map((x) => x.id).join(', '), text: sprints.map((x) => x.name).join(', ') };
     items.push(changeItem('Sprint', 'custom', SPRINT_FIELD_ID, side(from), side(to)));
     candidate.sprintIds = next;
   }
@@ -190,16 +219,21 @@ const EDITORS: ReadonlyMap<string, Apply> = new Map<string, Apply>([
   ['fixVersions', applyVersions('fixVersionIds', 'fixVersions', 'Fix Version')],
   [STORY_POINTS_FIELD_ID, applyStoryPoints],
   [SPRINT_FIELD_ID, applySprint],
-  ...FIELDS.filter((f) => f.appModuleKey !== undefined && f.readOnly !== true).map(
-    (f): [string, Apply] => [f.id, f.kind === 'datetime' ? applyAppDatetime(f) : applyAppText(f)],
-  ),
+  ...FIELDS.filter((f) => f.appModuleKey !== undefined && f.readOnly !== true).map((f): [string, Apply] => [
+    f.id,
+    f.kind === 'datetime' ? applyAppDatetime(f) : applyAppText(f),
+  ]),
 ]);
 
 /**
  * Applies edits to `candidate` (a copy), in the order given. Read-only fields (the app's computed ones, status,
  * created…) and unknown fields are refused, as Jira refuses fields that are not on the edit screen.
  */
-export function applyEdits(candidate: StoredIssue, edits: ReadonlyMap<string, readonly FieldEdit[]>, state: LocalJiraState): EditOutcome {
+export function applyEdits(
+  candidate: StoredIssue,
+  edits: ReadonlyMap<string, readonly FieldEdit[]>,
+  state: LocalJiraState,
+): EditOutcome {
   const errors: Record<string, string> = {};
   const items: ChangeItem[] = [];
   for (const [fieldId, list] of edits) {

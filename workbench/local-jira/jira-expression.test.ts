@@ -1,6 +1,12 @@
 import { buildValidatorConfig } from '../../src/app/validators/build-validator-config';
 import { SEVERITY_VALIDATION_EXPRESSION } from './catalog';
-import { evaluateJiraExpression, expressionVerdict, toExpressionValue, type ExpressionContext, type ExpressionValue } from './jira-expression';
+import {
+  evaluateJiraExpression,
+  expressionVerdict,
+  toExpressionValue,
+  type ExpressionContext,
+  type ExpressionValue,
+} from './jira-expression';
 import { AFFECTED_VERSION_REQUIRED_EXPRESSION, SEVERITY_REQUIRED_EXPRESSION } from './seed-demo';
 
 // A reference context: an issue in the shape the local Jira gives expressions.
@@ -53,9 +59,9 @@ describe('evaluateJiraExpression: values', () => {
     ['&& binds tighter than ||', 'true || false && false', true],
     ['parentheses', '(true || false) && false', false],
     ['ternary', "issue.customfield_10100 != null ? 'set' : 'missing'", 'set'],
-    ['nested ternary is right-associative', "false ? 1 : true ? 2 : 3", 2],
+    ['nested ternary is right-associative', 'false ? 1 : true ? 2 : 3', 2],
     ['ternary is below ||', "false || true ? 'yes' : 'no'", 'yes'],
-    ['transition and config', 'config.transitionIds.includes(transition.id + \'\')', true],
+    ['transition and config', "config.transitionIds.includes(transition.id + '')", true],
   ])('%s', (_name, expression, expected) => {
     expect(evaluateJiraExpression(expression, context)).toEqual({ ok: true, value: expected });
   });
@@ -91,37 +97,94 @@ describe('expressionVerdict (the validator rule)', () => {
   it.each<[string, string, { pass: true } | { pass: false; message: string; broken: boolean }]>([
     ['true passes', 'true', { pass: true }],
     ['false fails with the default message', 'false', { pass: false, message: 'Refusé', broken: false }],
-    ['a string fails with that string', "'Renseignez la gravité'", { pass: false, message: 'Renseignez la gravité', broken: false }],
-    ['another value fails with the default message and says why', '42', { pass: false, message: 'Refusé', broken: true }],
+    [
+      'a string fails with that string',
+      "'Renseignez la gravité'",
+      { pass: false, message: 'Renseignez la gravité', broken: false },
+    ],
+    [
+      'another value fails with the default message and says why',
+      '42',
+      { pass: false, message: 'Refusé', broken: true },
+    ],
     ['null fails too', 'null', { pass: false, message: 'Refusé', broken: true }],
     ['a parse error fails with the default message', '(', { pass: false, message: 'Refusé', broken: true }],
   ])('%s', (_name, expression, expected) => {
     const verdict = expressionVerdict(evaluateJiraExpression(expression, context), 'Refusé');
     if (expected.pass) expect(verdict).toEqual({ pass: true });
-    else expect(verdict).toMatchObject({ pass: false, message: expected.message, problem: expected.broken ? expect.anything() : null });
+    else
+      expect(verdict).toMatchObject({
+        pass: false,
+        message: expected.message,
+        problem: expected.broken ? expect.anything() : null,
+      });
   });
 });
 
 // The expressions the app really uses: the seed's, the manifest's field validation, and what the app's config builder writes.
 describe('the app’s expressions', () => {
   const builtSeverity = buildValidatorConfig({ kind: 'severity-required', severityFieldId: 'customfield_10100' });
-  const builtVersion = buildValidatorConfig({ kind: 'affected-version-required', environmentFieldId: 'customfield_10101', anomalyIssueTypes: ['Anomalie'] });
+  const builtVersion = buildValidatorConfig({
+    kind: 'affected-version-required',
+    environmentFieldId: 'customfield_10101',
+    anomalyIssueTypes: ['Anomalie'],
+  });
   const expressionOf = (config: unknown): string => (config as { expression: string }).expression;
-  const issueCtx = (issue: ExpressionValue): ExpressionContext => ({ issue, originalIssue: issue, user: context.user as ExpressionValue, config: null });
+  const issueCtx = (issue: ExpressionValue): ExpressionContext => ({
+    issue,
+    originalIssue: issue,
+    user: context.user as ExpressionValue,
+    config: null,
+  });
   const pass = { pass: true };
   const refused = (message: RegExp) => ({ pass: false, message: expect.stringMatching(message), problem: null });
 
   it.each<[string, string, ExpressionValue, object]>([
     ['seed severity-required: set', SEVERITY_REQUIRED_EXPRESSION, anomaly(), pass],
-    ['seed severity-required: missing', SEVERITY_REQUIRED_EXPRESSION, anomaly({ customfield_10100: null }), refused(/^Renseignez la gravité .* Set the severity first\.$/)],
+    [
+      'seed severity-required: missing',
+      SEVERITY_REQUIRED_EXPRESSION,
+      anomaly({ customfield_10100: null }),
+      refused(/^Renseignez la gravité .* Set the severity first\.$/),
+    ],
     ['seed affected-version: production anomaly with a version', AFFECTED_VERSION_REQUIRED_EXPRESSION, anomaly(), pass],
-    ['seed affected-version: production anomaly without version', AFFECTED_VERSION_REQUIRED_EXPRESSION, anomaly({ versions: [] }), refused(/version affectée.*affected version/)],
-    ['seed affected-version: validation anomaly without version', AFFECTED_VERSION_REQUIRED_EXPRESSION, anomaly({ versions: [], customfield_10101: 'Validation' }), pass],
-    ['seed affected-version: incident without version', AFFECTED_VERSION_REQUIRED_EXPRESSION, anomaly({ versions: [], issueType: { id: 10005, name: 'Incident' } }), pass],
-    ['app-built severity-required: missing', expressionOf(builtSeverity), anomaly({ customfield_10100: null }), refused(/^Renseignez la gravité/)],
+    [
+      'seed affected-version: production anomaly without version',
+      AFFECTED_VERSION_REQUIRED_EXPRESSION,
+      anomaly({ versions: [] }),
+      refused(/version affectée.*affected version/),
+    ],
+    [
+      'seed affected-version: validation anomaly without version',
+      AFFECTED_VERSION_REQUIRED_EXPRESSION,
+      anomaly({ versions: [], customfield_10101: 'Validation' }),
+      pass,
+    ],
+    [
+      'seed affected-version: incident without version',
+      AFFECTED_VERSION_REQUIRED_EXPRESSION,
+      anomaly({ versions: [], issueType: { id: 10005, name: 'Incident' } }),
+      pass,
+    ],
+    [
+      'app-built severity-required: missing',
+      expressionOf(builtSeverity),
+      anomaly({ customfield_10100: null }),
+      refused(/^Renseignez la gravité/),
+    ],
     ['app-built severity-required: set', expressionOf(builtSeverity), anomaly(), pass],
-    ['app-built affected-version: production anomaly without version', expressionOf(builtVersion), anomaly({ versions: [] }), refused(/version affectée/)],
-    ['app-built affected-version: story without version', expressionOf(builtVersion), anomaly({ versions: [], issueType: { id: 10001, name: 'Story' } }), pass],
+    [
+      'app-built affected-version: production anomaly without version',
+      expressionOf(builtVersion),
+      anomaly({ versions: [] }),
+      refused(/version affectée/),
+    ],
+    [
+      'app-built affected-version: story without version',
+      expressionOf(builtVersion),
+      anomaly({ versions: [], issueType: { id: 10001, name: 'Story' } }),
+      pass,
+    ],
   ])('%s', (_name, expression, issue, expected) => {
     expect(expressionVerdict(evaluateJiraExpression(expression, issueCtx(issue)), 'default')).toEqual(expected);
   });
@@ -139,7 +202,12 @@ describe('the app’s expressions', () => {
 
 describe('toExpressionValue', () => {
   it('keeps JSON as it is and leaves out absent (undefined) properties', () => {
-    expect(toExpressionValue({ issue: { key: 'DEMAT-7', fields: { issuetype: { name: 'Anomalie' } }, changelog: undefined }, n: [1, null, true] })).toEqual({
+    expect(
+      toExpressionValue({
+        issue: { key: 'DEMAT-7', fields: { issuetype: { name: 'Anomalie' } }, changelog: undefined },
+        n: [1, null, true],
+      }),
+    ).toEqual({
       issue: { key: 'DEMAT-7', fields: { issuetype: { name: 'Anomalie' } } },
       n: [1, null, true],
     });
@@ -157,7 +225,14 @@ describe('toExpressionValue', () => {
   it('gives the trigger filter an event it can read with optional chaining and string methods', () => {
     const event = toExpressionValue({ issue: { fields: { issuetype: { name: ' Anomalie ' } } } });
     if (event === undefined) throw new Error('not JSON');
-    expect(evaluateJiraExpression("['anomalie'].includes(event.issue.fields?.issuetype?.name.trim().toLowerCase())", { event })).toEqual({ ok: true, value: true });
-    expect(evaluateJiraExpression('event.issue.fields?.status?.name == null', { event })).toEqual({ ok: true, value: true });
+    expect(
+      evaluateJiraExpression("['anomalie'].includes(event.issue.fields?.issuetype?.name.trim().toLowerCase())", {
+        event,
+      }),
+    ).toEqual({ ok: true, value: true });
+    expect(evaluateJiraExpression('event.issue.fields?.status?.name == null', { event })).toEqual({
+      ok: true,
+      value: true,
+    });
   });
 });

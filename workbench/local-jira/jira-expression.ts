@@ -9,7 +9,8 @@ export type ExpressionObject = { readonly [key: string]: ExpressionValue };
 export type ExpressionContext = Readonly<Record<string, ExpressionValue>>;
 
 export type ExpressionProblem = { readonly kind: 'parse' | 'evaluation'; readonly message: string };
-export type ExpressionOutcome = { readonly ok: true; readonly value: ExpressionValue } | { readonly ok: false; readonly problem: ExpressionProblem };
+export type ExpressionOutcome =
+  { readonly ok: true; readonly value: ExpressionValue } | { readonly ok: false; readonly problem: ExpressionProblem };
 
 /** What a validator makes of an expression: pass, or fail with the message to show (and why, when it broke). */
 export type ExpressionVerdict =
@@ -26,11 +27,36 @@ type Token =
   | { readonly type: 'end'; readonly value: ''; readonly at: number };
 
 // Longest first, so that `?.` wins over `?` and `==` over `=`.
-const PUNCTUATION = ['=>', '==', '!=', '<=', '>=', '&&', '||', '?.', '(', ')', '[', ']', ',', '.', '!', '<', '>', '+', '-', '?', ':'];
+const PUNCTUATION = [
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '?.',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '.',
+  '!',
+  '<',
+  '>',
+  '+',
+  '-',
+  '?',
+  ':',
+];
 
 class ParseError extends Error {}
 
-const describeToken = (token: Token): string => (token.type === 'end' ? 'the end of the expression' : `"${token.type === 'string' ? `'${token.value}'` : String(token.value)}"`);
+const describeToken = (token: Token): string =>
+  token.type === 'end'
+    ? 'the end of the expression'
+    : `"${token.type === 'string' ? `'${token.value}'` : String(token.value)}"`;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -90,14 +116,26 @@ type Node =
   | { readonly type: 'list'; readonly items: readonly Node[] }
   | { readonly type: 'identifier'; readonly name: string }
   | { readonly type: 'member'; readonly object: Node; readonly property: Node; readonly optional: boolean }
-  | { readonly type: 'call'; readonly object: Node; readonly method: string; readonly optional: boolean; readonly args: readonly Node[] }
+  | {
+      readonly type: 'call';
+      readonly object: Node;
+      readonly method: string;
+      readonly optional: boolean;
+      readonly args: readonly Node[];
+    }
   | { readonly type: 'arrow'; readonly param: string; readonly body: Node }
   | { readonly type: 'unary'; readonly op: '!' | '-'; readonly operand: Node }
-  | { readonly type: 'binary'; readonly op: '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-'; readonly left: Node; readonly right: Node }
+  | {
+      readonly type: 'binary';
+      readonly op: '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-';
+      readonly left: Node;
+      readonly right: Node;
+    }
   | { readonly type: 'logical'; readonly op: '&&' | '||'; readonly left: Node; readonly right: Node }
   | { readonly type: 'conditional'; readonly test: Node; readonly then: Node; readonly otherwise: Node };
 
-export type ParsedExpression = { readonly ok: true; readonly node: Node } | { readonly ok: false; readonly problem: ExpressionProblem };
+export type ParsedExpression =
+  { readonly ok: true; readonly node: Node } | { readonly ok: false; readonly problem: ExpressionProblem };
 
 class Parser {
   private index = 0;
@@ -201,7 +239,8 @@ class Parser {
           continue;
         }
         const name = this.next();
-        if (name.type !== 'name') throw new ParseError(`expected a property name but found ${describeToken(name)} at character ${name.at + 1}`);
+        if (name.type !== 'name')
+          throw new ParseError(`expected a property name but found ${describeToken(name)} at character ${name.at + 1}`);
         if (this.isPunct('(')) {
           node = { type: 'call', object: node, method: name.value, optional, args: this.args() };
         } else {
@@ -261,7 +300,8 @@ class Parser {
       case 'string':
         return { type: 'literal', value: token.value };
       case 'name':
-        if (token.value === 'true' || token.value === 'false') return { type: 'literal', value: token.value === 'true' };
+        if (token.value === 'true' || token.value === 'false')
+          return { type: 'literal', value: token.value === 'true' };
         if (token.value === 'null') return { type: 'literal', value: null };
         return { type: 'identifier', name: token.value };
       case 'punct':
@@ -308,9 +348,21 @@ const SHORT = Symbol('short-circuit');
 type Scope = ReadonlyMap<string, ExpressionValue>;
 
 const isList = (value: ExpressionValue): value is readonly ExpressionValue[] => Array.isArray(value);
-const isObject = (value: ExpressionValue): value is ExpressionObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: ExpressionValue): value is ExpressionObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const typeName = (value: ExpressionValue): string => (value === null ? 'null' : isList(value) ? 'List' : isObject(value) ? 'Map' : typeof value === 'string' ? 'String' : typeof value === 'number' ? 'Number' : 'Boolean');
+const typeName = (value: ExpressionValue): string =>
+  value === null
+    ? 'null'
+    : isList(value)
+      ? 'List'
+      : isObject(value)
+        ? 'Map'
+        : typeof value === 'string'
+          ? 'String'
+          : typeof value === 'number'
+            ? 'Number'
+            : 'Boolean';
 
 const show = (value: ExpressionValue): string => {
   const text = JSON.stringify(value);
@@ -325,7 +377,10 @@ function equals(a: ExpressionValue, b: ExpressionValue): boolean {
   if (isList(a) && isList(b)) return a.length === b.length && a.every((x, i) => equals(x, b[i] as ExpressionValue));
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && equals(a[k] as ExpressionValue, b[k] as ExpressionValue));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((k) => k in b && equals(a[k] as ExpressionValue, b[k] as ExpressionValue))
+    );
   }
   return false;
 }
@@ -364,7 +419,9 @@ function evaluateChain(node: Node, scope: Scope): ExpressionValue | typeof SHORT
       return callMethod(object, node.method, node.args, scope);
     }
     case 'arrow':
-      throw new EvaluationError('an arrow function is only allowed as the argument of some(), map(), every() or filter()');
+      throw new EvaluationError(
+        'an arrow function is only allowed as the argument of some(), map(), every() or filter()',
+      );
     case 'unary': {
       const operand = evaluateNode(node.operand, scope);
       if (node.op === '!') return !truthy(operand);
@@ -377,18 +434,22 @@ function evaluateChain(node: Node, scope: Scope): ExpressionValue | typeof SHORT
       return left ? true : truthy(evaluateNode(node.right, scope));
     }
     case 'conditional':
-      return truthy(evaluateNode(node.test, scope)) ? evaluateNode(node.then, scope) : evaluateNode(node.otherwise, scope);
+      return truthy(evaluateNode(node.test, scope))
+        ? evaluateNode(node.then, scope)
+        : evaluateNode(node.otherwise, scope);
     case 'binary':
       return evaluateBinary(node.op, evaluateNode(node.left, scope), evaluateNode(node.right, scope));
   }
 }
 
-const describeProperty = (property: Node): string => (property.type === 'literal' ? `"${String(property.value)}"` : 'a property');
+const describeProperty = (property: Node): string =>
+  property.type === 'literal' ? `"${String(property.value)}"` : 'a property';
 
 function readProperty(object: ExpressionValue, property: ExpressionValue): ExpressionValue {
   if (isList(object)) {
     if (property === 'length') return object.length;
-    if (typeof property === 'number' && Number.isInteger(property)) return object[property < 0 ? object.length + property : property] ?? null;
+    if (typeof property === 'number' && Number.isInteger(property))
+      return object[property < 0 ? object.length + property : property] ?? null;
     throw new EvaluationError(`a List has no property ${show(property)}`);
   }
   if (typeof object === 'string') {
@@ -396,7 +457,8 @@ function readProperty(object: ExpressionValue, property: ExpressionValue): Expre
     throw new EvaluationError(`a String has no property ${show(property)}`);
   }
   if (isObject(object)) {
-    if (typeof property !== 'string') throw new EvaluationError(`a Map key must be a String, not ${typeName(property)}`);
+    if (typeof property !== 'string')
+      throw new EvaluationError(`a Map key must be a String, not ${typeName(property)}`);
     // An absent key reads as null: issue.customfield_10100 of an issue without that field is null, as in Jira.
     return Object.prototype.hasOwnProperty.call(object, property) ? (object[property] as ExpressionValue) : null;
   }
@@ -405,7 +467,8 @@ function readProperty(object: ExpressionValue, property: ExpressionValue): Expre
 
 function callMethod(object: ExpressionValue, method: string, args: readonly Node[], scope: Scope): ExpressionValue {
   const arity = (n: number) => {
-    if (args.length !== n) throw new EvaluationError(`${method}() takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`);
+    if (args.length !== n)
+      throw new EvaluationError(`${method}() takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`);
   };
   const lambda = (): ((item: ExpressionValue) => ExpressionValue) => {
     arity(1);
@@ -443,7 +506,8 @@ function callMethod(object: ExpressionValue, method: string, args: readonly Node
       case 'includes': {
         arity(1);
         const needle = evaluateNode(args[0] as Node, scope);
-        if (typeof needle !== 'string') throw new EvaluationError(`String.includes() takes a String, not ${typeName(needle)}`);
+        if (typeof needle !== 'string')
+          throw new EvaluationError(`String.includes() takes a String, not ${typeName(needle)}`);
         return object.includes(needle);
       }
       case 'toLowerCase':
@@ -460,7 +524,11 @@ function callMethod(object: ExpressionValue, method: string, args: readonly Node
   throw new EvaluationError(`${typeName(object)} has no method ${method}()`);
 }
 
-function evaluateBinary(op: '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-', left: ExpressionValue, right: ExpressionValue): ExpressionValue {
+function evaluateBinary(
+  op: '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-',
+  left: ExpressionValue,
+  right: ExpressionValue,
+): ExpressionValue {
   switch (op) {
     case '==':
       return equals(left, right);
@@ -475,8 +543,13 @@ function evaluateBinary(op: '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-', l
       if (typeof left === 'number' && typeof right === 'number') return left - right;
       throw new EvaluationError(`cannot subtract ${typeName(right)} from ${typeName(left)}`);
     default: {
-      const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
-      if (!comparable) throw new EvaluationError(`cannot compare ${typeName(left)} ${show(left)} with ${typeName(right)} ${show(right)}`);
+      const comparable =
+        (typeof left === 'number' && typeof right === 'number') ||
+        (typeof left === 'string' && typeof right === 'string');
+      if (!comparable)
+        throw new EvaluationError(
+          `cannot compare ${typeName(left)} ${show(left)} with ${typeName(right)} ${show(right)}`,
+        );
       const l = left as number | string;
       const r = right as number | string;
       return op === '<' ? l < r : op === '<=' ? l <= r : op === '>' ? l > r : l >= r;
@@ -484,7 +557,12 @@ function evaluateBinary(op: '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-', l
   }
 }
 
-const stringOf = (value: ExpressionValue): string => (typeof value === 'string' ? value : value === null || typeof value !== 'object' ? String(value) : JSON.stringify(value));
+const stringOf = (value: ExpressionValue): string =>
+  typeof value === 'string'
+    ? value
+    : value === null || typeof value !== 'object'
+      ? String(value)
+      : JSON.stringify(value);
 
 /**
  * Evaluates an expression in a context of named values.
@@ -497,7 +575,8 @@ export function evaluateJiraExpression(text: string, context: ExpressionContext)
     return { ok: true, value: evaluateNode(parsed.node, new Map(Object.entries(context))) };
   } catch (error) {
     if (error instanceof EvaluationError) return { ok: false, problem: { kind: 'evaluation', message: error.message } };
-    if (error instanceof RangeError) return { ok: false, problem: { kind: 'evaluation', message: `too complex to evaluate (${error.message})` } };
+    if (error instanceof RangeError)
+      return { ok: false, problem: { kind: 'evaluation', message: `too complex to evaluate (${error.message})` } };
     throw error;
   }
 }
@@ -513,7 +592,14 @@ export function expressionVerdict(outcome: ExpressionOutcome, defaultMessage: st
   if (value === true) return { pass: true };
   if (value === false) return { pass: false, message: defaultMessage, problem: null };
   if (typeof value === 'string') return { pass: false, message: value, problem: null };
-  return { pass: false, message: defaultMessage, problem: { kind: 'evaluation', message: `the expression returned ${typeName(value)} ${show(value)}, not a Boolean or a String` } };
+  return {
+    pass: false,
+    message: defaultMessage,
+    problem: {
+      kind: 'evaluation',
+      message: `the expression returned ${typeName(value)} ${show(value)}, not a Boolean or a String`,
+    },
+  };
 }
 
 /**

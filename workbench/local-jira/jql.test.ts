@@ -1,31 +1,74 @@
 import { parseJql, type JqlClause, type JqlOperand, type JqlOperator, type JqlQuery } from './jql';
 
-const term = (field: string, operator: JqlOperator, operand: JqlOperand): JqlClause => ({ kind: 'term', field, operator, operand });
+const term = (field: string, operator: JqlOperator, operand: JqlOperand): JqlClause => ({
+  kind: 'term',
+  field,
+  operator,
+  operand,
+});
 const value = (text: string): JqlOperand => ({ kind: 'value', text });
 
 describe('parseJql', () => {
   it.each<[string, string, JqlQuery]>([
     ['one clause', 'project = DEMAT', { where: term('project', '=', value('DEMAT')), orderBy: [] }],
-    ['keys in a list', 'key in (DEMAT-1, "DEMAT-2")', { where: term('key', 'in', { kind: 'list', items: [value('DEMAT-1'), value('DEMAT-2')] }), orderBy: [] }],
+    [
+      'keys in a list',
+      'key in (DEMAT-1, "DEMAT-2")',
+      { where: term('key', 'in', { kind: 'list', items: [value('DEMAT-1'), value('DEMAT-2')] }), orderBy: [] },
+    ],
     [
       'a quoted custom field name and cf[] with AND',
       '"Statut SLA" in (running, paused) AND cf[10105] != breached',
       {
         where: {
           kind: 'and',
-          clauses: [term('Statut SLA', 'in', { kind: 'list', items: [value('running'), value('paused')] }), term('cf[10105]', '!=', value('breached'))],
+          clauses: [
+            term('Statut SLA', 'in', { kind: 'list', items: [value('running'), value('paused')] }),
+            term('cf[10105]', '!=', value('breached')),
+          ],
         },
         orderBy: [],
       },
     ],
-    ['keywords ignore case', 'sprint IN openSprints() order by Rank desc', { where: term('sprint', 'in', { kind: 'function', name: 'openSprints', args: [] }), orderBy: [{ field: 'Rank', direction: 'desc' }] }],
-    ['is EMPTY and not in', 'cf[10105] is EMPTY or issuetype not in (Story)', {
-      where: { kind: 'or', clauses: [term('cf[10105]', 'is', { kind: 'empty' }), term('issuetype', 'not in', { kind: 'list', items: [value('Story')] })] },
-      orderBy: [],
-    }],
-    ['NOT and parentheses', 'NOT (status = Fermée)', { where: { kind: 'not', clause: term('status', '=', value('Fermée')) }, orderBy: [] }],
+    [
+      'keywords ignore case',
+      'sprint IN openSprints() order by Rank desc',
+      {
+        where: term('sprint', 'in', { kind: 'function', name: 'openSprints', args: [] }),
+        orderBy: [{ field: 'Rank', direction: 'desc' }],
+      },
+    ],
+    [
+      'is EMPTY and not in',
+      'cf[10105] is EMPTY or issuetype not in (Story)',
+      {
+        where: {
+          kind: 'or',
+          clauses: [
+            term('cf[10105]', 'is', { kind: 'empty' }),
+            term('issuetype', 'not in', { kind: 'list', items: [value('Story')] }),
+          ],
+        },
+        orderBy: [],
+      },
+    ],
+    [
+      'NOT and parentheses',
+      'NOT (status = Fermée)',
+      { where: { kind: 'not', clause: term('status', '=', value('Fermée')) }, orderBy: [] },
+    ],
     ['a relative date in quotes', 'cf[10106] <= "30m"', { where: term('cf[10106]', '<=', value('30m')), orderBy: [] }],
-    ['only ORDER BY', 'ORDER BY key ASC, created DESC', { where: null, orderBy: [{ field: 'key', direction: 'asc' }, { field: 'created', direction: 'desc' }] }],
+    [
+      'only ORDER BY',
+      'ORDER BY key ASC, created DESC',
+      {
+        where: null,
+        orderBy: [
+          { field: 'key', direction: 'asc' },
+          { field: 'created', direction: 'desc' },
+        ],
+      },
+    ],
     ['empty', '   ', { where: null, orderBy: [] }],
   ])('%s', (_name, text, expected) => {
     expect(parseJql(text)).toEqual({ ok: true, query: expected });

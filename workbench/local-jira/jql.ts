@@ -19,7 +19,8 @@ export type JqlClause =
 export type JqlSort = { readonly field: string; readonly direction: 'asc' | 'desc' };
 export type JqlQuery = { readonly where: JqlClause | null; readonly orderBy: readonly JqlSort[] };
 
-export type JqlParseResult = { readonly ok: true; readonly query: JqlQuery } | { readonly ok: false; readonly message: string };
+export type JqlParseResult =
+  { readonly ok: true; readonly query: JqlQuery } | { readonly ok: false; readonly message: string };
 
 type Token =
   | { readonly type: 'word'; readonly text: string; readonly at: number }
@@ -47,7 +48,8 @@ function tokenize(text: string): Token[] {
       let j = i + 1;
       for (;;) {
         const d = text[j];
-        if (d === undefined) throw new JqlError(`Error in the JQL Query: The quoted string starting at ${position(i)} is not terminated.`);
+        if (d === undefined)
+          throw new JqlError(`Error in the JQL Query: The quoted string starting at ${position(i)} is not terminated.`);
         if (d === c) break;
         if (d === '\\') {
           value += text[j + 1] ?? '';
@@ -69,7 +71,8 @@ function tokenize(text: string): Token[] {
     }
     // A word runs to the next space, quote or operator; `cf[10105]` and `DEMAT-12` are words.
     const match = /^[^\s"'(),=!<>~]+/.exec(text.slice(i));
-    if (match === null) throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character ${position(i)}.`);
+    if (match === null)
+      throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character ${position(i)}.`);
     tokens.push({ type: 'word', text: match[0], at: i });
     i += match[0].length;
   }
@@ -119,7 +122,8 @@ class Parser {
       for (;;) {
         const field = this.fieldName();
         let direction: 'asc' | 'desc' = 'asc';
-        if (this.isKeyword('asc') || this.isKeyword('desc')) direction = this.next().text.toLowerCase() as 'asc' | 'desc';
+        if (this.isKeyword('asc') || this.isKeyword('desc'))
+          direction = this.next().text.toLowerCase() as 'asc' | 'desc';
         orderBy.push({ field, direction });
         if (!this.isPunct(',')) break;
         this.next();
@@ -224,7 +228,9 @@ class Parser {
     this.next();
     const items: JqlOperand[] = [];
     for (;;) {
-      items.push(this.isKeyword('empty') || this.isKeyword('null') ? (this.next(), { kind: 'empty' as const }) : this.value());
+      items.push(
+        this.isKeyword('empty') || this.isKeyword('null') ? (this.next(), { kind: 'empty' as const }) : this.value(),
+      );
       if (this.isPunct(',')) {
         this.next();
         continue;

@@ -37,7 +37,12 @@ export function changeItem(
   };
 }
 
-export type StoredHistory = { readonly id: string; readonly atMs: number; readonly authorId: string; readonly items: readonly ChangeItem[] };
+export type StoredHistory = {
+  readonly id: string;
+  readonly atMs: number;
+  readonly authorId: string;
+  readonly items: readonly ChangeItem[];
+};
 
 export type StoredIssue = {
   readonly id: string;
@@ -116,7 +121,9 @@ const issueSchema = z.strictObject({
   storyPoints: z.number().nullable(),
   rank: z.string(),
   appValues: z.record(z.string(), z.string().nullable()),
-  histories: z.array(z.strictObject({ id: z.string(), atMs: epochMs, authorId: z.string(), items: z.array(changeItemSchema) })),
+  histories: z.array(
+    z.strictObject({ id: z.string(), atMs: epochMs, authorId: z.string(), items: z.array(changeItemSchema) }),
+  ),
 });
 
 const versionSchema = z.strictObject({
@@ -162,13 +169,16 @@ const stateSchema = z.strictObject({
   validators: z.array(validatorSchema),
 });
 
-export type StateParseResult = { readonly ok: true; readonly state: LocalJiraState } | { readonly ok: false; readonly message: string };
+export type StateParseResult =
+  { readonly ok: true; readonly state: LocalJiraState } | { readonly ok: false; readonly message: string };
 
 /** Reads a snapshot written by `toJSON()`; says what is wrong (first problems, with their paths) otherwise. */
 export function parseLocalJiraState(value: unknown): StateParseResult {
   const parsed = stateSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
     return { ok: false, message: problems.join('; ') };
   }
   // The parsed copy is fresh (zod copies objects), so the instance owns it; `strip` of optional keys keeps items JSON-clean.
@@ -177,4 +187,5 @@ export function parseLocalJiraState(value: unknown): StateParseResult {
 }
 
 /** A deep copy through JSON: the state holds only JSON values. */
-export const cloneState = (state: LocalJiraState): LocalJiraState => JSON.parse(JSON.stringify(state)) as LocalJiraState;
+export const cloneState = (state: LocalJiraState): LocalJiraState =>
+  JSON.parse(JSON.stringify(state)) as LocalJiraState;

@@ -51,7 +51,14 @@ import {
 } from './http';
 import { applyEdits, editsOf } from './issue-edits';
 import { evaluateJiraExpression, expressionVerdict, type ExpressionValue } from './jira-expression';
-import { cloneState, parseLocalJiraState, type ChangeItem, type LocalJiraState, type StoredIssue, type WorkflowValidator } from './local-jira-state';
+import {
+  cloneState,
+  parseLocalJiraState,
+  type ChangeItem,
+  type LocalJiraState,
+  type StoredIssue,
+  type WorkflowValidator,
+} from './local-jira-state';
 import {
   ISSUE_EXPAND,
   changelogPage,
@@ -85,7 +92,9 @@ import type {
   ValidatorInput,
 } from './types';
 
-type Actor = { readonly kind: 'app'; readonly accountId: string } | { readonly kind: 'user'; readonly accountId: string; readonly user: DemoUser };
+type Actor =
+  | { readonly kind: 'app'; readonly accountId: string }
+  | { readonly kind: 'user'; readonly accountId: string; readonly user: DemoUser };
 
 type Context = {
   readonly actor: Actor;
@@ -99,7 +108,8 @@ type Handler = (ctx: Context) => JiraResponse | Promise<JiraResponse>;
 const MAX_VALIDATOR_CONFIGURATION_CHARS = 32 * 1024;
 const DEFAULT_VALIDATOR_MESSAGE = 'Transition refusée par Contract SLA. / Transition refused by Contract SLA.';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const parseJsonText = (text: string): unknown => {
   try {
@@ -142,14 +152,16 @@ const modifiedValue = (issue: StoredIssue, fieldId: string): unknown => {
   if (fieldId in issue.appValues) return issue.appValues[fieldId] ?? null;
   if (fieldId === 'summary') return issue.summary;
   if (fieldId === 'assignee') return issue.assigneeId === null ? null : { accountId: issue.assigneeId };
-  if (fieldId === 'versions' || fieldId === 'fixVersions') return (fieldId === 'versions' ? issue.versionIds : issue.fixVersionIds).map((id) => ({ id }));
+  if (fieldId === 'versions' || fieldId === 'fixVersions')
+    return (fieldId === 'versions' ? issue.versionIds : issue.fixVersionIds).map((id) => ({ id }));
   if (fieldId === 'customfield_10016') return issue.storyPoints;
   if (fieldId === 'customfield_10020') return issue.sprintIds;
   return null;
 };
 
 const cloneIssue = (issue: StoredIssue): StoredIssue => JSON.parse(JSON.stringify(issue)) as StoredIssue;
-const lastChangeMs = (issue: StoredIssue): number => issue.histories[issue.histories.length - 1]?.atMs ?? issue.createdMs;
+const lastChangeMs = (issue: StoredIssue): number =>
+  issue.histories[issue.histories.length - 1]?.atMs ?? issue.createdMs;
 const issueSelf = (issue: StoredIssue): string => `${JIRA_SITE}/rest/api/3/issue/${issue.id}`;
 const boardSelf = (): string => `${JIRA_SITE}/rest/agile/1.0/board/${BOARD_ID}`;
 const projectNotFound = (ref: string): JiraResponse => jiraError(404, [`No project could be found with key '${ref}'.`]);
@@ -195,12 +207,26 @@ const hasValue = (update: { value?: unknown }): boolean => update.value !== unde
 const VALUE_REQUIRED = { message: 'value is required (null clears the field)', path: ['value'] };
 
 const appFieldValueSchema = z.strictObject({
-  updates: z.array(z.strictObject({ issueIds: z.array(z.number().int().min(1)).min(1), value: z.unknown().optional() }).refine(hasValue, VALUE_REQUIRED)).min(1),
+  updates: z
+    .array(
+      z
+        .strictObject({ issueIds: z.array(z.number().int().min(1)).min(1), value: z.unknown().optional() })
+        .refine(hasValue, VALUE_REQUIRED),
+    )
+    .min(1),
 });
 
 const appFieldValuesSchema = z.strictObject({
   updates: z
-    .array(z.strictObject({ customField: z.string().min(1), issueIds: z.array(z.number().int().min(1)).min(1), value: z.unknown().optional() }).refine(hasValue, VALUE_REQUIRED))
+    .array(
+      z
+        .strictObject({
+          customField: z.string().min(1),
+          issueIds: z.array(z.number().int().min(1)).min(1),
+          value: z.unknown().optional(),
+        })
+        .refine(hasValue, VALUE_REQUIRED),
+    )
     .min(1),
 });
 
@@ -220,7 +246,11 @@ class LocalJiraInstance implements LocalJiraControl {
    */
   private searchLagMs = 0;
   private readonly writtenAtMs = new Map<string, number>();
-  private readonly router: readonly { readonly method: JiraRequest['method']; readonly pattern: string; readonly handler: Handler }[];
+  private readonly router: readonly {
+    readonly method: JiraRequest['method'];
+    readonly pattern: string;
+    readonly handler: Handler;
+  }[];
 
   constructor(
     private state: LocalJiraState,
@@ -228,7 +258,15 @@ class LocalJiraInstance implements LocalJiraControl {
   ) {
     this.router = [
       { method: 'GET', pattern: '/rest/api/3/field', handler: () => this.getFields() },
-      { method: 'GET', pattern: '/rest/api/3/issuetype', handler: () => json(200, ISSUE_TYPE_NAMES.map((name) => ({ ...issueTypeBean(name) }))) },
+      {
+        method: 'GET',
+        pattern: '/rest/api/3/issuetype',
+        handler: () =>
+          json(
+            200,
+            ISSUE_TYPE_NAMES.map((name) => ({ ...issueTypeBean(name) })),
+          ),
+      },
       { method: 'GET', pattern: '/rest/api/3/search/jql', handler: (c) => this.searchGet(c) },
       { method: 'POST', pattern: '/rest/api/3/search/jql', handler: (c) => this.searchPost(c) },
       { method: 'POST', pattern: '/rest/api/3/changelog/bulkfetch', handler: (c) => this.bulkChangelogs(c) },
@@ -236,19 +274,35 @@ class LocalJiraInstance implements LocalJiraControl {
       { method: 'GET', pattern: '/rest/api/3/issue/{issueIdOrKey}', handler: (c) => this.getIssue(c) },
       { method: 'PUT', pattern: '/rest/api/3/issue/{issueIdOrKey}', handler: (c) => this.editIssue(c) },
       { method: 'GET', pattern: '/rest/api/3/issue/{issueIdOrKey}/changelog', handler: (c) => this.getChangelog(c) },
-      { method: 'GET', pattern: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: (c) => this.getTransitions(c) },
+      {
+        method: 'GET',
+        pattern: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+        handler: (c) => this.getTransitions(c),
+      },
       { method: 'POST', pattern: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: (c) => this.doTransition(c) },
       { method: 'GET', pattern: '/rest/api/3/mypermissions', handler: (c) => this.myPermissions(c) },
       { method: 'GET', pattern: '/rest/api/3/user/groups', handler: (c) => this.userGroups(c) },
       { method: 'GET', pattern: '/rest/api/3/myself', handler: (c) => this.myself(c) },
       { method: 'GET', pattern: '/rest/api/3/groups/picker', handler: (c) => this.groupsPicker(c) },
-      { method: 'PUT', pattern: '/rest/api/3/app/field/{fieldIdOrKey}/value', handler: (c) => this.putAppFieldValue(c) },
+      {
+        method: 'PUT',
+        pattern: '/rest/api/3/app/field/{fieldIdOrKey}/value',
+        handler: (c) => this.putAppFieldValue(c),
+      },
       { method: 'POST', pattern: '/rest/api/3/app/field/value', handler: (c) => this.postAppFieldValues(c) },
-      { method: 'GET', pattern: '/rest/api/3/project/{projectIdOrKey}/versions', handler: (c) => this.projectVersions(c) },
+      {
+        method: 'GET',
+        pattern: '/rest/api/3/project/{projectIdOrKey}/versions',
+        handler: (c) => this.projectVersions(c),
+      },
       { method: 'GET', pattern: '/rest/agile/1.0/board', handler: (c) => this.boards(c) },
       { method: 'GET', pattern: '/rest/agile/1.0/board/{boardId}', handler: (c) => this.board(c) },
       { method: 'GET', pattern: '/rest/agile/1.0/board/{boardId}/sprint', handler: (c) => this.boardSprints(c) },
-      { method: 'GET', pattern: '/rest/agile/1.0/board/{boardId}/configuration', handler: (c) => this.boardConfiguration(c) },
+      {
+        method: 'GET',
+        pattern: '/rest/agile/1.0/board/{boardId}/configuration',
+        handler: (c) => this.boardConfiguration(c),
+      },
       { method: 'GET', pattern: '/rest/agile/1.0/sprint/{sprintId}', handler: (c) => this.sprint(c) },
       { method: 'GET', pattern: '/rest/agile/1.0/sprint/{sprintId}/issue', handler: (c) => this.sprintIssues(c) },
     ];
@@ -266,9 +320,17 @@ class LocalJiraInstance implements LocalJiraControl {
       response = await this.dispatch(request, parsed);
     } catch (error) {
       // A bug here, or a request that is not one (the host passes what it got): a 500 in Jira's shape, never a throw.
-      response = jiraError(500, [`The local Jira failed on ${String(request?.method)} ${path}: ${error instanceof Error ? error.message : String(error)}`]);
+      response = jiraError(500, [
+        `The local Jira failed on ${String(request?.method)} ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      ]);
     }
-    this.log.push({ method: request?.method, path, caller: request?.caller, status: response.status, at: new Date(atMs).toISOString() });
+    this.log.push({
+      method: request?.method,
+      path,
+      caller: request?.caller,
+      status: response.status,
+      at: new Date(atMs).toISOString(),
+    });
     return response;
   }
 
@@ -317,26 +379,44 @@ class LocalJiraInstance implements LocalJiraControl {
     return this.state.validators.map((v) => ({ ...v }));
   }
 
-  setWorkflowValidator(transitionId: string, ruleKey: string, configuration: unknown, workflow: string = MAINTENANCE_WORKFLOW): void {
+  setWorkflowValidator(
+    transitionId: string,
+    ruleKey: string,
+    configuration: unknown,
+    workflow: string = MAINTENANCE_WORKFLOW,
+  ): void {
     const rule = this.validatorRule(workflow, transitionId, { ruleKey, configuration });
-    const index = this.state.validators.findIndex((v) => v.workflow === workflow && v.transitionId === transitionId && v.ruleKey === rule.ruleKey);
+    const index = this.state.validators.findIndex(
+      (v) => v.workflow === workflow && v.transitionId === transitionId && v.ruleKey === rule.ruleKey,
+    );
     if (index < 0) this.state.validators = [...this.state.validators, rule];
     else this.state.validators = this.state.validators.map((v, i) => (i === index ? rule : v));
   }
 
-  setTransitionValidators(transitionId: string, validators: readonly ValidatorInput[], workflow: string = MAINTENANCE_WORKFLOW): void {
+  setTransitionValidators(
+    transitionId: string,
+    validators: readonly ValidatorInput[],
+    workflow: string = MAINTENANCE_WORKFLOW,
+  ): void {
     const rules = validators.map((input) => this.validatorRule(workflow, transitionId, input));
-    this.state.validators = [...this.state.validators.filter((v) => !(v.workflow === workflow && v.transitionId === transitionId)), ...rules];
+    this.state.validators = [
+      ...this.state.validators.filter((v) => !(v.workflow === workflow && v.transitionId === transitionId)),
+      ...rules,
+    ];
   }
 
   private validatorRule(workflow: string, transitionId: string, input: ValidatorInput): WorkflowValidator {
-    if (!WORKFLOW_NAMES.includes(workflow)) throw new RangeError(`no workflow "${workflow}" (${WORKFLOW_NAMES.join(', ')})`);
+    if (!WORKFLOW_NAMES.includes(workflow))
+      throw new RangeError(`no workflow "${workflow}" (${WORKFLOW_NAMES.join(', ')})`);
     if (transitionById(transitionId) === undefined) throw new RangeError(`no transition "${transitionId}"`);
     const ruleKey = ruleKeyOf(input.ruleKey);
-    const configuration = typeof input.configuration === 'string' ? parseJsonText(input.configuration) : input.configuration;
+    const configuration =
+      typeof input.configuration === 'string' ? parseJsonText(input.configuration) : input.configuration;
     const text = configuration === undefined ? undefined : JSON.stringify(configuration);
-    if (text === undefined || toExpressionValue(configuration) === undefined) throw new RangeError(`the configuration of ${ruleKey} is not JSON`);
-    if (text.length > MAX_VALIDATOR_CONFIGURATION_CHARS) throw new RangeError(`the configuration of ${ruleKey} is over 32 KB, which Jira refuses`);
+    if (text === undefined || toExpressionValue(configuration) === undefined)
+      throw new RangeError(`the configuration of ${ruleKey} is not JSON`);
+    if (text.length > MAX_VALIDATOR_CONFIGURATION_CHARS)
+      throw new RangeError(`the configuration of ${ruleKey} is over 32 KB, which Jira refuses`);
     const module = validatorModule(ruleKey);
     const type = input.type ?? module?.type ?? 'function';
     return {
@@ -404,7 +484,12 @@ class LocalJiraInstance implements LocalJiraControl {
     }
   }
 
-  private emitIssue(eventType: IssueEvent['eventType'], issue: StoredIssue, actor: Actor, items?: readonly ChangeItem[]): void {
+  private emitIssue(
+    eventType: IssueEvent['eventType'],
+    issue: StoredIssue,
+    actor: Actor,
+    items?: readonly ChangeItem[],
+  ): void {
     const event: IssueEvent = {
       eventType,
       issue: { id: issue.id, key: issue.key, fields: issueFields(issue, this.state) },
@@ -426,7 +511,12 @@ class LocalJiraInstance implements LocalJiraControl {
   }
 
   private addHistory(issue: StoredIssue, atMs: number, actor: Actor, items: readonly ChangeItem[]): void {
-    issue.histories.push({ id: String(this.state.nextHistoryId++), atMs, authorId: actor.accountId, items: [...items] });
+    issue.histories.push({
+      id: String(this.state.nextHistoryId++),
+      atMs,
+      authorId: actor.accountId,
+      items: [...items],
+    });
     issue.updatedMs = atMs;
     this.written(issue);
   }
@@ -469,7 +559,12 @@ class LocalJiraInstance implements LocalJiraControl {
 
   // ---- Issues ----
 
-  private issueJson(issue: StoredIssue, fieldIds: readonly string[], expand: readonly string[], withNames: boolean): Record<string, Json> {
+  private issueJson(
+    issue: StoredIssue,
+    fieldIds: readonly string[],
+    expand: readonly string[],
+    withNames: boolean,
+  ): Record<string, Json> {
     const bean: Record<string, Json> = {
       expand: ISSUE_EXPAND,
       id: issue.id,
@@ -532,7 +627,10 @@ class LocalJiraInstance implements LocalJiraControl {
       nextPageToken: b.nextPageToken,
       maxResults: b.maxResults,
       fields: b.fields,
-      expand: (b.expand ?? '').split(',').map((e) => e.trim()).filter((e) => e !== ''),
+      expand: (b.expand ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
       reconcileIssues: b.reconcileIssues ?? [],
     });
   }
@@ -550,7 +648,11 @@ class LocalJiraInstance implements LocalJiraControl {
     },
   ): JiraResponse {
     const reconcile = new Set((input.reconcileIssues ?? []).map(String));
-    const compiled = compileSearch(input.jql, { state: this.state, nowMs: this.now(), accountId: actor.accountId }, true);
+    const compiled = compileSearch(
+      input.jql,
+      { state: this.state, nowMs: this.now(), accountId: actor.accountId },
+      true,
+    );
     if (!compiled.ok) return jiraError(400, [compiled.message]);
     let position = 0;
     if (input.nextPageToken !== undefined && input.nextPageToken !== '') {
@@ -564,7 +666,10 @@ class LocalJiraInstance implements LocalJiraControl {
     const idOnly = input.fields === undefined && !input.expand.includes('changelog');
     const fieldIds = selectFieldIds(input.fields ?? []);
     // Jira returns up to 5000 issues a page when only ids are asked for, fewer with fields.
-    const limit = Math.min(input.maxResults ?? 50, fieldIds.length === 0 && !input.expand.includes('changelog') ? 5000 : 100);
+    const limit = Math.min(
+      input.maxResults ?? 50,
+      fieldIds.length === 0 && !input.expand.includes('changelog') ? 5000 : 100,
+    );
     const page = matching.slice(position, position + limit);
     const more = position + limit < matching.length;
     const result: Record<string, Json> = {
@@ -622,7 +727,8 @@ class LocalJiraInstance implements LocalJiraControl {
     // Skip issues left without histories, so that a last page never hands out a token to an empty page.
     while (issueIndex < logs.length && (logs[issueIndex]?.histories.length ?? 0) === 0) issueIndex++;
     const result: Record<string, Json> = { issueChangeLogs };
-    if (issueIndex < logs.length) result['nextPageToken'] = encodePageToken('changelog', requestKey, [issueIndex, historyIndex]);
+    if (issueIndex < logs.length)
+      result['nextPageToken'] = encodePageToken('changelog', requestKey, [issueIndex, historyIndex]);
     return json(200, result);
   }
 
@@ -653,14 +759,16 @@ class LocalJiraInstance implements LocalJiraControl {
     const { project, issuetype, reporter, ...rest } = parsed.data.fields;
     const errors: Record<string, string> = {};
     const projectRef = isRecord(project) ? (project['key'] ?? project['id']) : undefined;
-    if (typeof projectRef !== 'string' || !isDemat(projectRef) || !this.canBrowse(actor)) errors['project'] = 'Specify a valid project ID or key';
+    if (typeof projectRef !== 'string' || !isDemat(projectRef) || !this.canBrowse(actor))
+      errors['project'] = 'Specify a valid project ID or key';
     const typeRef = isRecord(issuetype) ? (issuetype['id'] ?? issuetype['name']) : undefined;
     const issueType = ISSUE_TYPE_NAMES.find((t) => t === typeRef || issueTypeBean(t).id === typeRef);
     if (issueType === undefined) errors['issuetype'] = 'Specify a valid issue type';
     let reporterId = actor.accountId;
     if (reporter !== undefined) {
       const id = isRecord(reporter) ? reporter['accountId'] : undefined;
-      if (typeof id !== 'string' || demoUserById(id) === undefined) errors['reporter'] = 'Specify a valid reporter (an accountId of a user of the site)';
+      if (typeof id !== 'string' || demoUserById(id) === undefined)
+        errors['reporter'] = 'Specify a valid reporter (an accountId of a user of the site)';
       else reporterId = id;
     }
     if (!('summary' in rest)) errors['summary'] = 'You must specify a summary of the issue.';
@@ -742,11 +850,20 @@ class LocalJiraInstance implements LocalJiraControl {
     const outcome = applyEdits(candidate, edits, this.state);
     if (!outcome.ok) return jiraError(400, [], outcome.errors);
     // `modifiedFields` (the transition screen's edits, by field id) is what Jira sends function validators.
-    const modified = outcome.items.length === 0 ? null : Object.fromEntries([...new Set(outcome.items.map((i) => i.fieldId))].map((id) => [id, modifiedValue(candidate, id)]));
+    const modified =
+      outcome.items.length === 0
+        ? null
+        : Object.fromEntries(
+            [...new Set(outcome.items.map((i) => i.fieldId))].map((id) => [id, modifiedValue(candidate, id)]),
+          );
     const refusal = await this.runValidators(issue, candidate, transition, actor, modified);
     if (refusal !== null) return jiraError(400, refusal);
     const current = this.state.issues.find((i) => i.id === issue.id);
-    if (current === undefined || current.status !== issue.status || current.histories.length !== issue.histories.length) {
+    if (
+      current === undefined ||
+      current.status !== issue.status ||
+      current.histories.length !== issue.histories.length
+    ) {
       return jiraError(409, [`${issue.key} changed while its validators ran; try the transition again.`]);
     }
     const atMs = this.changeTime(issue);
@@ -766,7 +883,9 @@ class LocalJiraInstance implements LocalJiraControl {
     actor: Actor,
     modifiedFields: Readonly<Record<string, unknown>> | null,
   ): Promise<string[] | null> {
-    const rules = this.state.validators.filter((v) => v.workflow === workflowOf(original.issueType) && v.transitionId === transition.id);
+    const rules = this.state.validators.filter(
+      (v) => v.workflow === workflowOf(original.issueType) && v.transitionId === transition.id,
+    );
     const fromStatus = statusBean(original.status);
     const toStatus = statusBean(transition.to);
     for (const rule of rules) {
@@ -791,7 +910,10 @@ class LocalJiraInstance implements LocalJiraControl {
         if (!verdict.pass) {
           return verdict.problem === null
             ? [verdict.message]
-            : [verdict.message, `The Jira expression of the validator ${rule.ruleKey} failed (${verdict.problem.kind}): ${verdict.problem.message}`];
+            : [
+                verdict.message,
+                `The Jira expression of the validator ${rule.ruleKey} failed (${verdict.problem.kind}): ${verdict.problem.message}`,
+              ];
         }
         continue;
       }
@@ -811,11 +933,17 @@ class LocalJiraInstance implements LocalJiraControl {
       try {
         answer = await this.hook(rule.ruleKey, payload, actor.accountId);
       } catch (error) {
-        return [rule.errorMessage, `The function validator ${rule.ruleKey} failed: ${error instanceof Error ? error.message : String(error)}`];
+        return [
+          rule.errorMessage,
+          `The function validator ${rule.ruleKey} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ];
       }
       const result = functionResultSchema.safeParse(answer);
       if (!result.success) {
-        return [rule.errorMessage, `The function validator ${rule.ruleKey} answered ${JSON.stringify(answer) ?? 'undefined'}, not {result: boolean, errorMessage?: string}`];
+        return [
+          rule.errorMessage,
+          `The function validator ${rule.ruleKey} answered ${JSON.stringify(answer) ?? 'undefined'}, not {result: boolean, errorMessage?: string}`,
+        ];
       }
       if (!result.data.result) return [result.data.errorMessage ?? rule.errorMessage];
     }
@@ -826,7 +954,10 @@ class LocalJiraInstance implements LocalJiraControl {
 
   private myPermissions({ actor, query }: Context): JiraResponse {
     const keys = listParam(query, 'permissions');
-    if (keys === undefined || keys.length === 0) return jiraError(400, ["The 'permissions' query parameter is required (a comma-separated list of permission keys)."]);
+    if (keys === undefined || keys.length === 0)
+      return jiraError(400, [
+        "The 'permissions' query parameter is required (a comma-separated list of permission keys).",
+      ]);
     const unknown = keys.find((k) => !PERMISSIONS.some((p) => p.key === k));
     if (unknown !== undefined) return jiraError(400, [`The permission key '${unknown}' does not exist.`]);
     const projectRef = query.get('projectKey') ?? query.get('projectId');
@@ -842,7 +973,15 @@ class LocalJiraInstance implements LocalJiraControl {
     const permissions: Record<string, Json> = {};
     for (const key of keys) {
       const p = PERMISSIONS.find((x) => x.key === key);
-      if (p !== undefined) permissions[key] = { id: p.id, key: p.key, name: p.name, type: p.type, description: p.description, havePermission: has(key) };
+      if (p !== undefined)
+        permissions[key] = {
+          id: p.id,
+          key: p.key,
+          name: p.name,
+          type: p.type,
+          description: p.description,
+          havePermission: has(key),
+        };
     }
     return json(200, { permissions });
   }
@@ -864,7 +1003,8 @@ class LocalJiraInstance implements LocalJiraControl {
       locale: 'fr_FR',
       expand: 'groups,applicationRoles',
     };
-    if (expand.includes('groups')) bean['groups'] = { size: groups.length, items: groups.map(groupName), 'max-results': 200 };
+    if (expand.includes('groups'))
+      bean['groups'] = { size: groups.length, items: groups.map(groupName), 'max-results': 200 };
     if (actor.kind === 'app') bean['displayName'] = APP_DISPLAY_NAME;
     return json(200, bean);
   }
@@ -891,25 +1031,43 @@ class LocalJiraInstance implements LocalJiraControl {
   // ---- The app's fields ----
 
   /** A value for one of the app's fields, in its stored form, or what is wrong with it. */
-  private appValue(field: FieldDef, value: unknown): { readonly ok: true; readonly value: string | null } | { readonly ok: false; readonly message: string } {
+  private appValue(
+    field: FieldDef,
+    value: unknown,
+  ): { readonly ok: true; readonly value: string | null } | { readonly ok: false; readonly message: string } {
     if (value === null) return { ok: true, value: null };
     if (field.kind === 'datetime') {
       const ms = parseJiraInstant(value);
-      if (ms === null) return { ok: false, message: `expected a date-time with an offset for ${field.id} (${field.name}), or null` };
+      if (ms === null)
+        return { ok: false, message: `expected a date-time with an offset for ${field.id} (${field.name}), or null` };
       // Milliseconds are ignored, as Jira's documentation says.
       return { ok: true, value: formatJiraDateTime(Math.floor(ms / 1000) * 1000) };
     }
-    if (typeof value !== 'string') return { ok: false, message: `expected a string for ${field.id} (${field.name}), or null` };
+    if (typeof value !== 'string')
+      return { ok: false, message: `expected a string for ${field.id} (${field.name}), or null` };
     return { ok: true, value: value === '' ? null : value };
   }
 
-  private appFieldOwner(actor: Actor, ref: string): { readonly ok: true; readonly field: FieldDef } | { readonly ok: false; readonly response: JiraResponse } {
+  private appFieldOwner(
+    actor: Actor,
+    ref: string,
+  ): { readonly ok: true; readonly field: FieldDef } | { readonly ok: false; readonly response: JiraResponse } {
     const field = fieldByIdOrKey(ref);
-    if (field === undefined || !field.custom) return { ok: false, response: jiraError(404, [`The custom field ${ref} was not found.`]) };
+    if (field === undefined || !field.custom)
+      return { ok: false, response: jiraError(404, [`The custom field ${ref} was not found.`]) };
     if (actor.kind !== 'app') {
-      return { ok: false, response: jiraError(403, ['Only the app that provides the custom field can update its value; call this as the app (asApp()).']) };
+      return {
+        ok: false,
+        response: jiraError(403, [
+          'Only the app that provides the custom field can update its value; call this as the app (asApp()).',
+        ]),
+      };
     }
-    if (field.appModuleKey === undefined) return { ok: false, response: jiraError(403, [`The custom field ${field.id} (${field.name}) is not provided by this app.`]) };
+    if (field.appModuleKey === undefined)
+      return {
+        ok: false,
+        response: jiraError(403, [`The custom field ${field.id} (${field.name}) is not provided by this app.`]),
+      };
     return { ok: true, field };
   }
 
@@ -920,7 +1078,11 @@ class LocalJiraInstance implements LocalJiraControl {
     if (!generateChangelog.ok) return generateChangelog.response;
     const parsed = appFieldValueSchema.safeParse(body ?? {});
     if (!parsed.success) return badBody(parsed.error);
-    return this.writeAppValues(parsed.data.updates.map((u) => ({ field: owner.field, issueIds: u.issueIds, value: u.value })), generateChangelog.value, actor);
+    return this.writeAppValues(
+      parsed.data.updates.map((u) => ({ field: owner.field, issueIds: u.issueIds, value: u.value })),
+      generateChangelog.value,
+      actor,
+    );
   }
 
   private postAppFieldValues({ actor, query, body }: Context): JiraResponse {
@@ -938,7 +1100,11 @@ class LocalJiraInstance implements LocalJiraControl {
   }
 
   /** Checks every write first (all or nothing), then stores; one history and one event per changed issue. */
-  private writeAppValues(writes: readonly { field: FieldDef; issueIds: readonly number[]; value: unknown }[], generateChangelog: boolean, actor: Actor): JiraResponse {
+  private writeAppValues(
+    writes: readonly { field: FieldDef; issueIds: readonly number[]; value: unknown }[],
+    generateChangelog: boolean,
+    actor: Actor,
+  ): JiraResponse {
     const checked: { field: FieldDef; issues: StoredIssue[]; value: string | null }[] = [];
     for (const [u, write] of writes.entries()) {
       const value = this.appValue(write.field, write.value);
@@ -946,7 +1112,8 @@ class LocalJiraInstance implements LocalJiraControl {
       const issues: StoredIssue[] = [];
       for (const [n, id] of write.issueIds.entries()) {
         const issue = this.state.issues.find((i) => i.id === String(id));
-        if (issue === undefined) return jiraError(400, [`updates[${u}].issueIds[${n}]: issue ${id} does not exist (issue ids, not keys).`]);
+        if (issue === undefined)
+          return jiraError(400, [`updates[${u}].issueIds[${n}]: issue ${id} does not exist (issue ids, not keys).`]);
         issues.push(issue);
       }
       checked.push({ field: write.field, issues, value: value.value });
@@ -975,7 +1142,10 @@ class LocalJiraInstance implements LocalJiraControl {
   private projectVersions({ actor, params }: Context): JiraResponse {
     const ref = params['projectIdOrKey'] ?? '';
     if (!isDemat(ref) || !this.canBrowse(actor)) return projectNotFound(ref);
-    return json(200, this.state.versions.map((v) => ({ ...v })));
+    return json(
+      200,
+      this.state.versions.map((v) => ({ ...v })),
+    );
   }
 
   // ---- Agile ----
@@ -1006,7 +1176,13 @@ class LocalJiraInstance implements LocalJiraControl {
     const from = startAt.value ?? 0;
     const size = maxResults.value ?? 50;
     const slice = values.slice(from, from + size);
-    return json(200, { maxResults: size, startAt: from, total: values.length, isLast: from + slice.length >= values.length, values: slice });
+    return json(200, {
+      maxResults: size,
+      startAt: from,
+      total: values.length,
+      isLast: from + slice.length >= values.length,
+      values: slice,
+    });
   }
 
   private boards({ actor, query }: Context): JiraResponse {
@@ -1026,21 +1202,28 @@ class LocalJiraInstance implements LocalJiraControl {
   }
 
   private board({ actor, params }: Context): JiraResponse {
-    if (!this.boardOf(actor, params['boardId'] ?? '')) return jiraError(404, ['Board does not exist or you do not have permission to see it.']);
+    if (!this.boardOf(actor, params['boardId'] ?? ''))
+      return jiraError(404, ['Board does not exist or you do not have permission to see it.']);
     return json(200, this.boardBean());
   }
 
   private boardSprints({ actor, params, query }: Context): JiraResponse {
-    if (!this.boardOf(actor, params['boardId'] ?? '')) return jiraError(404, ['Board does not exist or you do not have permission to see it.']);
+    if (!this.boardOf(actor, params['boardId'] ?? ''))
+      return jiraError(404, ['Board does not exist or you do not have permission to see it.']);
     const states = listParam(query, 'state');
     const wrong = states?.find((s) => !['future', 'active', 'closed'].includes(s));
-    if (wrong !== undefined) return jiraError(400, [`state: '${wrong}' is not a sprint state (future, active, closed).`]);
+    if (wrong !== undefined)
+      return jiraError(400, [`state: '${wrong}' is not a sprint state (future, active, closed).`]);
     const sprints = this.state.sprints.filter((s) => states === undefined || states.includes(s.state));
-    return this.page(query, sprints.map((s) => ({ ...s })));
+    return this.page(
+      query,
+      sprints.map((s) => ({ ...s })),
+    );
   }
 
   private boardConfiguration({ actor, params }: Context): JiraResponse {
-    if (!this.boardOf(actor, params['boardId'] ?? '')) return jiraError(404, ['Board does not exist or you do not have permission to see it.']);
+    if (!this.boardOf(actor, params['boardId'] ?? ''))
+      return jiraError(404, ['Board does not exist or you do not have permission to see it.']);
     const column = (name: string, statuses: readonly StatusName[]) => ({
       name,
       statuses: statuses.map((s) => ({ id: statusBean(s).id, self: statusBean(s).self })),
@@ -1058,7 +1241,10 @@ class LocalJiraInstance implements LocalJiraControl {
           column('À faire', ['À qualifier']),
           column('En cours', ['En cours', 'En attente Administration', 'Contournement validé']),
           column('Validation', ['En validation Administration']),
-          column('Terminé', STATUS_NAMES.filter((s) => ['Validée', 'Résolue', 'En production', 'Fermée'].includes(s))),
+          column(
+            'Terminé',
+            STATUS_NAMES.filter((s) => ['Validée', 'Résolue', 'En production', 'Fermée'].includes(s)),
+          ),
         ],
         constraintType: 'issueCount',
       },
@@ -1095,7 +1281,10 @@ class LocalJiraInstance implements LocalJiraControl {
     }
     const requested = listParam(query, 'fields');
     const fieldIds = selectFieldIds(requested ?? ['*navigable']);
-    const agile = requested === undefined ? ['sprint', 'closedSprints', 'flagged'] : requested.filter((f) => ['sprint', 'closedSprints', 'flagged'].includes(f));
+    const agile =
+      requested === undefined
+        ? ['sprint', 'closedSprints', 'flagged']
+        : requested.filter((f) => ['sprint', 'closedSprints', 'flagged'].includes(f));
     const expand = listParam(query, 'expand') ?? [];
     const issues = this.visibleIssues(actor)
       .filter((i) => i.sprintIds.includes(sprint.id) && matches(i))
@@ -1106,8 +1295,10 @@ class LocalJiraInstance implements LocalJiraControl {
       const bean = this.issueJson(issue, fieldIds, expand, true);
       const sprints = sprintsOf(issue.sprintIds, this.state.sprints);
       const fields = { ...(bean['fields'] as Record<string, Json>) };
-      if (agile.includes('sprint')) fields['sprint'] = (sprints.find((s) => s.state !== 'closed') as Json | undefined) ?? null;
-      if (agile.includes('closedSprints')) fields['closedSprints'] = sprints.filter((s) => s.state === 'closed') as unknown as Json;
+      if (agile.includes('sprint'))
+        fields['sprint'] = (sprints.find((s) => s.state !== 'closed') as Json | undefined) ?? null;
+      if (agile.includes('closedSprints'))
+        fields['closedSprints'] = sprints.filter((s) => s.state === 'closed') as unknown as Json;
       if (agile.includes('flagged')) fields['flagged'] = false;
       return { ...bean, self: `${JIRA_SITE}/rest/agile/1.0/issue/${issue.id}`, fields };
     });

@@ -28,30 +28,145 @@ export type OperationScopes = {
   readonly note?: string;
 };
 
-const platform = (method: JiraRequest['method'], pattern: string, alternatives: readonly ScopeAlternative[]): OperationScopes => ({ method, pattern, spec: 'platform', alternatives });
-const software = (method: JiraRequest['method'], pattern: string, scopes: readonly string[]): OperationScopes => ({ method, pattern, spec: 'software', alternatives: [{ state: 'Spec', scopes }] });
+const platform = (
+  method: JiraRequest['method'],
+  pattern: string,
+  alternatives: readonly ScopeAlternative[],
+): OperationScopes => ({ method, pattern, spec: 'platform', alternatives });
+const software = (method: JiraRequest['method'], pattern: string, scopes: readonly string[]): OperationScopes => ({
+  method,
+  pattern,
+  spec: 'software',
+  alternatives: [{ state: 'Spec', scopes }],
+});
 
 /** Every operation of the local Jira's router, with its alternatives (copied from the descriptions; see the test). */
 export const OPERATION_SCOPES: readonly OperationScopes[] = [
   // Platform: `x-atlassian-oauth2-scopes` of jira-platform.v3.json (copy of 2025-12).
-  platform('GET', '/rest/api/3/field', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:field:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira', 'read:field-configuration:jira'] }]),
-  platform('GET', '/rest/api/3/issuetype', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'] }]),
-  platform('GET', '/rest/api/3/search/jql', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:issue-details:jira', 'read:audit-log:jira', 'read:avatar:jira', 'read:field-configuration:jira', 'read:issue-meta:jira'] }]),
-  platform('POST', '/rest/api/3/search/jql', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:issue-details:jira', 'read:field.default-value:jira', 'read:field.option:jira', 'read:field:jira', 'read:group:jira'] }]),
-  platform('POST', '/rest/api/3/changelog/bulkfetch', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:issue-meta:jira', 'read:avatar:jira', 'read:issue.changelog:jira'] }]),
-  platform('POST', '/rest/api/3/issue', [{ state: 'Current', scopes: ['write:jira-work'] }, { state: 'Beta', scopes: ['write:issue:jira', 'write:comment:jira', 'write:comment.property:jira', 'write:attachment:jira', 'read:issue:jira'] }]),
-  platform('GET', '/rest/api/3/issue/{issueIdOrKey}', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:issue-meta:jira', 'read:issue-security-level:jira', 'read:issue.vote:jira', 'read:issue.changelog:jira', 'read:avatar:jira', 'read:issue:jira', 'read:status:jira', 'read:user:jira', 'read:field-configuration:jira'] }]),
-  platform('PUT', '/rest/api/3/issue/{issueIdOrKey}', [{ state: 'Current', scopes: ['write:jira-work'] }, { state: 'Beta', scopes: ['write:issue:jira'] }]),
-  platform('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:issue-meta:jira', 'read:avatar:jira', 'read:issue.changelog:jira'] }]),
-  platform('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:issue.transition:jira', 'read:status:jira', 'read:field-configuration:jira'] }]),
-  platform('POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', [{ state: 'Current', scopes: ['write:jira-work'] }, { state: 'Beta', scopes: ['write:issue:jira', 'write:issue.property:jira'] }]),
-  platform('GET', '/rest/api/3/mypermissions', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:permission:jira'] }]),
-  platform('GET', '/rest/api/3/user/groups', [{ state: 'Current', scopes: ['read:jira-user'] }, { state: 'Beta', scopes: ['read:group:jira'] }]),
-  platform('GET', '/rest/api/3/myself', [{ state: 'Current', scopes: ['read:jira-user'] }, { state: 'Beta', scopes: ['read:application-role:jira', 'read:group:jira', 'read:user:jira', 'read:avatar:jira'] }]),
-  platform('GET', '/rest/api/3/groups/picker', [{ state: 'Current', scopes: ['read:jira-user'] }, { state: 'Beta', scopes: ['read:group:jira'] }]),
-  platform('PUT', '/rest/api/3/app/field/{fieldIdOrKey}/value', [{ state: 'Current', scopes: [] }, { state: 'Beta', scopes: ['write:app-data:jira'] }]),
-  platform('POST', '/rest/api/3/app/field/value', [{ state: 'Current', scopes: [] }, { state: 'Beta', scopes: ['write:app-data:jira'] }]),
-  platform('GET', '/rest/api/3/project/{projectIdOrKey}/versions', [{ state: 'Current', scopes: ['read:jira-work'] }, { state: 'Beta', scopes: ['read:project-version:jira'] }]),
+  platform('GET', '/rest/api/3/field', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    {
+      state: 'Beta',
+      scopes: [
+        'read:field:jira',
+        'read:avatar:jira',
+        'read:project-category:jira',
+        'read:project:jira',
+        'read:field-configuration:jira',
+      ],
+    },
+  ]),
+  platform('GET', '/rest/api/3/issuetype', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    {
+      state: 'Beta',
+      scopes: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'],
+    },
+  ]),
+  platform('GET', '/rest/api/3/search/jql', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    {
+      state: 'Beta',
+      scopes: [
+        'read:issue-details:jira',
+        'read:audit-log:jira',
+        'read:avatar:jira',
+        'read:field-configuration:jira',
+        'read:issue-meta:jira',
+      ],
+    },
+  ]),
+  platform('POST', '/rest/api/3/search/jql', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    {
+      state: 'Beta',
+      scopes: [
+        'read:issue-details:jira',
+        'read:field.default-value:jira',
+        'read:field.option:jira',
+        'read:field:jira',
+        'read:group:jira',
+      ],
+    },
+  ]),
+  platform('POST', '/rest/api/3/changelog/bulkfetch', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:issue-meta:jira', 'read:avatar:jira', 'read:issue.changelog:jira'] },
+  ]),
+  platform('POST', '/rest/api/3/issue', [
+    { state: 'Current', scopes: ['write:jira-work'] },
+    {
+      state: 'Beta',
+      scopes: [
+        'write:issue:jira',
+        'write:comment:jira',
+        'write:comment.property:jira',
+        'write:attachment:jira',
+        'read:issue:jira',
+      ],
+    },
+  ]),
+  platform('GET', '/rest/api/3/issue/{issueIdOrKey}', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    {
+      state: 'Beta',
+      scopes: [
+        'read:issue-meta:jira',
+        'read:issue-security-level:jira',
+        'read:issue.vote:jira',
+        'read:issue.changelog:jira',
+        'read:avatar:jira',
+        'read:issue:jira',
+        'read:status:jira',
+        'read:user:jira',
+        'read:field-configuration:jira',
+      ],
+    },
+  ]),
+  platform('PUT', '/rest/api/3/issue/{issueIdOrKey}', [
+    { state: 'Current', scopes: ['write:jira-work'] },
+    { state: 'Beta', scopes: ['write:issue:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:issue-meta:jira', 'read:avatar:jira', 'read:issue.changelog:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:issue.transition:jira', 'read:status:jira', 'read:field-configuration:jira'] },
+  ]),
+  platform('POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', [
+    { state: 'Current', scopes: ['write:jira-work'] },
+    { state: 'Beta', scopes: ['write:issue:jira', 'write:issue.property:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/mypermissions', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:permission:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/user/groups', [
+    { state: 'Current', scopes: ['read:jira-user'] },
+    { state: 'Beta', scopes: ['read:group:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/myself', [
+    { state: 'Current', scopes: ['read:jira-user'] },
+    { state: 'Beta', scopes: ['read:application-role:jira', 'read:group:jira', 'read:user:jira', 'read:avatar:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/groups/picker', [
+    { state: 'Current', scopes: ['read:jira-user'] },
+    { state: 'Beta', scopes: ['read:group:jira'] },
+  ]),
+  platform('PUT', '/rest/api/3/app/field/{fieldIdOrKey}/value', [
+    { state: 'Current', scopes: [] },
+    { state: 'Beta', scopes: ['write:app-data:jira'] },
+  ]),
+  platform('POST', '/rest/api/3/app/field/value', [
+    { state: 'Current', scopes: [] },
+    { state: 'Beta', scopes: ['write:app-data:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/project/{projectIdOrKey}/versions', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:project-version:jira'] },
+  ]),
   // Jira Software: the `security` (OAuth2) of each operation of jira-software.v3.json, one group that must be met in
   // full. Jira Software has no classic scopes, so there is no Current alternative.
   {
@@ -65,18 +180,34 @@ export const OPERATION_SCOPES: readonly OperationScopes[] = [
   },
   software('GET', '/rest/agile/1.0/board/{boardId}', ['read:board-scope:jira-software', 'read:issue-details:jira']),
   software('GET', '/rest/agile/1.0/board/{boardId}/sprint', ['read:sprint:jira-software']),
-  software('GET', '/rest/agile/1.0/board/{boardId}/configuration', ['read:board-scope.admin:jira-software', 'read:project:jira']),
+  software('GET', '/rest/agile/1.0/board/{boardId}/configuration', [
+    'read:board-scope.admin:jira-software',
+    'read:project:jira',
+  ]),
   software('GET', '/rest/agile/1.0/sprint/{sprintId}', ['read:sprint:jira-software']),
-  software('GET', '/rest/agile/1.0/sprint/{sprintId}/issue', ['read:sprint:jira-software', 'read:issue-details:jira', 'read:jql:jira']),
+  software('GET', '/rest/agile/1.0/sprint/{sprintId}/issue', [
+    'read:sprint:jira-software',
+    'read:issue-details:jira',
+    'read:jql:jira',
+  ]),
 ];
 
 export type ScopeVerdict =
   | { readonly allowed: true; readonly operation: OperationScopes; readonly by: ScopeAlternative }
-  | { readonly allowed: false; readonly operation: OperationScopes; readonly missing: readonly string[]; readonly message: string }
+  | {
+      readonly allowed: false;
+      readonly operation: OperationScopes;
+      readonly missing: readonly string[];
+      readonly message: string;
+    }
   | { readonly allowed: false; readonly operation: null; readonly missing: readonly []; readonly message: string };
 
 /** The row of a request (`/rest/agile/1.0/board/1?x=y` → `GET /rest/agile/1.0/board/{boardId}`), if the table has one. */
-export function operationOf(method: string, rawPath: string, table: readonly OperationScopes[] = OPERATION_SCOPES): OperationScopes | undefined {
+export function operationOf(
+  method: string,
+  rawPath: string,
+  table: readonly OperationScopes[] = OPERATION_SCOPES,
+): OperationScopes | undefined {
   const { path } = parsePath(rawPath);
   return table.find((row) => row.method === method && matchRoute(row.pattern, path) !== null);
 }
@@ -87,7 +218,12 @@ export function operationOf(method: string, rawPath: string, table: readonly Ope
  * @example checkScopes('GET', '/rest/agile/1.0/board/1', ['read:board-scope:jira-software'])
  * // → { allowed: false, missing: ['read:issue-details:jira'], message: 'GET /rest/agile/1.0/board/{boardId} needs … ' }
  */
-export function checkScopes(method: string, rawPath: string, granted: readonly string[], table: readonly OperationScopes[] = OPERATION_SCOPES): ScopeVerdict {
+export function checkScopes(
+  method: string,
+  rawPath: string,
+  granted: readonly string[],
+  table: readonly OperationScopes[] = OPERATION_SCOPES,
+): ScopeVerdict {
   const operation = operationOf(method, rawPath, table);
   if (operation === undefined) {
     const { path } = parsePath(rawPath);
@@ -99,7 +235,10 @@ export function checkScopes(method: string, rawPath: string, granted: readonly s
     };
   }
   const held = new Set(granted);
-  const gaps = operation.alternatives.map((alternative) => ({ alternative, missing: alternative.scopes.filter((s) => !held.has(s)) }));
+  const gaps = operation.alternatives.map((alternative) => ({
+    alternative,
+    missing: alternative.scopes.filter((s) => !held.has(s)),
+  }));
   const met = gaps.find((g) => g.missing.length === 0);
   if (met !== undefined) return { allowed: true, operation, by: met.alternative };
   // The nearest alternative (fewest missing scopes; the first, Current, on a tie) is the one worth naming.

@@ -17,7 +17,14 @@ import {
   type DemoUser,
   type FieldDef,
 } from './catalog';
-import { formatJiraDateTime, issueTypeBean, issueVersion, sprintFieldValue, type AgileSprint, type JiraVersion } from '../../test/support/generate-export';
+import {
+  formatJiraDateTime,
+  issueTypeBean,
+  issueVersion,
+  sprintFieldValue,
+  type AgileSprint,
+  type JiraVersion,
+} from '../../test/support/generate-export';
 import type { ExpressionObject, ExpressionValue } from './jira-expression';
 import type { LocalJiraState, StoredHistory, StoredIssue } from './local-jira-state';
 
@@ -27,18 +34,33 @@ export type JsonObject = { readonly [key: string]: Json };
 export const ISSUE_EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
 
 const avatarUrls = (kind: 'user' | 'project', id: string): JsonObject => {
-  const base = kind === 'user' ? `${JIRA_SITE}/secure/useravatar?ownerId=${id}` : `${JIRA_SITE}/secure/projectavatar?pid=${id}`;
-  return { '48x48': `${base}&size=large`, '24x24': `${base}&size=small`, '16x16': `${base}&size=xsmall`, '32x32': `${base}&size=medium` };
+  const base =
+    kind === 'user' ? `${JIRA_SITE}/secure/useravatar?ownerId=${id}` : `${JIRA_SITE}/secure/projectavatar?pid=${id}`;
+  return {
+    '48x48': `${base}&size=large`,
+    '24x24': `${base}&size=small`,
+    '16x16': `${base}&size=xsmall`,
+    '32x32': `${base}&size=medium`,
+  };
 };
 
 export const userSelf = (accountId: string): string => `${JIRA_SITE}/rest/api/3/user?accountId=${accountId}`;
 
-export const demoUserById = (accountId: string): DemoUser | undefined => DEMO_USERS.find((u) => u.accountId === accountId);
+export const demoUserById = (accountId: string): DemoUser | undefined =>
+  DEMO_USERS.find((u) => u.accountId === accountId);
 
 /** A user as issue fields and changelogs carry it (UserDetails); the app's own user for the app's writes. */
 export function userDetails(accountId: string): JsonObject {
   if (accountId === APP_ACCOUNT_ID) {
-    return { self: userSelf(accountId), accountId, accountType: 'app', active: true, displayName: APP_DISPLAY_NAME, avatarUrls: avatarUrls('user', accountId), timeZone: 'Europe/Paris' };
+    return {
+      self: userSelf(accountId),
+      accountId,
+      accountType: 'app',
+      active: true,
+      displayName: APP_DISPLAY_NAME,
+      avatarUrls: avatarUrls('user', accountId),
+      timeZone: 'Europe/Paris',
+    };
   }
   const user = demoUserById(accountId);
   return {
@@ -69,7 +91,12 @@ export const projectBean = (): JsonObject => ({
   avatarUrls: avatarUrls('project', String(PROJECT_ID)),
 });
 
-const RESOLUTION_DONE: JsonObject = { self: `${JIRA_SITE}/rest/api/3/resolution/10000`, id: '10000', name: 'Terminé', description: 'Le travail sur ce ticket est terminé.' };
+const RESOLUTION_DONE: JsonObject = {
+  self: `${JIRA_SITE}/rest/api/3/resolution/10000`,
+  id: '10000',
+  name: 'Terminé',
+  description: 'Le travail sur ce ticket est terminé.',
+};
 
 const asJson = (value: unknown): Json => value as Json; // beans of generate-export are plain JSON objects
 
@@ -132,7 +159,12 @@ export const schemaOf = (ids: readonly string[]): Record<string, JsonObject> =>
   Object.fromEntries(ids.map((id) => [id, { ...(FIELDS.find((f) => f.id === id) as FieldDef).schema }]));
 
 export function historyJson(history: StoredHistory): JsonObject {
-  return { id: history.id, author: userDetails(history.authorId), created: formatJiraDateTime(history.atMs), items: history.items as unknown as Json };
+  return {
+    id: history.id,
+    author: userDetails(history.authorId),
+    created: formatJiraDateTime(history.atMs),
+    items: history.items as unknown as Json,
+  };
 }
 
 /** `changelog` of `expand=changelog`: the first 100 histories, oldest first, with the total (as Jira caps it). */
@@ -153,7 +185,13 @@ export function expressionUser(accountId: string): ExpressionObject {
 export function expressionIssue(issue: StoredIssue, state: LocalJiraState): ExpressionObject {
   const status = statusBean(issue.status);
   const type = issueTypeBean(issue.issueType);
-  const version = (v: JiraVersion): ExpressionObject => ({ id: Number(v.id), name: v.name, releaseDate: v.releaseDate, released: v.released, archived: v.archived });
+  const version = (v: JiraVersion): ExpressionObject => ({
+    id: Number(v.id),
+    name: v.name,
+    releaseDate: v.releaseDate,
+    released: v.released,
+    archived: v.archived,
+  });
   const custom: Record<string, ExpressionValue> = {};
   for (const [id, value] of Object.entries(issue.appValues)) custom[id] = value;
   return {
@@ -168,7 +206,11 @@ export function expressionIssue(issue: StoredIssue, state: LocalJiraState): Expr
     versions: versionsOf(issue.versionIds, state.versions).map(version),
     fixVersions: versionsOf(issue.fixVersionIds, state.versions).map(version),
     [STORY_POINTS_FIELD_ID]: issue.storyPoints,
-    [SPRINT_FIELD_ID]: sprintsOf(issue.sprintIds, state.sprints).map((s) => ({ id: s.id, name: s.name, state: s.state })),
+    [SPRINT_FIELD_ID]: sprintsOf(issue.sprintIds, state.sprints).map((s) => ({
+      id: s.id,
+      name: s.name,
+      state: s.state,
+    })),
     ...custom,
   };
 }

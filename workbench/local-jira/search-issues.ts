@@ -5,7 +5,16 @@
 // /search/jql, a query without a restriction is refused.
 import { DateTime } from 'luxon';
 import { parseJiraInstant } from '../../src/jira/jira-instant';
-import { FIELDS, ISSUE_TYPE_NAMES, PROJECT_ID, PROJECT_KEY, PROJECT_NAME, STATUS_NAMES, statusBean, type FieldDef } from './catalog';
+import {
+  FIELDS,
+  ISSUE_TYPE_NAMES,
+  PROJECT_ID,
+  PROJECT_KEY,
+  PROJECT_NAME,
+  STATUS_NAMES,
+  statusBean,
+  type FieldDef,
+} from './catalog';
 import { issueTypeBean } from '../../test/support/generate-export';
 import { parseJql, type JqlClause, type JqlOperand, type JqlSort } from './jql';
 import type { LocalJiraState, StoredIssue } from './local-jira-state';
@@ -13,10 +22,18 @@ import { sprintsOf, versionsOf } from './render';
 
 const PARIS = 'Europe/Paris';
 
-export type CompiledSearch = { readonly matches: (issue: StoredIssue) => boolean; readonly compare: (a: StoredIssue, b: StoredIssue) => number };
-export type CompileResult = { readonly ok: true; readonly search: CompiledSearch } | { readonly ok: false; readonly message: string };
+export type CompiledSearch = {
+  readonly matches: (issue: StoredIssue) => boolean;
+  readonly compare: (a: StoredIssue, b: StoredIssue) => number;
+};
+export type CompileResult =
+  { readonly ok: true; readonly search: CompiledSearch } | { readonly ok: false; readonly message: string };
 
-export type SearchEnvironment = { readonly state: LocalJiraState; readonly nowMs: number; readonly accountId: string | null };
+export type SearchEnvironment = {
+  readonly state: LocalJiraState;
+  readonly nowMs: number;
+  readonly accountId: string | null;
+};
 
 class SearchError extends Error {}
 
@@ -34,13 +51,29 @@ const fold = (text: string): string => text.toLowerCase();
 const numberOfKey = (issue: StoredIssue): number => Number(issue.key.slice(issue.key.indexOf('-') + 1));
 
 function customAccess(field: FieldDef): FieldAccess {
-  if (field.kind === 'number') return { name: field.name, type: 'number', values: (i) => (i.storyPoints === null ? [] : [i.storyPoints]) };
+  if (field.kind === 'number')
+    return { name: field.name, type: 'number', values: (i) => (i.storyPoints === null ? [] : [i.storyPoints]) };
   if (field.kind === 'sprint') throw new Error('unreachable: sprint is resolved before custom fields');
   if (field.kind === 'datetime') {
-    return { name: field.name, type: 'date', values: (i) => { const ms = parseJiraInstant(i.appValues[field.id]); return ms === null ? [] : [ms]; } };
+    return {
+      name: field.name,
+      type: 'date',
+      values: (i) => {
+        const ms = parseJiraInstant(i.appValues[field.id]);
+        return ms === null ? [] : [ms];
+      },
+    };
   }
   if (field.kind === 'rank') return { name: field.name, type: 'text', values: (i) => [i.rank] };
-  return { name: field.name, type: 'text', contains: true, values: (i) => { const v = i.appValues[field.id]; return v === null || v === undefined ? [] : [v]; } };
+  return {
+    name: field.name,
+    type: 'text',
+    contains: true,
+    values: (i) => {
+      const v = i.appValues[field.id];
+      return v === null || v === undefined ? [] : [v];
+    },
+  };
 }
 
 function fieldAccess(rawName: string, env: SearchEnvironment): FieldAccess {
@@ -55,18 +88,40 @@ function fieldAccess(rawName: string, env: SearchEnvironment): FieldAccess {
       return { name: 'key', type: 'text', values: (i) => [i.key, i.id] };
     case 'issuetype':
     case 'type':
-      return { name: 'issuetype', type: 'text', values: (i) => [i.issueType, issueTypeBean(i.issueType).id], known: ISSUE_TYPE_NAMES.flatMap((t) => [t, issueTypeBean(t).id]) };
+      return {
+        name: 'issuetype',
+        type: 'text',
+        values: (i) => [i.issueType, issueTypeBean(i.issueType).id],
+        known: ISSUE_TYPE_NAMES.flatMap((t) => [t, issueTypeBean(t).id]),
+      };
     case 'status':
-      return { name: 'status', type: 'text', values: (i) => [i.status, statusBean(i.status).id], known: STATUS_NAMES.flatMap((s) => [s, statusBean(s).id]) };
+      return {
+        name: 'status',
+        type: 'text',
+        values: (i) => [i.status, statusBean(i.status).id],
+        known: STATUS_NAMES.flatMap((s) => [s, statusBean(s).id]),
+      };
     case 'summary':
       return { name: 'summary', type: 'text', contains: true, values: (i) => [i.summary] };
     case 'sprint':
     case 'cf[10020]':
-      return { name: 'sprint', type: 'text', values: (i) => sprintsOf(i.sprintIds, state.sprints).flatMap((s) => [String(s.id), s.name]) };
+      return {
+        name: 'sprint',
+        type: 'text',
+        values: (i) => sprintsOf(i.sprintIds, state.sprints).flatMap((s) => [String(s.id), s.name]),
+      };
     case 'affectedversion':
-      return { name: 'affectedVersion', type: 'text', values: (i) => versionsOf(i.versionIds, state.versions).flatMap((v) => [v.name, v.id]) };
+      return {
+        name: 'affectedVersion',
+        type: 'text',
+        values: (i) => versionsOf(i.versionIds, state.versions).flatMap((v) => [v.name, v.id]),
+      };
     case 'fixversion':
-      return { name: 'fixVersion', type: 'text', values: (i) => versionsOf(i.fixVersionIds, state.versions).flatMap((v) => [v.name, v.id]) };
+      return {
+        name: 'fixVersion',
+        type: 'text',
+        values: (i) => versionsOf(i.fixVersionIds, state.versions).flatMap((v) => [v.name, v.id]),
+      };
     case 'assignee':
       return { name: 'assignee', type: 'text', values: (i) => (i.assigneeId === null ? [] : [i.assigneeId]) };
     case 'reporter':
@@ -91,7 +146,10 @@ function dateOperand(text: string, field: string, nowMs: number): number {
   const absolute = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:\s+(\d{2}):(\d{2}))?$/.exec(text.trim());
   if (absolute !== null) {
     const [, y, mo, d, h, mi] = absolute;
-    const date = DateTime.fromObject({ year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0) }, { zone: PARIS });
+    const date = DateTime.fromObject(
+      { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0) },
+      { zone: PARIS },
+    );
     return date.toMillis();
   }
   const parts = text.trim().split(/\s+/);
@@ -119,18 +177,22 @@ function operandValues(operand: JqlOperand, access: FieldAccess, env: SearchEnvi
     case 'function': {
       const fn = fold(operand.name);
       if (fn === 'now' && access.type === 'date') return [env.nowMs];
-      if (fn === 'currentuser' && (access.name === 'assignee' || access.name === 'reporter')) return env.accountId === null ? [] : [env.accountId];
+      if (fn === 'currentuser' && (access.name === 'assignee' || access.name === 'reporter'))
+        return env.accountId === null ? [] : [env.accountId];
       if (access.name === 'sprint' && (fn === 'opensprints' || fn === 'closedsprints' || fn === 'futuresprints')) {
         const states = fn === 'opensprints' ? ['active', 'future'] : fn === 'closedsprints' ? ['closed'] : ['future'];
         return env.state.sprints.filter((s) => states.includes(s.state)).map((s) => String(s.id));
       }
-      throw new SearchError(`Unable to find JQL function '${operand.name}(${operand.args.join(', ')})' for the field '${access.name}'.`);
+      throw new SearchError(
+        `Unable to find JQL function '${operand.name}(${operand.args.join(', ')})' for the field '${access.name}'.`,
+      );
     }
     case 'value': {
       if (access.type === 'date') return [dateOperand(operand.text, access.name, env.nowMs)];
       if (access.type === 'number') {
         const n = Number(operand.text);
-        if (!Number.isFinite(n)) throw new SearchError(`The value '${operand.text}' is not a number for the field '${access.name}'.`);
+        if (!Number.isFinite(n))
+          throw new SearchError(`The value '${operand.text}' is not a number for the field '${access.name}'.`);
         return [n];
       }
       if (access.known !== undefined && !access.known.some((k) => fold(k) === fold(operand.text))) {
@@ -141,7 +203,8 @@ function operandValues(operand: JqlOperand, access: FieldAccess, env: SearchEnvi
   }
 }
 
-const same = (a: Scalar, b: Scalar): boolean => (typeof a === 'string' && typeof b === 'string' ? fold(a) === fold(b) : a === b);
+const same = (a: Scalar, b: Scalar): boolean =>
+  typeof a === 'string' && typeof b === 'string' ? fold(a) === fold(b) : a === b;
 
 function compileClause(clause: JqlClause, env: SearchEnvironment): (issue: StoredIssue) => boolean {
   switch (clause.kind) {
@@ -162,18 +225,26 @@ function compileClause(clause: JqlClause, env: SearchEnvironment): (issue: Store
   }
 }
 
-function compileTerm(field: string, operator: string, operand: JqlOperand, env: SearchEnvironment): (issue: StoredIssue) => boolean {
+function compileTerm(
+  field: string,
+  operator: string,
+  operand: JqlOperand,
+  env: SearchEnvironment,
+): (issue: StoredIssue) => boolean {
   const access = fieldAccess(field, env);
   const unsupported = (): never => {
     throw new SearchError(`The operator '${operator}' is not supported by the '${access.name}' field.`);
   };
   if (operator === 'is' || operator === 'is not') {
-    return operator === 'is' ? (issue) => access.values(issue).length === 0 : (issue) => access.values(issue).length > 0;
+    return operator === 'is'
+      ? (issue) => access.values(issue).length === 0
+      : (issue) => access.values(issue).length > 0;
   }
   if (operator === '~' || operator === '!~') {
     if (access.contains !== true) unsupported();
     const needles = operandValues(operand, access, env).map((v) => fold(String(v)));
-    const contains = (issue: StoredIssue) => access.values(issue).some((v) => needles.some((n) => fold(String(v)).includes(n)));
+    const contains = (issue: StoredIssue) =>
+      access.values(issue).some((v) => needles.some((n) => fold(String(v)).includes(n)));
     return operator === '~' ? contains : (issue) => access.values(issue).length > 0 && !contains(issue);
   }
   const wanted = operandValues(operand, access, env);
@@ -194,7 +265,8 @@ function compileTerm(field: string, operator: string, operand: JqlOperand, env: 
     default: {
       if (access.type === 'text') unsupported();
       const bound = scalars[0];
-      if (bound === undefined || scalars.length !== 1) throw new SearchError(`The operator '${operator}' takes a single value for the field '${access.name}'.`);
+      if (bound === undefined || scalars.length !== 1)
+        throw new SearchError(`The operator '${operator}' takes a single value for the field '${access.name}'.`);
       const test = (v: Scalar): boolean => {
         const x = v as number;
         const b = bound as number;
@@ -216,7 +288,8 @@ function compileOrder(orderBy: readonly JqlSort[]): (a: StoredIssue, b: StoredIs
     else if (name === 'created' || name === 'createddate') key = (i) => i.createdMs;
     else if (name === 'updated' || name === 'updateddate') key = (i) => i.updatedMs;
     else if (name === 'rank' || name === 'cf[10019]') key = (i) => i.rank;
-    else if (FIELDS.some((f) => f.clauseNames.some((c) => fold(c) === name))) throw new SearchError(`Not able to sort using field '${field}'.`);
+    else if (FIELDS.some((f) => f.clauseNames.some((c) => fold(c) === name)))
+      throw new SearchError(`Not able to sort using field '${field}'.`);
     else throw new SearchError(`Field '${field}' does not exist or you do not have permission to view it.`);
     return { key, sign };
   });
@@ -239,7 +312,10 @@ export function compileSearch(jql: string, env: SearchEnvironment, bounded: bool
   const parsed = parseJql(jql);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   if (bounded && parsed.query.where === null) {
-    return { ok: false, message: 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.' };
+    return {
+      ok: false,
+      message: 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    };
   }
   try {
     const where = parsed.query.where;

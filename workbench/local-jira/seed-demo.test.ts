@@ -21,7 +21,12 @@ const settings: Settings = settingsResult.value;
 async function exportAt(anchorMs: number): Promise<unknown> {
   const jira = createLocalJira({ seed: { anchorMs }, now: () => anchorMs });
   const app = { kind: 'app' } as const;
-  const search = await jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', caller: app, body: { jql: 'project = DEMAT ORDER BY key', fields: ['*all'], expand: 'names,changelog', maxResults: 100 } });
+  const search = await jira.handle({
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    caller: app,
+    body: { jql: 'project = DEMAT ORDER BY key', fields: ['*all'], expand: 'names,changelog', maxResults: 100 },
+  });
   const sprints = await jira.handle({ method: 'GET', path: '/rest/agile/1.0/board/1/sprint', caller: app });
   const versions = await jira.handle({ method: 'GET', path: '/rest/api/3/project/DEMAT/versions', caller: app });
   const page = search.body as { issues: unknown[]; names: Record<string, string>; isLast: boolean };
@@ -37,7 +42,13 @@ async function clocksAt(anchorMs: number, atMs = anchorMs): Promise<Map<string, 
 }
 
 // One row per issue: kind, the app's "Statut SLA", each clock as `<id>:<state>[:breached]`, the anomaly class.
-type Expected = readonly [key: string, kind: IssueSlaView['kind'], sla: ReturnType<typeof slaStatusOf>, clocks: readonly string[], anomalyClass?: string | null];
+type Expected = readonly [
+  key: string,
+  kind: IssueSlaView['kind'],
+  sla: ReturnType<typeof slaStatusOf>,
+  clocks: readonly string[],
+  anomalyClass?: string | null,
+];
 const W = (state: string, breached = false) => `workaround:${state}${breached ? ':breached' : ''}`;
 const R = (state: string, breached = false) => `resolution:${state}${breached ? ':breached' : ''}`;
 const STORIES: readonly Expected[] = [
@@ -80,12 +91,20 @@ const STORIES: readonly Expected[] = [
 
 const summary = (issue: IssueSlaView): Expected => {
   const clocks = issue.clocks.map((c) => `${c.id}:${c.state}${c.breached ? ':breached' : ''}`);
-  return issue.kind === 'anomaly' ? [issue.key, issue.kind, slaStatusOf(issue), clocks, issue.anomalyClass] : [issue.key, issue.kind, slaStatusOf(issue), clocks];
+  return issue.kind === 'anomaly'
+    ? [issue.key, issue.kind, slaStatusOf(issue), clocks, issue.anomalyClass]
+    : [issue.key, issue.kind, slaStatusOf(issue), clocks];
 };
 
 // Anchors: every 9th day over 2026–2027 at an hour that walks round the clock, plus the edges of an anchor week.
 const SWEEP: readonly string[] = [
-  ...Array.from({ length: 82 }, (_, i) => DateTime.fromObject({ year: 2026, month: 1, day: 1, hour: (i * 7) % 24, minute: (i * 13) % 60 }, { zone: PARIS }).plus({ days: 9 * i }).toISO() as string),
+  ...Array.from(
+    { length: 82 },
+    (_, i) =>
+      DateTime.fromObject({ year: 2026, month: 1, day: 1, hour: (i * 7) % 24, minute: (i * 13) % 60 }, { zone: PARIS })
+        .plus({ days: 9 * i })
+        .toISO() as string,
+  ),
   '2026-04-20T00:00:00.000+02:00', // the first instant of a week (Monday 00:00)
   '2026-04-26T23:59:59.000+02:00', // its last second (Sunday)
   '2026-03-29T03:30:00.000+02:00', // just after the spring DST change
@@ -102,7 +121,9 @@ describe('seedDemo', () => {
   it('gives other dates, but the same issues, for another anchor', () => {
     const a = seedDemo(REFERENCE_ANCHOR);
     const b = seedDemo(anchorOf('2026-09-09T15:00'));
-    expect(b.issues.map((i) => [i.key, i.summary, i.status, i.histories.length])).toEqual(a.issues.map((i) => [i.key, i.summary, i.status, i.histories.length]));
+    expect(b.issues.map((i) => [i.key, i.summary, i.status, i.histories.length])).toEqual(
+      a.issues.map((i) => [i.key, i.summary, i.status, i.histories.length]),
+    );
     expect(b.issues[0]?.createdMs).not.toBe(a.issues[0]?.createdMs);
   });
 
@@ -118,16 +139,29 @@ describe('seedDemo', () => {
       });
     }
     const types = seedDemo(REFERENCE_ANCHOR).issues.map((i) => i.issueType);
-    expect(new Set(types)).toEqual(new Set(['Anomalie', 'Incident', 'Anomalie documentaire', 'Demande de service', 'Story']));
+    expect(new Set(types)).toEqual(
+      new Set(['Anomalie', 'Incident', 'Anomalie documentaire', 'Demande de service', 'Story']),
+    );
   });
 
   it('covers every anomaly severity in both environments, the three service levels and early incident starts', () => {
     const { issues } = seedDemo(REFERENCE_ANCHOR);
-    const anomalies = new Set(issues.filter((i) => i.issueType === 'Anomalie').map((i) => `${i.appValues['customfield_10100']}/${i.appValues['customfield_10101']}`));
-    for (const severity of ['Bloquante', 'Majeure', 'Mineure']) for (const env of ['Production', 'Validation']) expect(anomalies).toContain(`${severity}/${env}`);
+    const anomalies = new Set(
+      issues
+        .filter((i) => i.issueType === 'Anomalie')
+        .map((i) => `${i.appValues['customfield_10100']}/${i.appValues['customfield_10101']}`),
+    );
+    for (const severity of ['Bloquante', 'Majeure', 'Mineure'])
+      for (const env of ['Production', 'Validation']) expect(anomalies).toContain(`${severity}/${env}`);
     const incidents = issues.filter((i) => i.issueType === 'Incident');
-    expect(new Set(incidents.map((i) => i.appValues['customfield_10102']))).toEqual(new Set(['OR', 'ARGENT', 'BRONZE']));
-    const early = incidents.filter((i) => i.appValues['customfield_10103'] !== null && Date.parse((i.appValues['customfield_10103'] as string).replace(/(\d\d)(\d\d)$/, '$1:$2')) < i.createdMs);
+    expect(new Set(incidents.map((i) => i.appValues['customfield_10102']))).toEqual(
+      new Set(['OR', 'ARGENT', 'BRONZE']),
+    );
+    const early = incidents.filter(
+      (i) =>
+        i.appValues['customfield_10103'] !== null &&
+        Date.parse((i.appValues['customfield_10103'] as string).replace(/(\d\d)(\d\d)$/, '$1:$2')) < i.createdMs,
+    );
     expect(early.length).toBeGreaterThanOrEqual(2);
     const stories = issues.filter((i) => i.issueType === 'Story');
     expect(stories.every((s) => s.storyPoints !== null && s.appValues['customfield_10100'] === null)).toBe(true);
@@ -139,10 +173,18 @@ describe('seedDemo', () => {
     const requalification = items.find((h) => h.item.some((x) => x.fieldId === 'customfield_10100'));
     expect(requalification).toMatchObject({ key: 'DEMAT-32', author: '5b10ac8d82e05b22cc7d4e01' });
     expect(requalification?.item[0]).toMatchObject({ fromString: 'Majeure', toString: 'Bloquante' });
-    const statusTo = (name: string) => items.filter((h) => h.item.some((x) => x.fieldId === 'status' && x.toString === name)).length;
+    const statusTo = (name: string) =>
+      items.filter((h) => h.item.some((x) => x.fieldId === 'status' && x.toString === name)).length;
     expect(statusTo('En attente Administration')).toBeGreaterThanOrEqual(4);
     expect(statusTo('En validation Administration')).toBeGreaterThanOrEqual(10);
-    const reopenings = items.filter((h) => h.item.some((x) => x.fieldId === 'status' && x.toString === 'En cours' && ['Validée', 'Fermée', 'Résolue'].includes(x.fromString ?? '')));
+    const reopenings = items.filter((h) =>
+      h.item.some(
+        (x) =>
+          x.fieldId === 'status' &&
+          x.toString === 'En cours' &&
+          ['Validée', 'Fermée', 'Résolue'].includes(x.fromString ?? ''),
+      ),
+    );
     expect(reopenings.map((h) => h.key)).toEqual(['DEMAT-7', 'DEMAT-15', 'DEMAT-19']);
   });
 
@@ -181,10 +223,14 @@ describe('seedDemo', () => {
     expect(clocks.get('DEMAT-21')?.warnings.map((w) => w.code)).toContain('ANOMALY_CLASS_UNKNOWN');
     expect(clocks.get('DEMAT-33')?.warnings.map((w) => w.code)).toContain('SEVERITY_MISSING');
     expect(clocks.get('DEMAT-33')?.clocks.every((c) => c.targetMs === null)).toBe(true);
-    expect(clocks.get('DEMAT-32')?.clocks[0]?.requalifications).toEqual([expect.objectContaining({ field: 'severity', from: 'major', to: 'blocking' })]);
+    expect(clocks.get('DEMAT-32')?.clocks[0]?.requalifications).toEqual([
+      expect.objectContaining({ field: 'severity', from: 'major', to: 'blocking' }),
+    ]);
     // The stopped breach does not move with time; the running blocking anomaly does.
     const later = await clocksAt(REFERENCE_ANCHOR, REFERENCE_ANCHOR + 7 * 86_400_000);
     expect(later.get('DEMAT-5')?.clocks).toEqual(clocks.get('DEMAT-5')?.clocks);
-    expect(later.get('DEMAT-34')?.clocks[0]?.elapsedMs).toBeGreaterThan(clocks.get('DEMAT-34')?.clocks[0]?.elapsedMs ?? Infinity);
+    expect(later.get('DEMAT-34')?.clocks[0]?.elapsedMs).toBeGreaterThan(
+      clocks.get('DEMAT-34')?.clocks[0]?.elapsedMs ?? Infinity,
+    );
   });
 });

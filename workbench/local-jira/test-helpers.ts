@@ -40,4 +40,12 @@ export function fixture(): Fixture {
 /** The body of a response, typed loosely for assertions (its shape is what the schema checks establish). */
 export const bodyOf = <T = Record<string, unknown>>(response: JiraResponse): T => response.body as T;
 
-export type IssueJson = { id: string; key: string; fields: Record<string, unknown>; changelog?: { total: number; histories: { id: string; author: { accountId: string }; items: Record<string, string>[] }[] } };
+export type IssueJson = {
+  id: string;
+  key: string;
+  fields: Record<string, unknown>;
+  changelog?: {
+    total: number;
+    histories: { id: string; author: { accountId: string }; items: Record<string, string>[] }[];
+  };
+};

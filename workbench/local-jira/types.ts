@@ -91,7 +91,12 @@ export type ValidatorInput = {
   readonly errorMessage?: string;
 };
 
-export type TransitionView = { readonly id: string; readonly name: string; readonly from: readonly string[]; readonly to: string };
+export type TransitionView = {
+  readonly id: string;
+  readonly name: string;
+  readonly from: readonly string[];
+  readonly to: string;
+};
 
 /** What the workbench host needs beyond Jira's REST API: the workflow editor's side (validators), the anchor. */
 export interface LocalJiraControl extends LocalJira {

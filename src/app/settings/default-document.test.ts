@@ -7,12 +7,29 @@ import { parseSettings } from './parse-settings';
 describe('settingsDocument', () => {
   it('renders the defaults as the documented example (examples/config.json)', () => {
     const parsed = parseSettings({});
-    const example = JSON.parse(readFileSync(join(__dirname, '../../../examples/config.json'), 'utf8')) as Record<string, unknown>;
+    const example = JSON.parse(readFileSync(join(__dirname, '../../../examples/config.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const rendered = settingsDocument(parsed.value);
-    for (const key of ['projects', 'fields', 'issueTypes', 'statuses', 'targets', 'vsrMonths', 'pauseIncidents', 'administrationGroup', 'reserve', 'indicators']) expect([key, rendered[key]]).toEqual([key, example[key]]);
-    expect((rendered.calendars as Record<string, unknown>).standard).toEqual((example.calendars as Record<string, unknown>).standard);
+    for (const key of [
+      'projects',
+      'fields',
+      'issueTypes',
+      'statuses',
+      'targets',
+      'vsrMonths',
+      'pauseIncidents',
+      'administrationGroup',
+      'reserve',
+      'indicators',
+    ])
+      expect([key, rendered[key]]).toEqual([key, example[key]]);
+    expect((rendered.calendars as Record<string, unknown>).standard).toEqual(
+      (example.calendars as Record<string, unknown>).standard,
+    );
   });
 
   it('parses back to the same settings (round trip)', () => {
@@ -34,6 +51,8 @@ describe('nextClosedDays', () => {
   });
 
   it('marks holidays as worked on gold', () => {
-    expect(nextClosedDays(BUILTIN_CALENDARS.gold, '2026-12-01', 1)).toEqual([{ date: '2026-12-25', name: 'Noël (travaillé / worked)' }]);
+    expect(nextClosedDays(BUILTIN_CALENDARS.gold, '2026-12-01', 1)).toEqual([
+      { date: '2026-12-25', name: 'Noël (travaillé / worked)' },
+    ]);
   });
 });

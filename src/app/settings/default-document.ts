@@ -7,10 +7,12 @@ import { publicHolidays } from '../../domain/calendar/french-holidays';
 import type { TargetSpec } from '../../domain/sla/targets';
 import type { Settings } from './parse-settings';
 
-const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const range = (r: WorkingRange): string => `${hhmm(r.startMinute)}-${hhmm(r.endMinute)}`;
 const label = (t: TargetSpec | null): string | null => (t === null ? null : t.label);
-const hours = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.floor(ms / 3_600_000)}h${(ms % 3_600_000) / 60_000}m`);
+const hours = (ms: number): string =>
+  ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.floor(ms / 3_600_000)}h${(ms % 3_600_000) / 60_000}m`;
 
 export const calendarDocument = (cal: BusinessCalendar): SettingsDocument => ({
   zone: cal.zone,
@@ -36,8 +38,18 @@ export const settingsDocument = (s: Settings): SettingsDocument => ({
   pauseIncidents: s.statuses.pauseIncidents,
   calendars: Object.fromEntries(Object.entries(s.calendars).map(([name, cal]) => [name, calendarDocument(cal)])),
   targets: {
-    anomaly: Object.fromEntries(Object.entries(s.targets.anomaly).map(([sev, t]) => [sev, { workaround: label(t.workaround), resolution: label(t.resolution) }])),
-    incident: Object.fromEntries(Object.entries(s.targets.incident).map(([level, row]) => [level, Object.fromEntries(Object.entries(row).map(([sev, t]) => [sev, label(t)]))])),
+    anomaly: Object.fromEntries(
+      Object.entries(s.targets.anomaly).map(([sev, t]) => [
+        sev,
+        { workaround: label(t.workaround), resolution: label(t.resolution) },
+      ]),
+    ),
+    incident: Object.fromEntries(
+      Object.entries(s.targets.incident).map(([level, row]) => [
+        level,
+        Object.fromEntries(Object.entries(row).map(([sev, t]) => [sev, label(t)])),
+      ]),
+    ),
     'doc-anomaly': Object.fromEntries(Object.entries(s.targets['doc-anomaly']).map(([sev, t]) => [sev, label(t)])),
     'service-request': Object.fromEntries(Object.entries(s.targets['service-request']).map(([u, t]) => [u, label(t)])),
   },
@@ -57,5 +69,8 @@ export const nextClosedDays = (cal: BusinessCalendar, fromDate: string, count = 
     ...holidays.map((h) => ({ date: h.date, name: cal.holidaysWorked ? `${h.name} (travaillé / worked)` : h.name })),
     ...cal.closedDates.map((date) => ({ date, name: 'Fermeture / closed' })),
   ];
-  return days.filter((d) => d.date >= fromDate).sort((a, b) => a.date.localeCompare(b.date)).slice(0, count);
+  return days
+    .filter((d) => d.date >= fromDate)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, count);
 };

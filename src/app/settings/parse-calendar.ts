@@ -3,7 +3,13 @@
 //          "holidaysWorked", "whitMondayWorked", "closedDates": ["yyyy-MM-dd"], "dayLength": "10h"}
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { hasWorkingHours, WEEKDAYS, type BusinessCalendar, type Weekday, type WorkingRange } from '../../domain/calendar/business-calendar';
+import {
+  hasWorkingHours,
+  WEEKDAYS,
+  type BusinessCalendar,
+  type Weekday,
+  type WorkingRange,
+} from '../../domain/calendar/business-calendar';
 import { parseDuration, durationMs } from '../../domain/duration';
 import { failWith, ok, type Issue, type Result } from '../../domain/result';
 import { zodIssues } from './zod-issues';
@@ -13,7 +19,12 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const calendarSchema = z.strictObject({
   zone: z.string().default('Europe/Paris'),
-  week: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(z.string()).optional()])) as Record<Weekday, z.ZodOptional<z.ZodArray<z.ZodString>>>),
+  week: z.strictObject(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(z.string()).optional()])) as Record<
+      Weekday,
+      z.ZodOptional<z.ZodArray<z.ZodString>>
+    >,
+  ),
   holidays: z.enum(['FR', 'FR-alsace-moselle', 'none']).default('FR'),
   holidaysWorked: z.boolean().default(false),
   whitMondayWorked: z.boolean().default(false),
@@ -26,7 +37,11 @@ export type CalendarJson = z.input<typeof calendarSchema>;
 const parseRange = (text: string, path: readonly (string | number)[], issues: Issue[]): WorkingRange | null => {
   const match = RANGE.exec(text.trim());
   if (!match) {
-    issues.push({ code: 'CALENDAR_INVALID', path, message: `"${text}" is not a working range: write HH:MM-HH:MM, e.g. 08:00-18:00` });
+    issues.push({
+      code: 'CALENDAR_INVALID',
+      path,
+      message: `"${text}" is not a working range: write HH:MM-HH:MM, e.g. 08:00-18:00`,
+    });
     return null;
   }
   const [, sh, sm, eh, em] = match.map(Number) as [number, number, number, number, number];
@@ -39,9 +54,18 @@ const parseRange = (text: string, path: readonly (string | number)[], issues: Is
 };
 
 /** Checks a parsed calendar document and builds the calendar (named `name`). */
-export const buildCalendar = (name: string, json: z.output<typeof calendarSchema>, path: readonly (string | number)[] = []): Result<BusinessCalendar> => {
+export const buildCalendar = (
+  name: string,
+  json: z.output<typeof calendarSchema>,
+  path: readonly (string | number)[] = [],
+): Result<BusinessCalendar> => {
   const issues: Issue[] = [];
-  if (!IANAZone.isValidZone(json.zone)) issues.push({ code: 'CALENDAR_INVALID', path: [...path, 'zone'], message: `"${json.zone}" is not a time zone of the tz database (e.g. Europe/Paris)` });
+  if (!IANAZone.isValidZone(json.zone))
+    issues.push({
+      code: 'CALENDAR_INVALID',
+      path: [...path, 'zone'],
+      message: `"${json.zone}" is not a time zone of the tz database (e.g. Europe/Paris)`,
+    });
   const week = {} as Record<Weekday, readonly WorkingRange[]>;
   for (const day of WEEKDAYS) {
     const ranges = (json.week[day] ?? [])
@@ -50,19 +74,35 @@ export const buildCalendar = (name: string, json: z.output<typeof calendarSchema
       .sort((a, b) => a.startMinute - b.startMinute);
     ranges.forEach((r, i) => {
       const previous = ranges[i - 1];
-      if (previous && r.startMinute < previous.endMinute) issues.push({ code: 'CALENDAR_INVALID', path: [...path, 'week', day], message: 'working ranges of a day must not overlap' });
+      if (previous && r.startMinute < previous.endMinute)
+        issues.push({
+          code: 'CALENDAR_INVALID',
+          path: [...path, 'week', day],
+          message: 'working ranges of a day must not overlap',
+        });
     });
     week[day] = ranges;
   }
   if (issues.length === 0 && !hasWorkingHours({ week })) {
-    issues.push({ code: 'CALENDAR_HAS_NO_WORKING_HOURS', path: [...path, 'week'], message: 'the calendar has no working range on any day: no deadline could ever be reached' });
+    issues.push({
+      code: 'CALENDAR_HAS_NO_WORKING_HOURS',
+      path: [...path, 'week'],
+      message: 'the calendar has no working range on any day: no deadline could ever be reached',
+    });
   }
-  const longestDayMs = Math.max(0, ...WEEKDAYS.map((d) => week[d].reduce((sum, r) => sum + (r.endMinute - r.startMinute) * 60_000, 0)));
+  const longestDayMs = Math.max(
+    0,
+    ...WEEKDAYS.map((d) => week[d].reduce((sum, r) => sum + (r.endMinute - r.startMinute) * 60_000, 0)),
+  );
   let dayLengthMs = longestDayMs;
   if (json.dayLength !== undefined) {
     const parsed = parseDuration(json.dayLength);
     if (!parsed.ok || parsed.value.days !== 0 || parsed.value.ms <= 0 || parsed.value.ms > 86_400_000) {
-      issues.push({ code: 'CALENDAR_INVALID', path: [...path, 'dayLength'], message: `"${json.dayLength}" is not a day length: write hours and minutes, e.g. 10h or 7h30m` });
+      issues.push({
+        code: 'CALENDAR_INVALID',
+        path: [...path, 'dayLength'],
+        message: `"${json.dayLength}" is not a day length: write hours and minutes, e.g. 10h or 7h30m`,
+      });
     } else dayLengthMs = durationMs(parsed.value, 0);
   }
   if (issues.length > 0) return failWith(issues);
@@ -79,7 +119,11 @@ export const buildCalendar = (name: string, json: z.output<typeof calendarSchema
 };
 
 /** Parses a calendar document (already JSON-decoded). */
-export const parseCalendar = (name: string, value: unknown, path: readonly (string | number)[] = []): Result<BusinessCalendar> => {
+export const parseCalendar = (
+  name: string,
+  value: unknown,
+  path: readonly (string | number)[] = [],
+): Result<BusinessCalendar> => {
   const parsed = calendarSchema.safeParse(value);
   if (!parsed.success) return failWith(zodIssues(parsed.error, 'CALENDAR_INVALID', path));
   return buildCalendar(name, parsed.data, path);

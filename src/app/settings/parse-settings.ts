@@ -14,7 +14,12 @@ import { foldName, foldedSet } from '../../domain/text';
 import { buildCalendar, calendarSchema } from './parse-calendar';
 import { zodIssues } from './zod-issues';
 
-export type FieldRefs = { readonly severity: string; readonly environment: string; readonly serviceLevel: string; readonly incidentStart: string };
+export type FieldRefs = {
+  readonly severity: string;
+  readonly environment: string;
+  readonly serviceLevel: string;
+  readonly incidentStart: string;
+};
 
 export type StatusLists = {
   readonly pause: readonly string[];
@@ -109,9 +114,19 @@ export const DEFAULT_ISSUE_TYPES: Readonly<Record<IssueKind, readonly string[]>>
 // incidents, documentation anomalies and service requests stop on "Résolue" or "Validée".
 const RESOLVED_BY_TITULAIRE = ['Résolue', 'Validée', 'Resolved', 'Validated'];
 export const DEFAULT_STATUS_LISTS: StatusLists = {
-  pause: ['En attente Administration', 'En validation Administration', 'Waiting for Administration', 'Administration validation'],
+  pause: [
+    'En attente Administration',
+    'En validation Administration',
+    'Waiting for Administration',
+    'Administration validation',
+  ],
   workaroundDone: ['Contournement validé', 'Workaround validated'],
-  resolved: { anomaly: ['Validée', 'Validated'], incident: RESOLVED_BY_TITULAIRE, 'doc-anomaly': RESOLVED_BY_TITULAIRE, 'service-request': RESOLVED_BY_TITULAIRE },
+  resolved: {
+    anomaly: ['Validée', 'Validated'],
+    incident: RESOLVED_BY_TITULAIRE,
+    'doc-anomaly': RESOLVED_BY_TITULAIRE,
+    'service-request': RESOLVED_BY_TITULAIRE,
+  },
   deployed: ['En production', 'In production'],
   closed: ['Fermée', 'Closed'],
 };
@@ -128,7 +143,9 @@ const isRealDate = (text: string): boolean => {
 const names = z.array(z.string().trim().min(1, 'expected a non-empty name'));
 const targetText = z.union([z.string(), z.null()]);
 const severityTargets = <K extends string>(keys: readonly K[]) =>
-  z.strictObject(Object.fromEntries(keys.map((k) => [k, targetText.optional()])) as Record<K, z.ZodOptional<typeof targetText>>);
+  z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, targetText.optional()])) as Record<K, z.ZodOptional<typeof targetText>>,
+  );
 
 const projectKeys = z
   .array(z.string().regex(PROJECT_KEY, 'expected a Jira project key in capitals, such as DEMAT (not its name)'))
@@ -144,26 +161,70 @@ const projectKeys = z
 
 export const settingsSchema = z.strictObject({
   projects: projectKeys.optional(),
-  fields: z.strictObject({ severity: z.string().optional(), environment: z.string().optional(), serviceLevel: z.string().optional(), incidentStart: z.string().optional() }).optional(),
-  issueTypes: z.strictObject({ anomaly: names.optional(), incident: names.optional(), 'doc-anomaly': names.optional(), 'service-request': names.optional() }).optional(),
+  fields: z
+    .strictObject({
+      severity: z.string().optional(),
+      environment: z.string().optional(),
+      serviceLevel: z.string().optional(),
+      incidentStart: z.string().optional(),
+    })
+    .optional(),
+  issueTypes: z
+    .strictObject({
+      anomaly: names.optional(),
+      incident: names.optional(),
+      'doc-anomaly': names.optional(),
+      'service-request': names.optional(),
+    })
+    .optional(),
   statuses: z
     .strictObject({
       pause: names.optional(),
       workaroundDone: names.optional(),
       resolved: names.optional(),
-      resolvedByKind: z.strictObject({ anomaly: names.optional(), incident: names.optional(), 'doc-anomaly': names.optional(), 'service-request': names.optional() }).optional(),
+      resolvedByKind: z
+        .strictObject({
+          anomaly: names.optional(),
+          incident: names.optional(),
+          'doc-anomaly': names.optional(),
+          'service-request': names.optional(),
+        })
+        .optional(),
       deployed: names.optional(),
       closed: names.optional(),
     })
     .optional(),
   pauseIncidents: z.boolean().optional(),
-  calendars: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'calendar names use letters, digits, - and _'), calendarSchema).optional(),
+  calendars: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'calendar names use letters, digits, - and _'), calendarSchema)
+    .optional(),
   targets: z
     .strictObject({
       anomaly: z
-        .strictObject(Object.fromEntries(['blocking', 'major', 'minor'].map((s) => [s, z.strictObject({ workaround: targetText.optional(), resolution: targetText.optional() }).optional()])) as Record<'blocking' | 'major' | 'minor', z.ZodOptional<z.ZodObject<{ workaround: z.ZodOptional<typeof targetText>; resolution: z.ZodOptional<typeof targetText> }>>>)
+        .strictObject(
+          Object.fromEntries(
+            ['blocking', 'major', 'minor'].map((s) => [
+              s,
+              z.strictObject({ workaround: targetText.optional(), resolution: targetText.optional() }).optional(),
+            ]),
+          ) as Record<
+            'blocking' | 'major' | 'minor',
+            z.ZodOptional<
+              z.ZodObject<{
+                workaround: z.ZodOptional<typeof targetText>;
+                resolution: z.ZodOptional<typeof targetText>;
+              }>
+            >
+          >,
+        )
         .optional(),
-      incident: z.strictObject({ gold: severityTargets(['blocking', 'major', 'minor'] as const).optional(), silver: severityTargets(['blocking', 'major', 'minor'] as const).optional(), bronze: severityTargets(['blocking', 'major', 'minor'] as const).optional() }).optional(),
+      incident: z
+        .strictObject({
+          gold: severityTargets(['blocking', 'major', 'minor'] as const).optional(),
+          silver: severityTargets(['blocking', 'major', 'minor'] as const).optional(),
+          bronze: severityTargets(['blocking', 'major', 'minor'] as const).optional(),
+        })
+        .optional(),
       'doc-anomaly': severityTargets(['critical', 'major', 'minor'] as const).optional(),
       'service-request': severityTargets(['high', 'medium', 'low'] as const).optional(),
     })
@@ -173,29 +234,44 @@ export const settingsSchema = z.strictObject({
   productOwnerGroup: z.union([z.string().trim().min(1, 'expected a group name'), z.null()]).optional(),
   reserve: z
     .strictObject({
-      defaultRate: z.number().min(0, 'expected a rate between 0 and 1 (0.15 = 15 %)').max(1, 'expected a rate between 0 and 1 (0.15 = 15 %)').optional(),
+      defaultRate: z
+        .number()
+        .min(0, 'expected a rate between 0 and 1 (0.15 = 15 %)')
+        .max(1, 'expected a rate between 0 and 1 (0.15 = 15 %)')
+        .optional(),
       perSprint: z
-        .record(z.string(), z.number().min(0, 'expected an amount >= 0 in the board\'s unit'))
+        .record(z.string(), z.number().min(0, "expected an amount >= 0 in the board's unit"))
         .superRefine((reserves, ctx) => {
-          for (const id of Object.keys(reserves)) if (!/^\d+$/.test(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'keys are sprint ids (digits)' });
+          for (const id of Object.keys(reserves))
+            if (!/^\d+$/.test(id))
+              ctx.addIssue({ code: 'custom', path: [id], message: 'keys are sprint ids (digits)' });
         })
         .optional(),
       urgentLabels: names.optional(),
       hoursPerPoint: z.number().positive('expected a number of hours > 0').optional(),
-      validationCapRate: z.number().min(0, 'expected a rate between 0 and 1 (0.10 = 10 %)').max(1, 'expected a rate between 0 and 1 (0.10 = 10 %)').optional(),
+      validationCapRate: z
+        .number()
+        .min(0, 'expected a rate between 0 and 1 (0.10 = 10 %)')
+        .max(1, 'expected a rate between 0 and 1 (0.10 = 10 %)')
+        .optional(),
       storyTypes: names.optional(),
       notStartedStatuses: names.optional(),
       sprintField: z.string().trim().min(1, 'expected a field id or name').optional(),
     })
     .optional(),
-  indicators: z.strictObject({ inProgressStatuses: names.min(1, 'expected at least one status').optional() }).optional(),
+  indicators: z
+    .strictObject({ inProgressStatuses: names.min(1, 'expected at least one status').optional() })
+    .optional(),
   sprintCadence: z
     .union([
       z.strictObject({
         firstStart: z
           .string()
           .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd')
-          .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (isRealDate(d) && d >= '1970-01-01' && d <= '2199-12-31'), 'expected a real date between 1970 and 2199'),
+          .refine(
+            (d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (isRealDate(d) && d >= '1970-01-01' && d <= '2199-12-31'),
+            'expected a real date between 1970 and 2199',
+          ),
         businessDays: z.number().int().min(1).max(100).default(20),
       }),
       z.null(),
@@ -205,27 +281,54 @@ export const settingsSchema = z.strictObject({
 
 export type SettingsJson = z.input<typeof settingsSchema>;
 
-const readTarget = (text: string | null | undefined, fallback: TargetSpec | null, path: readonly (string | number)[], issues: Issue[]): TargetSpec | null => {
+const readTarget = (
+  text: string | null | undefined,
+  fallback: TargetSpec | null,
+  path: readonly (string | number)[],
+  issues: Issue[],
+): TargetSpec | null => {
   if (text === undefined) return fallback;
   if (text === null) return null;
   if (foldName(text) === 'next-sprint') return { kind: 'next-sprint', label: 'next-sprint' };
   const parsed = parseDuration(text);
   if (!parsed.ok) {
-    issues.push({ code: 'CONFIG_INVALID', path, message: `"${text}" is not a target: write a duration (4h, 1d, 2d4h), "next-sprint" or null (not applicable)` });
+    issues.push({
+      code: 'CONFIG_INVALID',
+      path,
+      message: `"${text}" is not a target: write a duration (4h, 1d, 2d4h), "next-sprint" or null (not applicable)`,
+    });
     return fallback;
   }
   return { kind: 'duration', label: text, duration: parsed.value };
 };
 
-const mergeTargets = (json: NonNullable<z.output<typeof settingsSchema>['targets']> | undefined, issues: Issue[]): TargetTable => {
+const mergeTargets = (
+  json: NonNullable<z.output<typeof settingsSchema>['targets']> | undefined,
+  issues: Issue[],
+): TargetTable => {
   const base = DEFAULT_TARGETS;
   const p = ['targets'];
   const anomaly = (s: 'blocking' | 'major' | 'minor') => ({
-    workaround: readTarget(json?.anomaly?.[s]?.workaround, base.anomaly[s].workaround, [...p, 'anomaly', s, 'workaround'], issues),
-    resolution: readTarget(json?.anomaly?.[s]?.resolution, base.anomaly[s].resolution, [...p, 'anomaly', s, 'resolution'], issues),
+    workaround: readTarget(
+      json?.anomaly?.[s]?.workaround,
+      base.anomaly[s].workaround,
+      [...p, 'anomaly', s, 'workaround'],
+      issues,
+    ),
+    resolution: readTarget(
+      json?.anomaly?.[s]?.resolution,
+      base.anomaly[s].resolution,
+      [...p, 'anomaly', s, 'resolution'],
+      issues,
+    ),
   });
   const incident = (l: 'gold' | 'silver' | 'bronze') => ({
-    blocking: readTarget(json?.incident?.[l]?.blocking, base.incident[l].blocking, [...p, 'incident', l, 'blocking'], issues),
+    blocking: readTarget(
+      json?.incident?.[l]?.blocking,
+      base.incident[l].blocking,
+      [...p, 'incident', l, 'blocking'],
+      issues,
+    ),
     major: readTarget(json?.incident?.[l]?.major, base.incident[l].major, [...p, 'incident', l, 'major'], issues),
     minor: readTarget(json?.incident?.[l]?.minor, base.incident[l].minor, [...p, 'incident', l, 'minor'], issues),
   });
@@ -255,7 +358,11 @@ const checkStatusRoles = (lists: StatusLists, issues: Issue[]): void => {
       const folded = foldName(name);
       const other = roles.get(folded);
       if (other !== undefined && other !== role) {
-        issues.push({ code: 'CONFIG_INVALID', path: ['statuses', role], message: `status "${name}" is already listed in statuses.${other}: a status has one role` });
+        issues.push({
+          code: 'CONFIG_INVALID',
+          path: ['statuses', role],
+          message: `status "${name}" is already listed in statuses.${other}: a status has one role`,
+        });
       }
       roles.set(folded, role);
     }
@@ -297,12 +404,19 @@ export const parseSettings = (value: unknown): Result<Settings> => {
   };
   checkStatusRoles(statusLists, issues);
 
-  const issueTypes = Object.fromEntries(ISSUE_KINDS.map((k) => [k, json.issueTypes?.[k] ?? DEFAULT_ISSUE_TYPES[k]])) as Record<IssueKind, readonly string[]>;
+  const issueTypes = Object.fromEntries(
+    ISSUE_KINDS.map((k) => [k, json.issueTypes?.[k] ?? DEFAULT_ISSUE_TYPES[k]]),
+  ) as Record<IssueKind, readonly string[]>;
   const typeOwner = new Map<string, IssueKind>();
   for (const kind of ISSUE_KINDS) {
     for (const name of issueTypes[kind]) {
       const owner = typeOwner.get(foldName(name));
-      if (owner !== undefined && owner !== kind) issues.push({ code: 'CONFIG_INVALID', path: ['issueTypes', kind], message: `issue type "${name}" is already listed under issueTypes.${owner}` });
+      if (owner !== undefined && owner !== kind)
+        issues.push({
+          code: 'CONFIG_INVALID',
+          path: ['issueTypes', kind],
+          message: `issue type "${name}" is already listed under issueTypes.${owner}`,
+        });
       typeOwner.set(foldName(name), kind);
     }
   }
@@ -317,7 +431,10 @@ export const parseSettings = (value: unknown): Result<Settings> => {
     statuses: {
       pause: foldedSet(statusLists.pause),
       workaroundDone: foldedSet(statusLists.workaroundDone),
-      resolved: Object.fromEntries(ISSUE_KINDS.map((k) => [k, foldedSet(resolved[k])])) as Record<IssueKind, ReadonlySet<string>>,
+      resolved: Object.fromEntries(ISSUE_KINDS.map((k) => [k, foldedSet(resolved[k])])) as Record<
+        IssueKind,
+        ReadonlySet<string>
+      >,
       deployed: foldedSet(statusLists.deployed),
       closed: foldedSet(statusLists.closed),
       pauseIncidents: json.pauseIncidents ?? false,

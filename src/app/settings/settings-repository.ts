@@ -40,7 +40,11 @@ export const problemsOf = (document: unknown): readonly SettingsProblem[] => {
   return parsed.ok ? [] : parsed.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
 };
 
-export type EffectiveSettings = { readonly settings: Settings; readonly version: number; readonly stored: StoredSettings };
+export type EffectiveSettings = {
+  readonly settings: Settings;
+  readonly version: number;
+  readonly stored: StoredSettings;
+};
 
 /** The settings in force: the stored document parsed, or the defaults when nothing is stored. */
 export const effectiveSettings = async (store: KeyValueStore): Promise<EffectiveSettings> => {
@@ -63,15 +67,28 @@ export const saveSettings = async (
   nowIso: string,
 ): Promise<StoredSettings> => {
   const problems = problemsOf(document);
-  if (problems.length > 0) throw new AppError('INVALID_SETTINGS', `the settings have ${problems.length} problem(s); nothing was saved`, problems);
+  if (problems.length > 0)
+    throw new AppError(
+      'INVALID_SETTINGS',
+      `the settings have ${problems.length} problem(s); nothing was saved`,
+      problems,
+    );
   const current = await loadStoredSettings(store);
   if (current.unreadable) {
     // Nothing is lost: the unreadable value is kept aside before the new settings replace it.
     await store.set(unreadableKey(nowIso), (await store.get(CURRENT_KEY)) as never);
   } else if (current.version !== expectedVersion) {
-    throw new AppError('CONFLICT', `the settings were saved by someone else in the meantime (version ${current.version}, not ${expectedVersion}); reload them`);
+    throw new AppError(
+      'CONFLICT',
+      `the settings were saved by someone else in the meantime (version ${current.version}, not ${expectedVersion}); reload them`,
+    );
   }
-  const next: StoredSettings = { version: current.version + 1, document: { ...document }, updatedAt: nowIso, updatedBy: accountId };
+  const next: StoredSettings = {
+    version: current.version + 1,
+    document: { ...document },
+    updatedAt: nowIso,
+    updatedBy: accountId,
+  };
   await store.set(versionKey(next.version), next);
   await store.set(CURRENT_KEY, next);
   return next;

@@ -1,18 +1,30 @@
 // What the validator configuration screens save: for expression validators, the Jira expression itself, written
 // with this site's field ids (a config with an `expression` replaces the manifest's), so the check runs inside Jira.
 import { z } from 'zod';
-import type { AdministrationOnlyConfig, AffectedVersionConfig, SeverityRequiredConfig, ValidatorConfig } from '../../contract';
+import type {
+  AdministrationOnlyConfig,
+  AffectedVersionConfig,
+  SeverityRequiredConfig,
+  ValidatorConfig,
+} from '../../contract';
 import { AppError } from '../app-error';
 
 const fieldId = z.string().regex(/^customfield_\d{1,10}$/, 'expected a custom field id such as customfield_10100');
 
 export const buildConfigRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('severity-required'), severityFieldId: fieldId }),
-  z.strictObject({ kind: z.literal('affected-version-required'), environmentFieldId: fieldId, anomalyIssueTypes: z.array(z.string().trim().min(1).max(100)).min(1).max(20) }),
+  z.strictObject({
+    kind: z.literal('affected-version-required'),
+    environmentFieldId: fieldId,
+    anomalyIssueTypes: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
+  }),
   z.strictObject({
     kind: z.literal('administration-only'),
     group: z.string().trim().min(1).max(255),
-    transitionIds: z.array(z.string().regex(/^\d{1,10}$/, 'expected a transition id (digits)')).max(50).default([]),
+    transitionIds: z
+      .array(z.string().regex(/^\d{1,10}$/, 'expected a transition id (digits)'))
+      .max(50)
+      .default([]),
     guardSeverity: z.boolean().default(true),
     severityFieldId: fieldId.nullable().default(null),
   }),
@@ -32,12 +44,20 @@ export const buildValidatorConfig = (request: unknown): ValidatorConfig => {
   const parsed = buildConfigRequestSchema.safeParse(request);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError('BAD_REQUEST', `the validator configuration is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+    throw new AppError(
+      'BAD_REQUEST',
+      `the validator configuration is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      problems,
+    );
   }
   const r = parsed.data;
   switch (r.kind) {
     case 'severity-required': {
-      const config: SeverityRequiredConfig = { kind: r.kind, severityFieldId: r.severityFieldId, expression: `issue.${r.severityFieldId} != null ? true : ${literal(SEVERITY_REQUIRED_MESSAGE)}` };
+      const config: SeverityRequiredConfig = {
+        kind: r.kind,
+        severityFieldId: r.severityFieldId,
+        expression: `issue.${r.severityFieldId} != null ? true : ${literal(SEVERITY_REQUIRED_MESSAGE)}`,
+      };
       return config;
     }
     case 'affected-version-required': {
@@ -51,7 +71,13 @@ export const buildValidatorConfig = (request: unknown): ValidatorConfig => {
       return config;
     }
     case 'administration-only': {
-      const config: AdministrationOnlyConfig = { kind: r.kind, group: r.group, transitionIds: r.transitionIds, guardSeverity: r.guardSeverity, severityFieldId: r.severityFieldId };
+      const config: AdministrationOnlyConfig = {
+        kind: r.kind,
+        group: r.group,
+        transitionIds: r.transitionIds,
+        guardSeverity: r.guardSeverity,
+        severityFieldId: r.severityFieldId,
+      };
       return config;
     }
   }

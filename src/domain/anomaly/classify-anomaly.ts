@@ -8,13 +8,22 @@ import type { Environment } from '../sla/vocabulary';
 export type AnomalyClass = 'validation' | 'production';
 
 /** An affected version: its release date, and whether Jira says it is released (a planned date is not a release). */
-export type AffectedVersion = { readonly name: string; readonly releaseDate: string | null; readonly released?: boolean | null };
+export type AffectedVersion = {
+  readonly name: string;
+  readonly releaseDate: string | null;
+  readonly released?: boolean | null;
+};
 
 export type ClassReason =
   | { readonly code: 'NO_ENVIRONMENT' }
   | { readonly code: 'DETECTED_IN_VALIDATION' }
   | { readonly code: 'NO_RELEASED_VERSION' }
-  | { readonly code: 'WITHIN_VSR' | 'AFTER_VSR'; readonly version: string; readonly releaseDate: string; readonly vsrEndsAtMs: number };
+  | {
+      readonly code: 'WITHIN_VSR' | 'AFTER_VSR';
+      readonly version: string;
+      readonly releaseDate: string;
+      readonly vsrEndsAtMs: number;
+    };
 
 export type AnomalyClassification = { readonly anomalyClass: AnomalyClass | null; readonly reason: ClassReason };
 
@@ -27,22 +36,35 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * // { anomalyClass: 'validation', reason: { code: 'WITHIN_VSR', version: '4.3', releaseDate: '2026-03-10', vsrEndsAtMs: <2026-05-10T00:00+02:00> } }
  */
 export const classifyAnomaly = (
-  facts: { readonly environment: Environment | null; readonly createdAtMs: number; readonly affectedVersions: readonly AffectedVersion[] },
+  facts: {
+    readonly environment: Environment | null;
+    readonly createdAtMs: number;
+    readonly affectedVersions: readonly AffectedVersion[];
+  },
   vsrMonths: number,
 ): AnomalyClassification => {
   if (facts.environment === null) return { anomalyClass: null, reason: { code: 'NO_ENVIRONMENT' } };
-  if (facts.environment === 'validation') return { anomalyClass: 'validation', reason: { code: 'DETECTED_IN_VALIDATION' } };
+  if (facts.environment === 'validation')
+    return { anomalyClass: 'validation', reason: { code: 'DETECTED_IN_VALIDATION' } };
   let latest: { name: string; releaseDate: string } | null = null;
   for (const version of facts.affectedVersions) {
     // A version not released yet has no production date: its release date is only planned (D6).
     if (version.released === false || version.releaseDate === null || !ISO_DATE.test(version.releaseDate)) continue;
-    if (latest === null || version.releaseDate > latest.releaseDate) latest = { name: version.name, releaseDate: version.releaseDate };
+    if (latest === null || version.releaseDate > latest.releaseDate)
+      latest = { name: version.name, releaseDate: version.releaseDate };
   }
   if (latest === null) return { anomalyClass: null, reason: { code: 'NO_RELEASED_VERSION' } };
-  const vsrEndsAtMs = DateTime.fromISO(latest.releaseDate, { zone: CONTRACT_ZONE }).plus({ months: vsrMonths }).toMillis();
+  const vsrEndsAtMs = DateTime.fromISO(latest.releaseDate, { zone: CONTRACT_ZONE })
+    .plus({ months: vsrMonths })
+    .toMillis();
   const withinVsr = facts.createdAtMs < vsrEndsAtMs;
   return {
     anomalyClass: withinVsr ? 'validation' : 'production',
-    reason: { code: withinVsr ? 'WITHIN_VSR' : 'AFTER_VSR', version: latest.name, releaseDate: latest.releaseDate, vsrEndsAtMs },
+    reason: {
+      code: withinVsr ? 'WITHIN_VSR' : 'AFTER_VSR',
+      version: latest.name,
+      releaseDate: latest.releaseDate,
+      vsrEndsAtMs,
+    },
   };
 };

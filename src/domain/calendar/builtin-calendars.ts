@@ -3,10 +3,20 @@
 import type { BusinessCalendar, WorkingRange } from './business-calendar';
 
 const HOUR_MS = 3_600_000;
-const range = (startHour: number, endHour: number): readonly WorkingRange[] => [{ startMinute: startHour * 60, endMinute: endHour * 60 }];
+const range = (startHour: number, endHour: number): readonly WorkingRange[] => [
+  { startMinute: startHour * 60, endMinute: endHour * 60 },
+];
 const closed: readonly WorkingRange[] = [];
 
-const weekdays8to18 = { mon: range(8, 18), tue: range(8, 18), wed: range(8, 18), thu: range(8, 18), fri: range(8, 18), sat: closed, sun: closed };
+const weekdays8to18 = {
+  mon: range(8, 18),
+  tue: range(8, 18),
+  wed: range(8, 18),
+  thu: range(8, 18),
+  fri: range(8, 18),
+  sat: closed,
+  sun: closed,
+};
 
 const officeCalendar = (name: string): BusinessCalendar => ({
   name,
@@ -23,7 +33,15 @@ export const BUILTIN_CALENDARS: Readonly<Record<'gold' | 'silver' | 'bronze' | '
   gold: {
     name: 'gold',
     zone: 'Europe/Paris',
-    week: { mon: range(6, 20), tue: range(6, 20), wed: range(6, 20), thu: range(6, 20), fri: range(6, 20), sat: range(6, 20), sun: closed },
+    week: {
+      mon: range(6, 20),
+      tue: range(6, 20),
+      wed: range(6, 20),
+      thu: range(6, 20),
+      fri: range(6, 20),
+      sat: range(6, 20),
+      sun: closed,
+    },
     holidays: 'FR',
     holidaysWorked: true,
     whitMondayWorked: false,

@@ -10,11 +10,19 @@ const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lo
 // engine's reading (first occurrence, gap end) is a choice pinned by table rows, not something a wall-clock
 // oracle can state. Everything else, DST days included, is compared minute by minute.
 const boundaryMinutes = fc.constantFrom(0, 60, ...Array.from({ length: 85 }, (_, i) => 180 + i * 15));
-const rangeArb = fc.tuple(boundaryMinutes, boundaryMinutes).filter(([a, b]) => a !== b).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
-const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const rangeArb = fc
+  .tuple(boundaryMinutes, boundaryMinutes)
+  .filter(([a, b]) => a !== b)
+  .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const dayArb = fc
   .array(rangeArb, { maxLength: 2 })
-  .map((ranges) => [...ranges].sort((a, b) => a[0] - b[0]).filter((r, i, all) => i === 0 || r[0] >= (all[i - 1] as readonly [number, number])[1]))
+  .map((ranges) =>
+    [...ranges]
+      .sort((a, b) => a[0] - b[0])
+      .filter((r, i, all) => i === 0 || r[0] >= (all[i - 1] as readonly [number, number])[1]),
+  )
   .map((ranges) => ranges.map(([s, e]) => `${hhmm(s)}-${hhmm(e)}`));
 
 const calendarArb: fc.Arbitrary<BusinessCalendar> = fc
@@ -29,7 +37,9 @@ const calendarArb: fc.Arbitrary<BusinessCalendar> = fc
   .map((spec) => aCalendar(spec));
 
 // Epoch ms on whole minutes (the oracle counts minutes), 2024–2026: DST changes and holidays included.
-const instant = fc.integer({ min: Date.UTC(2024, 0, 1) / MINUTE, max: Date.UTC(2026, 11, 31) / MINUTE }).map((minute) => minute * MINUTE);
+const instant = fc
+  .integer({ min: Date.UTC(2024, 0, 1) / MINUTE, max: Date.UTC(2026, 11, 31) / MINUTE })
+  .map((minute) => minute * MINUTE);
 const sorted = (...xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 
 describe('businessMsBetween properties', () => {
@@ -37,7 +47,9 @@ describe('businessMsBetween properties', () => {
     fc.assert(
       fc.property(calendarArb, instant, instant, instant, (cal, x, y, z) => {
         const [a, b, c] = sorted(x, y, z) as [number, number, number];
-        expect(businessMsBetweenEpoch(cal, a, c)).toBe(businessMsBetweenEpoch(cal, a, b) + businessMsBetweenEpoch(cal, b, c));
+        expect(businessMsBetweenEpoch(cal, a, c)).toBe(
+          businessMsBetweenEpoch(cal, a, b) + businessMsBetweenEpoch(cal, b, c),
+        );
       }),
     );
   });
@@ -66,8 +78,13 @@ describe('businessMsBetween properties', () => {
     fc.assert(
       fc.property(calendarArb, instant, fc.integer({ min: 0, max: 14 * 24 * 60 }), (cal, a, minutes) => {
         const b = a + minutes * MINUTE;
-        const years = [DateTime.fromMillis(a, { zone: cal.zone }).year, DateTime.fromMillis(b, { zone: cal.zone }).year];
-        const holidayDates = new Set(years.flatMap((y) => publicHolidays(cal.holidays, y, cal.whitMondayWorked).map((hd) => hd.date)));
+        const years = [
+          DateTime.fromMillis(a, { zone: cal.zone }).year,
+          DateTime.fromMillis(b, { zone: cal.zone }).year,
+        ];
+        const holidayDates = new Set(
+          years.flatMap((y) => publicHolidays(cal.holidays, y, cal.whitMondayWorked).map((hd) => hd.date)),
+        );
         let workingMinutes = 0;
         for (let t = a; t < b; t += MINUTE) if (workingAtOracle(cal, holidayDates, t)) workingMinutes += 1;
         expect(businessMsBetweenEpoch(cal, a, b)).toBe(workingMinutes * MINUTE);
@@ -90,10 +107,15 @@ describe('addBusinessMs properties', () => {
 
   it('returns the earliest instant that reaches the duration (D1)', () => {
     fc.assert(
-      fc.property(calendarArb, instant, durationMs.filter((d) => d > 0), (cal, a, d) => {
-        const due = addBusinessMsEpoch(cal, a, d);
-        expect(businessMsBetweenEpoch(cal, a, due - 1)).toBeLessThan(d);
-      }),
+      fc.property(
+        calendarArb,
+        instant,
+        durationMs.filter((d) => d > 0),
+        (cal, a, d) => {
+          const due = addBusinessMsEpoch(cal, a, d);
+          expect(businessMsBetweenEpoch(cal, a, due - 1)).toBeLessThan(d);
+        },
+      ),
     );
   });
 

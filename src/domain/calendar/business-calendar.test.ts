@@ -1,4 +1,10 @@
-import { addBusinessMs, businessMsBetween, endOfLastWorkingDayEpoch, isWorkingInstant, workingDaysFrom } from './business-calendar';
+import {
+  addBusinessMs,
+  businessMsBetween,
+  endOfLastWorkingDayEpoch,
+  isWorkingInstant,
+  workingDaysFrom,
+} from './business-calendar';
 import { BUILTIN_CALENDARS } from './builtin-calendars';
 import { aCalendar, at, h, m, ms } from '../../../test/support/builders';
 
@@ -26,7 +32,12 @@ describe('businessMsBetween on standard (D1)', () => {
     ['across autumn DST (Fri during → Mon during)', '2026-10-23T17:00', '2026-10-26T09:00', h(2)],
     ['across the new year, 1 Jan closed', '2026-12-31T17:00', '2027-01-04T09:00', h(2)],
     ['six months', '2026-01-01T00:00', '2026-07-01T00:00', h(10 * 123)],
-    ['across two year boundaries (2026: 252 working days)', '2025-12-31T17:00', '2027-01-04T09:00', h(1 + 1 + 10 * 252)],
+    [
+      'across two year boundaries (2026: 252 working days)',
+      '2025-12-31T17:00',
+      '2027-01-04T09:00',
+      h(1 + 1 + 10 * 252),
+    ],
   ])('%s', (_name, from, to, expected) => {
     expect(businessMsBetween(standard, at(from), at(to))).toBe(expected);
   });
@@ -48,14 +59,47 @@ describe('businessMsBetween on gold (D1: Mon–Sat 06:00–20:00, holidays worke
 
 describe('calendar options', () => {
   it.each([
-    ['Alsace-Moselle closes Good Friday', { holidays: 'FR-alsace-moselle' as const }, '2026-04-03T00:00', '2026-04-04T00:00', 0],
-    ['Alsace-Moselle closes 26 December (a Saturday in 2026: closed anyway, so use 2025, a Friday)', { holidays: 'FR-alsace-moselle' as const }, '2025-12-26T00:00', '2025-12-27T00:00', 0],
+    [
+      'Alsace-Moselle closes Good Friday',
+      { holidays: 'FR-alsace-moselle' as const },
+      '2026-04-03T00:00',
+      '2026-04-04T00:00',
+      0,
+    ],
+    [
+      'Alsace-Moselle closes 26 December (a Saturday in 2026: closed anyway, so use 2025, a Friday)',
+      { holidays: 'FR-alsace-moselle' as const },
+      '2025-12-26T00:00',
+      '2025-12-27T00:00',
+      0,
+    ],
     ['national set works Good Friday', { holidays: 'FR' as const }, '2026-04-03T00:00', '2026-04-04T00:00', h(10)],
-    ['Whit Monday worked', { holidays: 'FR' as const, whitMondayWorked: true }, '2026-05-25T00:00', '2026-05-26T00:00', h(10)],
+    [
+      'Whit Monday worked',
+      { holidays: 'FR' as const, whitMondayWorked: true },
+      '2026-05-25T00:00',
+      '2026-05-26T00:00',
+      h(10),
+    ],
     ['Whit Monday closed by default', { holidays: 'FR' as const }, '2026-05-25T00:00', '2026-05-26T00:00', 0],
-    ['extra closed date', { holidays: 'FR' as const, closedDates: ['2026-12-24'] }, '2026-12-24T00:00', '2026-12-25T00:00', 0],
+    [
+      'extra closed date',
+      { holidays: 'FR' as const, closedDates: ['2026-12-24'] },
+      '2026-12-24T00:00',
+      '2026-12-25T00:00',
+      0,
+    ],
   ])('%s', (_name, options, from, to, expected) => {
-    const cal = aCalendar({ week: { mon: ['08:00-18:00'], tue: ['08:00-18:00'], wed: ['08:00-18:00'], thu: ['08:00-18:00'], fri: ['08:00-18:00'] }, ...options });
+    const cal = aCalendar({
+      week: {
+        mon: ['08:00-18:00'],
+        tue: ['08:00-18:00'],
+        wed: ['08:00-18:00'],
+        thu: ['08:00-18:00'],
+        fri: ['08:00-18:00'],
+      },
+      ...options,
+    });
     expect(businessMsBetween(cal, at(from), at(to))).toBe(expected);
   });
 
@@ -67,7 +111,10 @@ describe('calendar options', () => {
 
 describe('24×7 calendars across DST', () => {
   const allWeek = ['00:00-24:00'];
-  const cal = aCalendar({ zone: 'Europe/Berlin', week: { mon: allWeek, tue: allWeek, wed: allWeek, thu: allWeek, fri: allWeek, sat: allWeek, sun: allWeek } });
+  const cal = aCalendar({
+    zone: 'Europe/Berlin',
+    week: { mon: allWeek, tue: allWeek, wed: allWeek, thu: allWeek, fri: allWeek, sat: allWeek, sun: allWeek },
+  });
   it.each([
     ['spring-forward day is 23 h', '2025-03-30T00:00', '2025-03-31T00:00', h(23)],
     ['fall-back day is 25 h', '2025-10-26T00:00', '2025-10-27T00:00', h(25)],
@@ -81,7 +128,12 @@ describe('addBusinessMs on standard (D1: the earliest instant reaching the durat
   it.each([
     ['during → same day', '2026-03-02T10:00', h(4), '2026-03-02T14:00:00.000+01:00'],
     ['reaching closing time exactly is due at closing time', '2026-03-02T14:00', h(4), '2026-03-02T18:00:00.000+01:00'],
-    ['one minute past closing carries to the next opening', '2026-03-02T14:00', h(4) + m(1), '2026-03-03T08:01:00.000+01:00'],
+    [
+      'one minute past closing carries to the next opening',
+      '2026-03-02T14:00',
+      h(4) + m(1),
+      '2026-03-03T08:01:00.000+01:00',
+    ],
     ['Friday afternoon → Monday', '2026-03-06T16:00', h(4), '2026-03-09T10:00:00.000+01:00'],
     ['created at night starts at the next opening', '2026-03-02T22:00', h(1), '2026-03-03T09:00:00.000+01:00'],
     ['1 day (10 h) from Friday 09:00, over Easter Monday', '2026-04-03T09:00', h(10), '2026-04-07T09:00:00.000+02:00'],
@@ -99,7 +151,11 @@ describe('addBusinessMs on standard (D1: the earliest instant reaching the durat
 
 describe('working days and sprint ends (D7)', () => {
   it('says whether an instant is working, windows half-open', () => {
-    expect([ms('2026-03-02T08:00'), ms('2026-03-02T17:59'), ms('2026-03-02T18:00'), ms('2026-03-07T10:00')].map((t) => isWorkingInstant(standard, t))).toEqual([true, true, false, false]);
+    expect(
+      [ms('2026-03-02T08:00'), ms('2026-03-02T17:59'), ms('2026-03-02T18:00'), ms('2026-03-07T10:00')].map((t) =>
+        isWorkingInstant(standard, t),
+      ),
+    ).toEqual([true, true, false, false]);
   });
 
   it.each([
@@ -111,15 +167,41 @@ describe('working days and sprint ends (D7)', () => {
   });
 
   it('lists working days, skipping weekends and holidays', () => {
-    expect(workingDaysFrom(standard, '2026-04-02', 4).map((d) => d.date)).toEqual(['2026-04-02', '2026-04-03', '2026-04-07', '2026-04-08']);
+    expect(workingDaysFrom(standard, '2026-04-02', 4).map((d) => d.date)).toEqual([
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-07',
+      '2026-04-08',
+    ]);
   });
 });
 
 describe('working ranges that a DST change cuts', () => {
   it.each([
-    ['New York spring gap: 02:15 is reached at 03:00, so 2 h that Sunday', 'America/New_York', '02:15-05:00', '2026-03-08T00:00', '2026-03-09T00:00', h(2)],
-    ['New York autumn: 01:30 repeats, its first occurrence counts (01:30 EDT → 05:00 EST = 4 h 30 m)', 'America/New_York', '01:30-05:00', '2026-11-01T00:00', '2026-11-02T00:00', h(4.5)],
-    ['Lord Howe 30-minute spring gap: 02:15 is reached at 02:30', 'Australia/Lord_Howe', '02:15-05:00', '2026-10-04T00:00', '2026-10-05T00:00', h(2.5)],
+    [
+      'New York spring gap: 02:15 is reached at 03:00, so 2 h that Sunday',
+      'America/New_York',
+      '02:15-05:00',
+      '2026-03-08T00:00',
+      '2026-03-09T00:00',
+      h(2),
+    ],
+    [
+      'New York autumn: 01:30 repeats, its first occurrence counts (01:30 EDT → 05:00 EST = 4 h 30 m)',
+      'America/New_York',
+      '01:30-05:00',
+      '2026-11-01T00:00',
+      '2026-11-02T00:00',
+      h(4.5),
+    ],
+    [
+      'Lord Howe 30-minute spring gap: 02:15 is reached at 02:30',
+      'Australia/Lord_Howe',
+      '02:15-05:00',
+      '2026-10-04T00:00',
+      '2026-10-05T00:00',
+      h(2.5),
+    ],
   ])('%s', (_name, zone, range, from, to, expected) => {
     const cal = aCalendar({ zone, week: { sun: [range] } });
     expect(businessMsBetween(cal, at(from, zone), at(to, zone))).toBe(expected);

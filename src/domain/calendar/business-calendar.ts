@@ -219,7 +219,8 @@ export const addBusinessMsEpoch = (cal: BusinessCalendar, fromMs: number, ms: nu
   let found = hi;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const endCumulative = (cumulative[mid] as number) + (table.windowEndsMs[mid] as number) - (table.windowStartsMs[mid] as number);
+    const endCumulative =
+      (cumulative[mid] as number) + (table.windowEndsMs[mid] as number) - (table.windowStartsMs[mid] as number);
     if (endCumulative >= target) {
       found = mid;
       hi = mid - 1;
@@ -258,7 +259,11 @@ export const endOfLastWorkingDayEpoch = (cal: BusinessCalendar, ms: number): num
 };
 
 /** The working days (local `yyyy-MM-dd`) from `fromDate` on, as many as asked: used for a sprint cadence (D7). */
-export const workingDaysFrom = (cal: BusinessCalendar, fromDate: string, count: number): readonly { date: string; startMs: number; endMs: number }[] => {
+export const workingDaysFrom = (
+  cal: BusinessCalendar,
+  fromDate: string,
+  count: number,
+): readonly { date: string; startMs: number; endMs: number }[] => {
   const start = DateTime.fromISO(fromDate, { zone: cal.zone });
   let table = yearTable(cal, start.year);
   let day = start.ordinal - 1;

@@ -2,14 +2,25 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { instantOfWallMs, offsetMinutesAt } from './zone-offsets';
 
-const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Chatham'];
+const ZONES = [
+  'Europe/Paris',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'Pacific/Chatham',
+];
 
 describe('offsetMinutesAt', () => {
   it('agrees with luxon at any instant', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), (zone, ms) => {
-        expect(offsetMinutesAt(zone, ms)).toBe(DateTime.fromMillis(ms, { zone }).offset);
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        (zone, ms) => {
+          expect(offsetMinutesAt(zone, ms)).toBe(DateTime.fromMillis(ms, { zone }).offset);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -29,15 +40,19 @@ describe('instantOfWallMs', () => {
 
   it('gives back the wall time wherever the wall time exists', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2040, 0, 1) / 60_000 }), (zone, minute) => {
-        const wallMs = minute * 60_000;
-        const ms = instantOfWallMs(zone, wallMs);
-        const local = DateTime.fromMillis(ms, { zone });
-        const shown = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-        // Either the wall time itself, or (in a gap) a later wall time reached at the very transition.
-        expect(shown).toBeGreaterThanOrEqual(wallMs);
-        if (shown !== wallMs) expect(local.offset).not.toBe(DateTime.fromMillis(ms - 60_000, { zone }).offset);
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2040, 0, 1) / 60_000 }),
+        (zone, minute) => {
+          const wallMs = minute * 60_000;
+          const ms = instantOfWallMs(zone, wallMs);
+          const local = DateTime.fromMillis(ms, { zone });
+          const shown = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+          // Either the wall time itself, or (in a gap) a later wall time reached at the very transition.
+          expect(shown).toBeGreaterThanOrEqual(wallMs);
+          if (shown !== wallMs) expect(local.offset).not.toBe(DateTime.fromMillis(ms - 60_000, { zone }).offset);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -30,7 +30,10 @@ const compareKeys = (a: string, b: string): number => {
  * Orders stories least important first: no rank, then the greatest rank, ties by the greater key.
  * @example [{ key: 'A-1', rank: '0|i0001:' }, { key: 'A-2', rank: '0|i0009:' }].sort(leastImportantFirst)
  */
-export const leastImportantFirst = (a: Pick<MoveOutStory, 'key' | 'rank'>, b: Pick<MoveOutStory, 'key' | 'rank'>): number => {
+export const leastImportantFirst = (
+  a: Pick<MoveOutStory, 'key' | 'rank'>,
+  b: Pick<MoveOutStory, 'key' | 'rank'>,
+): number => {
   if (a.rank !== b.rank) {
     if (a.rank === null) return -1;
     if (b.rank === null) return 1;
@@ -56,7 +59,8 @@ export const chooseMoveOutCandidates = (stories: readonly MoveOutStory[], overfl
     taken.push(story);
     coveredMilli += story.effortMilli;
   }
-  if (coveredMilli < overflowMilli) return { keys: taken.map((s) => s.key), coveredMilli, uncoveredMilli: overflowMilli - coveredMilli };
+  if (coveredMilli < overflowMilli)
+    return { keys: taken.map((s) => s.key), coveredMilli, uncoveredMilli: overflowMilli - coveredMilli };
   // The last story taken is always needed (the others alone fell short); each drop only lowers the sum, so one pass
   // from the most important down leaves every remaining story needed.
   const kept = new Set(taken);

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { foldedSet } from '../text';
 import { chooseMoveOutCandidates, type MoveOutStory } from './move-out-candidates';
-import { computeSprintCapacity, type ReserveRules, type SprintFacts, type SprintItem, type StatusValue } from './sprint-capacity';
+import {
+  computeSprintCapacity,
+  type ReserveRules,
+  type SprintFacts,
+  type SprintItem,
+  type StatusValue,
+} from './sprint-capacity';
 import type { Step } from './timeline';
 
 // Sprints generated around a fixed start; issues join and leave the sprint at whole minutes, so that joins at the
@@ -9,7 +15,14 @@ import type { Step } from './timeline';
 const MINUTE = 60_000;
 const START_MS = Date.UTC(2026, 2, 2, 8, 0);
 const END_MS = START_MS + 20 * 1440 * MINUTE;
-const SPRINT: SprintFacts = { id: 7, name: 'Sprint 7', state: 'closed', startAtMs: START_MS, endAtMs: END_MS, completeAtMs: END_MS };
+const SPRINT: SprintFacts = {
+  id: 7,
+  name: 'Sprint 7',
+  state: 'closed',
+  startAtMs: START_MS,
+  endAtMs: END_MS,
+  completeAtMs: END_MS,
+};
 
 const RULES: ReserveRules = {
   unit: 'points',
@@ -34,10 +47,25 @@ type Spec = {
 };
 
 const specArb: fc.Arbitrary<Spec> = fc.record({
-  role: fc.constantFrom<Role>('story', 'story', 'story', 'blocking-production', 'blocking-validation', 'urgent', 'major-production', 'unknown-class'),
-  estimateMilli: fc.option(fc.oneof(fc.constantFrom(0, 500, 1000, 2000, 3000, 5000, 8000), fc.integer({ min: 0, max: 13_000 })), { nil: null, freq: 5 }),
+  role: fc.constantFrom<Role>(
+    'story',
+    'story',
+    'story',
+    'blocking-production',
+    'blocking-validation',
+    'urgent',
+    'major-production',
+    'unknown-class',
+  ),
+  estimateMilli: fc.option(
+    fc.oneof(fc.constantFrom(0, 500, 1000, 2000, 3000, 5000, 8000), fc.integer({ min: 0, max: 13_000 })),
+    { nil: null, freq: 5 },
+  ),
   loggedMinutes: fc.option(fc.integer({ min: 0, max: 40 * 60 }), { nil: null }),
-  joinMinute: fc.oneof(fc.constantFrom(0, -1, 1, 20 * 1440, 20 * 1440 + 1), fc.integer({ min: -3 * 1440, max: 22 * 1440 })),
+  joinMinute: fc.oneof(
+    fc.constantFrom(0, -1, 1, 20 * 1440, 20 * 1440 + 1),
+    fc.integer({ min: -3 * 1440, max: 22 * 1440 }),
+  ),
   stayMinutes: fc.option(fc.integer({ min: 1, max: 25 * 1440 }), { nil: null }),
   category: fc.constantFrom<StatusValue['category']>('new', 'new', 'indeterminate', 'done', null),
   rank: fc.option(fc.constantFrom('0|a:', '0|b:', '0|c:', '0|d:'), { nil: null, freq: 6 }),
@@ -45,7 +73,10 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
 
 const itemOf = (spec: Spec, index: number): SprintItem => {
   const joinMs = START_MS + spec.joinMinute * MINUTE;
-  const sprints: Step<readonly number[]>[] = [{ atMs: joinMs - 1440 * MINUTE, value: [] }, { atMs: joinMs, value: [7] }];
+  const sprints: Step<readonly number[]>[] = [
+    { atMs: joinMs - 1440 * MINUTE, value: [] },
+    { atMs: joinMs, value: [7] },
+  ];
   if (spec.stayMinutes !== null) sprints.push({ atMs: joinMs + spec.stayMinutes * MINUTE, value: [] });
   const anomaly = spec.role !== 'story' && spec.role !== 'urgent';
   return {
@@ -53,7 +84,12 @@ const itemOf = (spec: Spec, index: number): SprintItem => {
     issueType: spec.role === 'story' ? 'Story' : 'Anomalie',
     kind: anomaly ? 'anomaly' : null,
     severity: spec.role === 'major-production' ? 'major' : anomaly ? 'blocking' : null,
-    anomalyClass: spec.role === 'blocking-validation' ? 'validation' : spec.role === 'unknown-class' || !anomaly ? null : 'production',
+    anomalyClass:
+      spec.role === 'blocking-validation'
+        ? 'validation'
+        : spec.role === 'unknown-class' || !anomaly
+          ? null
+          : 'production',
     labels: spec.role === 'urgent' ? ['faille-securite'] : [],
     rank: spec.rank,
     estimateMilli: spec.estimateMilli,
@@ -63,8 +99,12 @@ const itemOf = (spec: Spec, index: number): SprintItem => {
   };
 };
 
-const sprintArb = fc.record({ specs: fc.array(specArb, { maxLength: 14 }), reserveMilli: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null, freq: 3 }) });
-const compute = (specs: readonly Spec[], reserveMilli: number | null) => computeSprintCapacity(SPRINT, specs.map(itemOf), RULES, { nowMs: END_MS + 1440 * MINUTE, reserveMilli });
+const sprintArb = fc.record({
+  specs: fc.array(specArb, { maxLength: 14 }),
+  reserveMilli: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null, freq: 3 }),
+});
+const compute = (specs: readonly Spec[], reserveMilli: number | null) =>
+  computeSprintCapacity(SPRINT, specs.map(itemOf), RULES, { nowMs: END_MS + 1440 * MINUTE, reserveMilli });
 
 // The simpler version: membership as the interval [join, join + stay), effort by the rule written out.
 const inSprintAt = (spec: Spec, atMs: number): boolean => {
@@ -72,7 +112,8 @@ const inSprintAt = (spec: Spec, atMs: number): boolean => {
   return joinMs <= atMs && (spec.stayMinutes === null || atMs < joinMs + spec.stayMinutes * MINUTE);
 };
 const effortOracle = (spec: Spec): number =>
-  spec.estimateMilli ?? (spec.loggedMinutes !== null && spec.loggedMinutes > 0 ? Math.round((spec.loggedMinutes / 60 / 6) * 1000) : 0);
+  spec.estimateMilli ??
+  (spec.loggedMinutes !== null && spec.loggedMinutes > 0 ? Math.round((spec.loggedMinutes / 60 / 6) * 1000) : 0);
 
 describe('computeSprintCapacity properties (D8)', () => {
   it('consumed + left = reserve when there is no overflow; consumed + overflow = what the consumers need', () => {
@@ -96,7 +137,9 @@ describe('computeSprintCapacity properties (D8)', () => {
         expect(c.committedMilli).toBe(atStart.reduce((total, s) => total + effortOracle(s), 0));
         expect(c.reserveMilli).toBe(reserveMilli ?? Math.round(0.15 * c.committedMilli));
         const bandwidth: readonly Role[] = ['blocking-production', 'urgent'];
-        const consumers = specs.flatMap((s, i) => (!inSprintAt(s, START_MS) && inSprintAt(s, END_MS) && bandwidth.includes(s.role) ? [`DEMAT-${i + 1}`] : []));
+        const consumers = specs.flatMap((s, i) =>
+          !inSprintAt(s, START_MS) && inSprintAt(s, END_MS) && bandwidth.includes(s.role) ? [`DEMAT-${i + 1}`] : [],
+        );
         expect(c.consumers.map((x) => x.key).sort()).toEqual(consumers.sort());
         const removed = specs.flatMap((s, i) => {
           const joinMs = START_MS + s.joinMinute * MINUTE;
@@ -114,25 +157,41 @@ describe('computeSprintCapacity properties (D8)', () => {
         const c = compute(specs, reserveMilli);
         const effortOf = new Map(specs.map((s, i) => [`DEMAT-${i + 1}`, effortOracle(s)]));
         const consumerKeys = new Set(c.consumers.map((x) => x.key));
-        const notStarted = specs.flatMap((s, i) => (s.role === 'story' && s.category === 'new' && inSprintAt(s, END_MS) && !consumerKeys.has(`DEMAT-${i + 1}`) ? [`DEMAT-${i + 1}`] : []));
+        const notStarted = specs.flatMap((s, i) =>
+          s.role === 'story' && s.category === 'new' && inSprintAt(s, END_MS) && !consumerKeys.has(`DEMAT-${i + 1}`)
+            ? [`DEMAT-${i + 1}`]
+            : [],
+        );
         for (const key of c.moveOutCandidates) expect(notStarted).toContain(key);
         const covered = c.moveOutCandidates.reduce((total, key) => total + (effortOf.get(key) ?? 0), 0);
         const available = notStarted.reduce((total, key) => total + (effortOf.get(key) ?? 0), 0);
         if (c.overflowMilli === 0) expect(c.moveOutCandidates).toEqual([]);
         else if (available >= c.overflowMilli) {
           expect(covered).toBeGreaterThanOrEqual(c.overflowMilli);
-          for (const key of c.moveOutCandidates) expect(covered - (effortOf.get(key) ?? 0)).toBeLessThan(c.overflowMilli);
+          for (const key of c.moveOutCandidates)
+            expect(covered - (effortOf.get(key) ?? 0)).toBeLessThan(c.overflowMilli);
         } else expect(c.uncoveredOverflowMilli).toBe(c.overflowMilli - available);
       }),
     );
   });
 
   it('a blocking production anomaly arriving during the sprint never lowers the overflow nor raises what is left', () => {
-    const arrival = fc.record({ estimateMilli: fc.integer({ min: 0, max: 8000 }), joinMinute: fc.integer({ min: 1, max: 20 * 1440 }) });
+    const arrival = fc.record({
+      estimateMilli: fc.integer({ min: 0, max: 8000 }),
+      joinMinute: fc.integer({ min: 1, max: 20 * 1440 }),
+    });
     fc.assert(
       fc.property(sprintArb, arrival, ({ specs, reserveMilli }, extra) => {
         const before = compute(specs, reserveMilli);
-        const anomaly: Spec = { role: 'blocking-production', estimateMilli: extra.estimateMilli, loggedMinutes: null, joinMinute: extra.joinMinute, stayMinutes: null, category: 'done', rank: null };
+        const anomaly: Spec = {
+          role: 'blocking-production',
+          estimateMilli: extra.estimateMilli,
+          loggedMinutes: null,
+          joinMinute: extra.joinMinute,
+          stayMinutes: null,
+          category: 'done',
+          rank: null,
+        };
         const after = compute([...specs, anomaly], reserveMilli);
         expect(after.overflowMilli).toBeGreaterThanOrEqual(before.overflowMilli);
         expect(after.leftMilli).toBeLessThanOrEqual(before.leftMilli);
@@ -148,7 +207,9 @@ describe('computeSprintCapacity properties (D8)', () => {
         expect(c.validationEffortMilli).toBeLessThanOrEqual(c.totalEffortMilli);
         expect(c.overCapMilli).toBe(Math.max(0, c.validationEffortMilli - c.validationCapMilli));
         expect(c.predictability.doneMilli).toBeLessThanOrEqual(c.predictability.plannedMilli);
-        expect(c.predictability.plannedMilli + c.consumers.reduce((t, x) => t + x.effortMilli, 0)).toBe(c.totalEffortMilli);
+        expect(c.predictability.plannedMilli + c.consumers.reduce((t, x) => t + x.effortMilli, 0)).toBe(
+          c.totalEffortMilli,
+        );
         if (c.predictability.ratio !== null) expect(c.predictability.ratio).toBeLessThanOrEqual(1);
       }),
     );
@@ -160,8 +221,12 @@ describe('chooseMoveOutCandidates properties (D8)', () => {
     rank: fc.option(fc.constantFrom('0|a:', '0|b:', '0|c:'), { nil: null, freq: 5 }),
     effortMilli: fc.integer({ min: 0, max: 13_000 }),
   });
-  const input = fc.record({ stories: fc.array(storyArb, { maxLength: 12 }), overflowMilli: fc.integer({ min: 0, max: 40_000 }) });
-  const keyed = (stories: readonly Omit<MoveOutStory, 'key'>[]): MoveOutStory[] => stories.map((s, i) => ({ ...s, key: `A-${i + 1}` }));
+  const input = fc.record({
+    stories: fc.array(storyArb, { maxLength: 12 }),
+    overflowMilli: fc.integer({ min: 0, max: 40_000 }),
+  });
+  const keyed = (stories: readonly Omit<MoveOutStory, 'key'>[]): MoveOutStory[] =>
+    stories.map((s, i) => ({ ...s, key: `A-${i + 1}` }));
 
   it('covers the overflow when the stories can, and removing any one candidate no longer does', () => {
     fc.assert(
@@ -178,7 +243,12 @@ describe('chooseMoveOutCandidates properties (D8)', () => {
           expect(covered).toBeGreaterThanOrEqual(overflowMilli);
           for (const key of choice.keys) expect(covered - (effort.get(key) ?? 0)).toBeLessThan(overflowMilli);
         } else {
-          expect([...choice.keys].sort()).toEqual(all.filter((s) => s.effortMilli > 0).map((s) => s.key).sort());
+          expect([...choice.keys].sort()).toEqual(
+            all
+              .filter((s) => s.effortMilli > 0)
+              .map((s) => s.key)
+              .sort(),
+          );
           expect(choice.uncoveredMilli).toBe(overflowMilli - available);
         }
       }),
@@ -191,11 +261,16 @@ describe('chooseMoveOutCandidates properties (D8)', () => {
         const all = keyed(stories);
         const byKey = new Map(all.map((s) => [s.key, s]));
         const chosen = chooseMoveOutCandidates(all, overflowMilli).keys.map((key) => byKey.get(key) as MoveOutStory);
-        const position = (s: MoveOutStory): [number, string, number] => [s.rank === null ? 0 : 1, s.rank ?? '', Number(s.key.slice(2))];
+        const position = (s: MoveOutStory): [number, string, number] => [
+          s.rank === null ? 0 : 1,
+          s.rank ?? '',
+          Number(s.key.slice(2)),
+        ];
         for (let i = 1; i < chosen.length; i++) {
           const [aNull, aRank, aNumber] = position(chosen[i - 1] as MoveOutStory);
           const [bNull, bRank, bNumber] = position(chosen[i] as MoveOutStory);
-          const inOrder = aNull < bNull || (aNull === bNull && (aRank > bRank || (aRank === bRank && aNumber > bNumber)));
+          const inOrder =
+            aNull < bNull || (aNull === bNull && (aRank > bRank || (aRank === bRank && aNumber > bNumber)));
           expect(inOrder).toBe(true);
         }
       }),

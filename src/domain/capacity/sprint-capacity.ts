@@ -102,8 +102,13 @@ export type ReserveConsumer = {
   readonly reason: ConsumerReason;
 };
 
-export type CapacityWarningCode = 'ESTIMATE_MISSING' | 'ESTIMATE_FROM_LOGGED_TIME' | 'ANOMALY_CLASS_UNKNOWN' | 'RANK_MISSING' | 'OVERFLOW_NOT_COVERED';
-export type CapacityWarning = { readonly code: CapacityWarningCode; readonly key: string | null; readonly message: string };
+export type CapacityWarningCode =
+  'ESTIMATE_MISSING' | 'ESTIMATE_FROM_LOGGED_TIME' | 'ANOMALY_CLASS_UNKNOWN' | 'RANK_MISSING' | 'OVERFLOW_NOT_COVERED';
+export type CapacityWarning = {
+  readonly code: CapacityWarningCode;
+  readonly key: string | null;
+  readonly message: string;
+};
 
 export type SprintCapacity = {
   readonly sprint: SprintFacts;
@@ -132,7 +137,11 @@ export type SprintCapacity = {
   readonly validationCapMilli: number;
   readonly overCapMilli: number;
   readonly predictability: { readonly doneMilli: number; readonly plannedMilli: number; readonly ratio: number | null };
-  readonly productivity: { readonly doneMilli: number; readonly loggedMs: number; readonly unitsPerHour: number | null };
+  readonly productivity: {
+    readonly doneMilli: number;
+    readonly loggedMs: number;
+    readonly unitsPerHour: number | null;
+  };
   readonly warnings: readonly CapacityWarning[];
 };
 
@@ -142,9 +151,13 @@ type Effort = { readonly milli: number; readonly source: EffortSource };
  * The issue's effort: its estimate, else its logged time in the board's unit, else 0 (D8).
  * @example effortOf({ estimateMilli: null, loggedMs: 9 * 3_600_000 }, { unit: 'points', hoursPerPoint: 6 }) // { milli: 1500, source: 'logged' }
  */
-export const effortOf = (item: Pick<SprintItem, 'estimateMilli' | 'loggedMs'>, rules: Pick<ReserveRules, 'unit' | 'hoursPerPoint'>): Effort => {
+export const effortOf = (
+  item: Pick<SprintItem, 'estimateMilli' | 'loggedMs'>,
+  rules: Pick<ReserveRules, 'unit' | 'hoursPerPoint'>,
+): Effort => {
   if (item.estimateMilli !== null) return { milli: item.estimateMilli, source: 'estimate' };
-  if (item.loggedMs !== null && item.loggedMs > 0) return { milli: milliFromLoggedMs(item.loggedMs, rules.unit, rules.hoursPerPoint), source: 'logged' };
+  if (item.loggedMs !== null && item.loggedMs > 0)
+    return { milli: milliFromLoggedMs(item.loggedMs, rules.unit, rules.hoursPerPoint), source: 'logged' };
   return { milli: 0, source: 'none' };
 };
 
@@ -153,7 +166,8 @@ export const effortOf = (item: Pick<SprintItem, 'estimateMilli' | 'loggedMs'>, r
  * @example bandwidthReason({ ...anomaly, severity: 'blocking', anomalyClass: 'validation', labels: [] }, rules) // null: the cap's business
  */
 export const bandwidthReason = (item: SprintItem, rules: Pick<ReserveRules, 'urgentLabels'>): ConsumerReason | null => {
-  if (item.kind === 'anomaly' && item.severity === 'blocking' && item.anomalyClass === 'production') return 'blocking-production-anomaly';
+  if (item.kind === 'anomaly' && item.severity === 'blocking' && item.anomalyClass === 'production')
+    return 'blocking-production-anomaly';
   if (item.labels.some((label) => rules.urgentLabels.has(foldName(label)))) return 'urgent-label';
   return null;
 };
@@ -173,7 +187,8 @@ export const computeSprintCapacity = (
   options: { readonly nowMs: number; readonly reserveMilli: number | null },
 ): SprintCapacity => {
   const { nowMs } = options;
-  const started = sprint.startAtMs !== null && sprint.state !== 'future' && (sprint.state === 'closed' || nowMs >= sprint.startAtMs);
+  const started =
+    sprint.startAtMs !== null && sprint.state !== 'future' && (sprint.state === 'closed' || nowMs >= sprint.startAtMs);
   const startMs = started ? (sprint.startAtMs as number) : nowMs;
   const endMs = !started ? nowMs : sprint.state === 'closed' ? (sprint.completeAtMs ?? sprint.endAtMs ?? nowMs) : nowMs;
   const measuredAtMs = Math.max(startMs, endMs);
@@ -194,7 +209,12 @@ export const computeSprintCapacity = (
       found = effortOf(item, rules);
       efforts.set(item, found);
       if (found.source === 'none') warn('ESTIMATE_MISSING', item.key, 'no estimate and no time logged: counted as 0');
-      if (found.source === 'logged') warn('ESTIMATE_FROM_LOGGED_TIME', item.key, `no estimate: its logged time counts instead (${rules.unit === 'points' ? `${rules.hoursPerPoint} h a point` : 'hours'})`);
+      if (found.source === 'logged')
+        warn(
+          'ESTIMATE_FROM_LOGGED_TIME',
+          item.key,
+          `no estimate: its logged time counts instead (${rules.unit === 'points' ? `${rules.hoursPerPoint} h a point` : 'hours'})`,
+        );
     }
     return found.milli;
   };
@@ -209,7 +229,9 @@ export const computeSprintCapacity = (
   const atEnd = items.filter((item) => memberAt(item, measuredAtMs));
   const startSet = new Set(atStart);
   const endSet = new Set(atEnd);
-  const removed = items.filter((item) => !endSet.has(item) && holdsWithin(item.sprints, inSprint, startMs, measuredAtMs)).map((item) => item.key);
+  const removed = items
+    .filter((item) => !endSet.has(item) && holdsWithin(item.sprints, inSprint, startMs, measuredAtMs))
+    .map((item) => item.key);
 
   const committedMilli = sum(atStart.map(effort));
   const reserveMilli = options.reserveMilli ?? Math.round(rules.defaultRate * committedMilli);
@@ -220,7 +242,13 @@ export const computeSprintCapacity = (
     const reason = bandwidthReason(item, rules);
     const addedAtMs = firstEntryWithin(item.sprints, inSprint, startMs, measuredAtMs);
     if (reason === null || addedAtMs === null) continue;
-    consumers.push({ key: item.key, effortMilli: effort(item), source: efforts.get(item)?.source ?? 'none', addedAtMs, reason });
+    consumers.push({
+      key: item.key,
+      effortMilli: effort(item),
+      source: efforts.get(item)?.source ?? 'none',
+      addedAtMs,
+      reason,
+    });
   }
   consumers.sort((a, b) => a.addedAtMs - b.addedAtMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const consumerKeys = new Set(consumers.map((c) => c.key));
@@ -229,15 +257,34 @@ export const computeSprintCapacity = (
   const overflowMilli = Math.max(0, demandMilli - reserveMilli);
   const leftMilli = reserveMilli - consumedMilli;
 
-  const notStartedStories = atEnd.filter((item) => !consumerKeys.has(item.key) && rules.storyTypes.has(foldName(item.issueType)) && isNotStarted(item));
-  const choice = chooseMoveOutCandidates(notStartedStories.map((item) => ({ key: item.key, rank: item.rank, effortMilli: effort(item) })), overflowMilli);
-  for (const item of notStartedStories) if (choice.keys.includes(item.key) && item.rank === null) warn('RANK_MISSING', item.key, 'the story has no rank: it is taken as the least important');
-  if (choice.uncoveredMilli > 0) warn('OVERFLOW_NOT_COVERED', null, 'the stories not started do not cover the overflow: all of them are candidates, and the rest of the overflow remains');
+  const notStartedStories = atEnd.filter(
+    (item) => !consumerKeys.has(item.key) && rules.storyTypes.has(foldName(item.issueType)) && isNotStarted(item),
+  );
+  const choice = chooseMoveOutCandidates(
+    notStartedStories.map((item) => ({ key: item.key, rank: item.rank, effortMilli: effort(item) })),
+    overflowMilli,
+  );
+  for (const item of notStartedStories)
+    if (choice.keys.includes(item.key) && item.rank === null)
+      warn('RANK_MISSING', item.key, 'the story has no rank: it is taken as the least important');
+  if (choice.uncoveredMilli > 0)
+    warn(
+      'OVERFLOW_NOT_COVERED',
+      null,
+      'the stories not started do not cover the overflow: all of them are candidates, and the rest of the overflow remains',
+    );
 
   for (const item of atEnd) {
-    if (item.kind === 'anomaly' && item.anomalyClass === null) warn('ANOMALY_CLASS_UNKNOWN', item.key, 'anomaly of unknown class (D6): neither in the reserve nor in the validation cap');
+    if (item.kind === 'anomaly' && item.anomalyClass === null)
+      warn(
+        'ANOMALY_CLASS_UNKNOWN',
+        item.key,
+        'anomaly of unknown class (D6): neither in the reserve nor in the validation cap',
+      );
   }
-  const validationEffortMilli = sum(atEnd.filter((item) => item.kind === 'anomaly' && item.anomalyClass === 'validation').map(effort));
+  const validationEffortMilli = sum(
+    atEnd.filter((item) => item.kind === 'anomaly' && item.anomalyClass === 'validation').map(effort),
+  );
   const totalEffortMilli = sum(atEnd.map(effort));
   const validationCapMilli = Math.round(rules.validationCapRate * totalEffortMilli);
 
@@ -267,9 +314,17 @@ export const computeSprintCapacity = (
     totalEffortMilli,
     validationCapMilli,
     overCapMilli: Math.max(0, validationEffortMilli - validationCapMilli),
-    predictability: { doneMilli: donePlannedMilli, plannedMilli, ratio: started && plannedMilli > 0 ? donePlannedMilli / plannedMilli : null },
+    predictability: {
+      doneMilli: donePlannedMilli,
+      plannedMilli,
+      ratio: started && plannedMilli > 0 ? donePlannedMilli / plannedMilli : null,
+    },
     // units per hour = (doneMilli / 1000) / (loggedMs / 3 600 000)
-    productivity: { doneMilli, loggedMs, unitsPerHour: started && loggedMs > 0 ? (doneMilli * 3_600) / loggedMs : null },
+    productivity: {
+      doneMilli,
+      loggedMs,
+      unitsPerHour: started && loggedMs > 0 ? (doneMilli * 3_600) / loggedMs : null,
+    },
     warnings,
   };
 };

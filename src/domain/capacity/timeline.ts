@@ -24,7 +24,12 @@ export const valueAt = <T>(timeline: Timeline<T>, atMs: number): T | undefined =
  * The first instant in `(fromMs, toMs]` at which `holds` becomes true after being false (or undefined) just before.
  * @example firstEntryWithin([{ atMs: 0, value: false }, { atMs: 5, value: true }], (v) => v, 0, 9) // 5
  */
-export const firstEntryWithin = <T>(timeline: Timeline<T>, holds: (value: T) => boolean, fromMs: number, toMs: number): number | null => {
+export const firstEntryWithin = <T>(
+  timeline: Timeline<T>,
+  holds: (value: T) => boolean,
+  fromMs: number,
+  toMs: number,
+): number | null => {
   let before = false;
   for (const step of timeline) {
     if (step.atMs > toMs) break;
@@ -39,7 +44,12 @@ export const firstEntryWithin = <T>(timeline: Timeline<T>, holds: (value: T) => 
  * Whether `holds` is true at some instant of `[fromMs, toMs]`.
  * @example holdsWithin([{ atMs: 0, value: true }, { atMs: 5, value: false }], (v) => v, 6, 9) // false
  */
-export const holdsWithin = <T>(timeline: Timeline<T>, holds: (value: T) => boolean, fromMs: number, toMs: number): boolean => {
+export const holdsWithin = <T>(
+  timeline: Timeline<T>,
+  holds: (value: T) => boolean,
+  fromMs: number,
+  toMs: number,
+): boolean => {
   const atStart = valueAt(timeline, fromMs);
   if (atStart !== undefined && holds(atStart)) return true;
   return timeline.some((step) => step.atMs > fromMs && step.atMs <= toMs && holds(step.value));

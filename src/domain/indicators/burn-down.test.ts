@@ -10,17 +10,43 @@ import { ms } from '../../../test/support/builders';
 //   D 4 pts, taken out Fri 3 Apr 12:00 · E no estimate, 12 h logged = 2 pts, never done
 // Committed at the start: A + B + D + E = 14. Remaining at each day's end: 14, 11, 7, 9, 4, 4, 4 (issues 4, 3, 2, 3,
 // 2, 2, 2). Ideal: 14 × (7 − i) ÷ 7 after day i: 12, 10, 8, 6, 4, 2, 0.
-const SPRINT: SprintFacts = { id: 7, name: 'Sprint 7', state: 'closed', startAtMs: ms('2026-04-01T09:00'), endAtMs: ms('2026-04-10T18:00'), completeAtMs: ms('2026-04-10T18:30') };
+const SPRINT: SprintFacts = {
+  id: 7,
+  name: 'Sprint 7',
+  state: 'closed',
+  startAtMs: ms('2026-04-01T09:00'),
+  endAtMs: ms('2026-04-10T18:00'),
+  completeAtMs: ms('2026-04-10T18:30'),
+};
 const TODO: StatusValue = { status: 'À qualifier', category: 'new' };
 const DONE: StatusValue = { status: 'Validée', category: 'done' };
 
-const item = (key: string, pts: number | null, spec: { in?: string; out?: string; done?: string; loggedHours?: number }): SprintItem => {
+const item = (
+  key: string,
+  pts: number | null,
+  spec: { in?: string; out?: string; done?: string; loggedHours?: number },
+): SprintItem => {
   const created = ms('2026-03-20T10:00');
-  const sprints: Step<readonly number[]>[] = [{ atMs: created, value: [] }, { atMs: ms(spec.in ?? '2026-03-25T10:00'), value: [7] }];
+  const sprints: Step<readonly number[]>[] = [
+    { atMs: created, value: [] },
+    { atMs: ms(spec.in ?? '2026-03-25T10:00'), value: [7] },
+  ];
   if (spec.out !== undefined) sprints.push({ atMs: ms(spec.out), value: [] });
   const statuses: Step<StatusValue>[] = [{ atMs: created, value: TODO }];
   if (spec.done !== undefined) statuses.push({ atMs: ms(spec.done), value: DONE });
-  return { key, issueType: 'Story', kind: null, severity: null, anomalyClass: null, labels: [], rank: null, estimateMilli: pts === null ? null : pts * 1000, loggedMs: spec.loggedHours === undefined ? null : spec.loggedHours * 3_600_000, sprints, statuses };
+  return {
+    key,
+    issueType: 'Story',
+    kind: null,
+    severity: null,
+    anomalyClass: null,
+    labels: [],
+    rank: null,
+    estimateMilli: pts === null ? null : pts * 1000,
+    loggedMs: spec.loggedHours === undefined ? null : spec.loggedHours * 3_600_000,
+    sprints,
+    statuses,
+  };
 };
 
 const ITEMS: readonly SprintItem[] = [
@@ -38,7 +64,9 @@ describe('burnDown', () => {
   it('reads the remaining effort at each working day’s end, against the ideal line', () => {
     const b = burnDown(SPRINT, ITEMS, RULES, standard, ms('2026-04-30T12:00'));
     expect(b?.committedMilli).toBe(14_000);
-    expect(b?.days.map((d) => [d.date, d.atMs === ms(`${d.date}T18:00`), d.remainingMilli, d.remainingIssues, d.idealMilli])).toEqual([
+    expect(
+      b?.days.map((d) => [d.date, d.atMs === ms(`${d.date}T18:00`), d.remainingMilli, d.remainingIssues, d.idealMilli]),
+    ).toEqual([
       ['2026-04-01', true, 14_000, 4, 12_000],
       ['2026-04-02', true, 11_000, 3, 10_000],
       ['2026-04-03', true, 7_000, 2, 8_000],
@@ -50,7 +78,13 @@ describe('burnDown', () => {
   });
 
   it('leaves the days not over at the measure instant without a remaining value', () => {
-    const b = burnDown({ ...SPRINT, state: 'active', completeAtMs: null }, ITEMS, RULES, standard, ms('2026-04-08T12:00'));
+    const b = burnDown(
+      { ...SPRINT, state: 'active', completeAtMs: null },
+      ITEMS,
+      RULES,
+      standard,
+      ms('2026-04-08T12:00'),
+    );
     expect(b?.days.map((d) => d.remainingMilli)).toEqual([14_000, 11_000, 7_000, 9_000, null, null, null]);
   });
 

@@ -31,26 +31,37 @@ export type BurnDown = {
 };
 
 /** The instant a sprint's days run to: its completion when closed, else its planned end. */
-export const sprintEndMs = (sprint: SprintFacts): number | null => (sprint.state === 'closed' ? (sprint.completeAtMs ?? sprint.endAtMs) : sprint.endAtMs);
+export const sprintEndMs = (sprint: SprintFacts): number | null =>
+  sprint.state === 'closed' ? (sprint.completeAtMs ?? sprint.endAtMs) : sprint.endAtMs;
 
 /**
  * The burn-down of a sprint that has a start and an end, measured at `measuredAtMs`; null otherwise.
  * @example burnDown(sprint2, items, { unit: 'points', hoursPerPoint: 6 }, standard, at('2026-03-31T12:00'))
  * // { committedMilli: 20000, days: [{ date: '2026-03-02', remainingMilli: 20000, idealMilli: 19000, … }, … 20 days] }
  */
-export const burnDown = (sprint: SprintFacts, items: readonly SprintItem[], rules: Pick<ReserveRules, 'unit' | 'hoursPerPoint'>, calendar: BusinessCalendar, measuredAtMs: number): BurnDown | null => {
+export const burnDown = (
+  sprint: SprintFacts,
+  items: readonly SprintItem[],
+  rules: Pick<ReserveRules, 'unit' | 'hoursPerPoint'>,
+  calendar: BusinessCalendar,
+  measuredAtMs: number,
+): BurnDown | null => {
   const startMs = sprint.startAtMs;
   const endMs = sprintEndMs(sprint);
   if (startMs === null || endMs === null || endMs <= startMs) return null;
   const inSprint = (item: SprintItem, atMs: number): boolean => (valueAt(item.sprints, atMs) ?? []).includes(sprint.id);
   const members = items.filter((item) => item.sprints.some((step) => step.value.includes(sprint.id)));
   const effort = new Map(members.map((item) => [item, effortOf(item, rules).milli]));
-  const committedMilli = members.filter((item) => inSprint(item, startMs)).reduce((total, item) => total + (effort.get(item) ?? 0), 0);
+  const committedMilli = members
+    .filter((item) => inSprint(item, startMs))
+    .reduce((total, item) => total + (effort.get(item) ?? 0), 0);
 
   const firstDate = DateTime.fromMillis(startMs, { zone: calendar.zone }).toISODate() as string;
   // As many working days as calendar days is always enough; the list is cut at the sprint's end.
   const count = Math.ceil((endMs - startMs) / DAY_MS) + 2;
-  const workingDays = workingDaysFrom(calendar, firstDate, count).filter((day) => day.endMs > startMs && day.startMs < endMs);
+  const workingDays = workingDaysFrom(calendar, firstDate, count).filter(
+    (day) => day.endMs > startMs && day.startMs < endMs,
+  );
   const n = workingDays.length;
   return {
     sprint,

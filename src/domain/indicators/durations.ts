@@ -33,7 +33,10 @@ export const durationStats = (values: readonly number[]): DurationStats => {
   const sorted = [...values].sort((a, b) => a - b);
   const sumMs = sorted.reduce((total, v) => total + v, 0);
   const middle = count >> 1;
-  const medianMs = count % 2 === 1 ? (sorted[middle] as number) : Math.round(((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2);
+  const medianMs =
+    count % 2 === 1
+      ? (sorted[middle] as number)
+      : Math.round(((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2);
   return { count, sumMs, medianMs, meanMs: Math.round(sumMs / count), maxMs: sorted[count - 1] as number };
 };
 
@@ -42,5 +45,7 @@ export const durationStats = (values: readonly number[]): DurationStats => {
  * the start of a cycle time ("premier passage en cours"); null when there is none.
  * @example firstEntryInto([{ fromMs: 0, status: 'À qualifier' }, { fromMs: 5, status: 'En cours' }], foldedSet(['En cours'])) // { fromMs: 5, … }
  */
-export const firstEntryInto = <P extends { readonly status: string }>(periods: readonly P[], statuses: ReadonlySet<string>): P | null =>
-  periods.find((period) => statuses.has(foldName(period.status))) ?? null;
+export const firstEntryInto = <P extends { readonly status: string }>(
+  periods: readonly P[],
+  statuses: ReadonlySet<string>,
+): P | null => periods.find((period) => statuses.has(foldName(period.status))) ?? null;

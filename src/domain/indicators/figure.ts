@@ -6,7 +6,8 @@ import type { ClockId } from '../sla/targets';
 import type { Environment, IssueKind, ServiceLevel, Severity } from '../sla/vocabulary';
 import type { AnomalyClass } from '../anomaly/classify-anomaly';
 
-export type FigureSection = 'incidents' | 'open-incidents' | 'anomalies' | 'doc-anomalies' | 'service-requests' | 'quality' | 'flow' | 'sprints';
+export type FigureSection =
+  'incidents' | 'open-incidents' | 'anomalies' | 'doc-anomalies' | 'service-requests' | 'quality' | 'flow' | 'sprints';
 export type FigureUnit = 'rate' | 'count' | 'ratio' | 'ms' | 'units-per-hour';
 /** `met`/`missed`: against a threshold; `measured`: a value without threshold; `no-data`: nothing to measure. */
 export type FigureStatus = 'met' | 'missed' | 'measured' | 'no-data';
@@ -25,9 +26,17 @@ export type Breach = {
 };
 
 /** Compliance and counts of clocks: met, breached (stopped in the month), running (listed apart). */
-export type ClockKeys = { readonly met: readonly string[]; readonly breached: readonly string[]; readonly running: readonly string[] };
+export type ClockKeys = {
+  readonly met: readonly string[];
+  readonly breached: readonly string[];
+  readonly running: readonly string[];
+};
 /** Ratios and durations: the issues behind the numerator, behind the denominator, and those listed apart. */
-export type RatioKeys = { readonly numerator: readonly string[]; readonly denominator: readonly string[]; readonly apart: readonly string[] };
+export type RatioKeys = {
+  readonly numerator: readonly string[];
+  readonly denominator: readonly string[];
+  readonly apart: readonly string[];
+};
 
 export type FigureDimensions = {
   readonly kind?: IssueKind;
@@ -78,7 +87,8 @@ export const compareKeys = (a: string, b: string): number => collator.compare(a,
  * Whether `numerator ÷ denominator` reaches a threshold in percent, in integers (no floating-point edge at 95 %).
  * @example reachesPercent(19, 20, 95) // true
  */
-export const reachesPercent = (numerator: number, denominator: number, thresholdPercent: number): boolean => numerator * 100 >= thresholdPercent * denominator;
+export const reachesPercent = (numerator: number, denominator: number, thresholdPercent: number): boolean =>
+  numerator * 100 >= thresholdPercent * denominator;
 
 type ComplianceArgs = {
   readonly code: string;
@@ -103,7 +113,10 @@ export const complianceFigure = (args: ComplianceArgs): Figure => {
   const numerator = args.met.length;
   const denominator = numerator + breaches.length;
   const value = denominator === 0 ? null : numerator / denominator;
-  const met = value === null || args.thresholdPercent === null ? null : reachesPercent(numerator, denominator, args.thresholdPercent);
+  const met =
+    value === null || args.thresholdPercent === null
+      ? null
+      : reachesPercent(numerator, denominator, args.thresholdPercent);
   const running = sortedKeys(args.running);
   return {
     type: 'compliance',
@@ -117,7 +130,10 @@ export const complianceFigure = (args: ComplianceArgs): Figure => {
     threshold: args.thresholdPercent === null ? null : args.thresholdPercent / 100,
     met,
     status: value === null ? 'no-data' : met === null ? 'measured' : met ? 'met' : 'missed',
-    note: value === null ? `${args.emptyNote}${running.length > 0 ? ` (${running.length} en cours, hors taux)` : ''}` : null,
+    note:
+      value === null
+        ? `${args.emptyNote}${running.length > 0 ? ` (${running.length} en cours, hors taux)` : ''}`
+        : null,
     dimensions: args.dimensions,
     keys: { met: sortedKeys(args.met), breached: breaches.map((b) => b.key), running },
     breaches,
@@ -125,10 +141,36 @@ export const complianceFigure = (args: ComplianceArgs): Figure => {
 };
 
 /** A count whose keys are split into resolved within target, resolved late, and still open (IND_SUP). */
-export const countFigure = (args: { readonly code: string; readonly label: string; readonly section: FigureSection; readonly dimensions: FigureDimensions; readonly keys: ClockKeys }): Figure => {
-  const keys = { met: sortedKeys(args.keys.met), breached: sortedKeys(args.keys.breached), running: sortedKeys(args.keys.running) };
+export const countFigure = (args: {
+  readonly code: string;
+  readonly label: string;
+  readonly section: FigureSection;
+  readonly dimensions: FigureDimensions;
+  readonly keys: ClockKeys;
+}): Figure => {
+  const keys = {
+    met: sortedKeys(args.keys.met),
+    breached: sortedKeys(args.keys.breached),
+    running: sortedKeys(args.keys.running),
+  };
   const value = keys.met.length + keys.breached.length + keys.running.length;
-  return { type: 'count', code: args.code, label: args.label, section: args.section, unit: 'count', value, numerator: value, denominator: null, threshold: null, met: null, status: 'measured', note: null, dimensions: args.dimensions, keys, breaches: [] };
+  return {
+    type: 'count',
+    code: args.code,
+    label: args.label,
+    section: args.section,
+    unit: 'count',
+    value,
+    numerator: value,
+    denominator: null,
+    threshold: null,
+    met: null,
+    status: 'measured',
+    note: null,
+    dimensions: args.dimensions,
+    keys,
+    breaches: [],
+  };
 };
 
 type RatioArgs = {
@@ -163,6 +205,10 @@ export const ratioFigure = (args: RatioArgs): Figure => ({
   status: args.value === null ? 'no-data' : 'measured',
   note: args.value === null ? args.emptyNote : (args.note ?? null),
   dimensions: args.dimensions,
-  keys: { numerator: sortedKeys(args.keys.numerator), denominator: sortedKeys(args.keys.denominator), apart: sortedKeys(args.keys.apart) },
+  keys: {
+    numerator: sortedKeys(args.keys.numerator),
+    denominator: sortedKeys(args.keys.denominator),
+    apart: sortedKeys(args.keys.apart),
+  },
   breaches: [],
 });

@@ -13,7 +13,9 @@ describe('monthWindow', () => {
     ['December runs to the next year', '2026-12', '2026-12-01T00:00', '2027-01-01T00:00', 31 * 24],
   ])('%s', (_name, month, start, end, hours) => {
     const window = monthWindow(month);
-    expect(window.ok && [window.value.startMs, window.value.endMs, (window.value.endMs - window.value.startMs) / H]).toEqual([ms(start), ms(end), hours]);
+    expect(
+      window.ok && [window.value.startMs, window.value.endMs, (window.value.endMs - window.value.startMs) / H],
+    ).toEqual([ms(start), ms(end), hours]);
   });
 
   it.each([['2026-13'], ['2026-1'], ['26-10'], ['2026-10-01'], [''], ['1969-12']])('refuses "%s"', (month) => {

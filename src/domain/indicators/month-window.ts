@@ -28,7 +28,8 @@ export const monthWindow = (month: string, zone: string = CONTRACT_ZONE): Result
   const match = MONTH.exec(month);
   if (match === null) return fail('BAD_REQUEST', ['month'], `"${month}" is not a month: write yyyy-MM (2026-10)`);
   const year = Number(match[1]);
-  if (year < FIRST_YEAR || year >= LAST_YEAR) return fail('BAD_REQUEST', ['month'], `"${month}" is not a month between ${FIRST_YEAR} and ${LAST_YEAR - 1}`);
+  if (year < FIRST_YEAR || year >= LAST_YEAR)
+    return fail('BAD_REQUEST', ['month'], `"${month}" is not a month between ${FIRST_YEAR} and ${LAST_YEAR - 1}`);
   const start = DateTime.fromObject({ year, month: Number(match[2]), day: 1 }, { zone });
   return ok({ month, zone, startMs: start.toMillis(), endMs: start.plus({ months: 1 }).toMillis() });
 };
@@ -38,4 +39,5 @@ export const monthWindow = (month: string, zone: string = CONTRACT_ZONE): Result
  * @example measuredAtMs(october, Date.parse('2026-12-01T12:00+01:00')) // october.endMs
  * @example measuredAtMs(october, Date.parse('2026-10-15T12:00+02:00')) // that instant
  */
-export const measuredAtMs = (window: MonthWindow, atMs: number): number | null => (atMs <= window.startMs ? null : Math.min(atMs, window.endMs));
+export const measuredAtMs = (window: MonthWindow, atMs: number): number | null =>
+  atMs <= window.startMs ? null : Math.min(atMs, window.endMs);

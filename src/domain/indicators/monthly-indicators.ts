@@ -30,7 +30,15 @@ import type { AnomalyClass } from '../anomaly/classify-anomaly';
 import { businessMsBetweenEpoch, type BusinessCalendar } from '../calendar/business-calendar';
 import type { ClockState } from '../sla/sla-clock';
 import type { ClockId } from '../sla/targets';
-import type { AnomalySeverity, DocSeverity, Environment, IssueKind, ServiceLevel, Severity, Urgency } from '../sla/vocabulary';
+import type {
+  AnomalySeverity,
+  DocSeverity,
+  Environment,
+  IssueKind,
+  ServiceLevel,
+  Severity,
+  Urgency,
+} from '../sla/vocabulary';
 import {
   ANOMALY_CELLS,
   ANOMALY_CLOCKS,
@@ -58,7 +66,15 @@ import {
   type EnvironmentCell,
 } from './catalogue';
 import { durationStats, type DurationItem } from './durations';
-import { compareKeys, complianceFigure, countFigure, ratioFigure, sortedKeys, type Breach, type Figure } from './figure';
+import {
+  compareKeys,
+  complianceFigure,
+  countFigure,
+  ratioFigure,
+  sortedKeys,
+  type Breach,
+  type Figure,
+} from './figure';
 import type { MonthWindow } from './month-window';
 
 /** A clock as the indicators read it (instants in epoch ms). */
@@ -91,7 +107,11 @@ type Cell = { readonly met: string[]; readonly breaches: Breach[]; readonly runn
 type OpenKeys = { readonly met: string[]; readonly breached: string[]; readonly running: string[] };
 
 export type MonthlyNoticeCode = 'CLOCK_WITHOUT_TARGET' | 'INCIDENT_WITHOUT_SEVERITY';
-export type MonthlyNotice = { readonly code: MonthlyNoticeCode; readonly message: string; readonly keys: readonly string[] };
+export type MonthlyNotice = {
+  readonly code: MonthlyNoticeCode;
+  readonly message: string;
+  readonly keys: readonly string[];
+};
 
 /** What a month's issues add up to; build with tallyMonth, combine with mergeTallies. */
 export type MonthlyTally = {
@@ -100,7 +120,11 @@ export type MonthlyTally = {
   /** Compliance cells by figure code. */
   readonly cells: ReadonlyMap<string, Cell>;
   readonly open: Readonly<Record<AnomalySeverity, OpenKeys>>;
-  readonly escaped: { readonly production: readonly string[]; readonly validation: readonly string[]; readonly unknown: readonly string[] };
+  readonly escaped: {
+    readonly production: readonly string[];
+    readonly validation: readonly string[];
+    readonly unknown: readonly string[];
+  };
   readonly leadTime: readonly DurationItem[];
   readonly cycleTime: readonly DurationItem[];
   readonly neverInProgress: readonly string[];
@@ -120,11 +144,16 @@ const cellCodes = (issue: IndicatorIssue, clock: IndicatorClock): readonly strin
   if (severity === null) return [];
   switch (issue.kind) {
     case 'incident':
-      return clock.id === 'resolution' && ANOMALY_SEVERITY_SET.has(severity) ? [incidentCode(severity as AnomalySeverity, issue.serviceLevel ?? 'silver')] : [];
+      return clock.id === 'resolution' && ANOMALY_SEVERITY_SET.has(severity)
+        ? [incidentCode(severity as AnomalySeverity, issue.serviceLevel ?? 'silver')]
+        : [];
     case 'anomaly': {
       if (!ANOMALY_SEVERITY_SET.has(severity)) return [];
       const s = severity as AnomalySeverity;
-      return [anomalyCode(clock.id, s), anomalyCode(clock.id, s, [envCell(issue.environment), classCell(issue.anomalyClass)])];
+      return [
+        anomalyCode(clock.id, s),
+        anomalyCode(clock.id, s, [envCell(issue.environment), classCell(issue.anomalyClass)]),
+      ];
     }
     case 'doc-anomaly':
       return clock.id === 'resolution' ? [docCode(severity as DocSeverity)] : [];
@@ -143,8 +172,14 @@ const emptyOpen = (): Record<AnomalySeverity, OpenKeys> => ({
  * Folds the issues into the month's tally; each issue is read once and not kept.
  * @example tallyMonth([incidentResolvedLate], october, october.endMs, standard).cells.get('IND_INC01') // { met: [], breaches: [{ key: 'DEMAT-1', … }], running: [] }
  */
-export const tallyMonth = (issues: Iterable<IndicatorIssue>, window: MonthWindow, measuredAtMs: number, standard: BusinessCalendar): MonthlyTally => {
-  if (measuredAtMs <= window.startMs || measuredAtMs > window.endMs) throw new RangeError('tallyMonth: the measure instant must be within (start, end] of the month');
+export const tallyMonth = (
+  issues: Iterable<IndicatorIssue>,
+  window: MonthWindow,
+  measuredAtMs: number,
+  standard: BusinessCalendar,
+): MonthlyTally => {
+  if (measuredAtMs <= window.startMs || measuredAtMs > window.endMs)
+    throw new RangeError('tallyMonth: the measure instant must be within (start, end] of the month');
   const inMonth = (ms: number): boolean => ms >= window.startMs && ms < window.endMs;
   const cells = new Map<string, Cell>();
   const cell = (code: string): Cell => {
@@ -163,7 +198,14 @@ export const tallyMonth = (issues: Iterable<IndicatorIssue>, window: MonthWindow
   const workItemAge: DurationItem[] = [];
   const withoutTarget = new Set<string>();
   const incidentsWithoutSeverity: string[] = [];
-  const item = (issue: IndicatorIssue, fromMs: number, toMs: number): DurationItem => ({ key: issue.key, kind: issue.kind, fromMs, toMs, ms: toMs - fromMs, businessMs: businessMsBetweenEpoch(standard, fromMs, toMs) });
+  const item = (issue: IndicatorIssue, fromMs: number, toMs: number): DurationItem => ({
+    key: issue.key,
+    kind: issue.kind,
+    fromMs,
+    toMs,
+    ms: toMs - fromMs,
+    businessMs: businessMsBetweenEpoch(standard, fromMs, toMs),
+  });
 
   for (const issue of issues) {
     const startedAtMs = issue.clocks[0]?.startedAtMs;
@@ -205,7 +247,8 @@ export const tallyMonth = (issues: Iterable<IndicatorIssue>, window: MonthWindow
 
     if (issue.kind === 'incident') {
       // Open at some instant of the month: not stopped before it began (a stop at its first instant closes it before).
-      const openInMonth = stillOpen || (stoppedAtMs !== null && stoppedAtMs > window.startMs && stoppedAtMs > resolution.startedAtMs);
+      const openInMonth =
+        stillOpen || (stoppedAtMs !== null && stoppedAtMs > window.startMs && stoppedAtMs > resolution.startedAtMs);
       if (openInMonth) {
         const severity = issue.severity;
         if (severity !== null && ANOMALY_SEVERITY_SET.has(severity)) {
@@ -225,25 +268,53 @@ export const tallyMonth = (issues: Iterable<IndicatorIssue>, window: MonthWindow
     }
     if (stillOpen) workItemAge.push(item(issue, resolution.startedAtMs, measuredAtMs));
   }
-  return { window, measuredAtMs, cells, open, escaped, leadTime, cycleTime, neverInProgress, workItemAge, withoutTarget: [...withoutTarget], incidentsWithoutSeverity };
+  return {
+    window,
+    measuredAtMs,
+    cells,
+    open,
+    escaped,
+    leadTime,
+    cycleTime,
+    neverInProgress,
+    workItemAge,
+    withoutTarget: [...withoutTarget],
+    incidentsWithoutSeverity,
+  };
 };
 
 /** Two tallies of the same month and instant (issues split between two exports) → the tally of all their issues. */
 export const mergeTallies = (a: MonthlyTally, b: MonthlyTally): MonthlyTally => {
-  if (a.window.startMs !== b.window.startMs || a.measuredAtMs !== b.measuredAtMs) throw new RangeError('mergeTallies: tallies of different months or instants');
+  if (a.window.startMs !== b.window.startMs || a.measuredAtMs !== b.measuredAtMs)
+    throw new RangeError('mergeTallies: tallies of different months or instants');
   const cells = new Map<string, Cell>();
   for (const [code, c] of [...a.cells, ...b.cells]) {
     const found = cells.get(code);
-    cells.set(code, found === undefined ? { met: [...c.met], breaches: [...c.breaches], running: [...c.running] } : { met: [...found.met, ...c.met], breaches: [...found.breaches, ...c.breaches], running: [...found.running, ...c.running] });
+    cells.set(
+      code,
+      found === undefined
+        ? { met: [...c.met], breaches: [...c.breaches], running: [...c.running] }
+        : {
+            met: [...found.met, ...c.met],
+            breaches: [...found.breaches, ...c.breaches],
+            running: [...found.running, ...c.running],
+          },
+    );
   }
   const open = emptyOpen();
-  for (const s of ANOMALY_SEVERITIES) for (const part of ['met', 'breached', 'running'] as const) open[s][part].push(...a.open[s][part], ...b.open[s][part]);
+  for (const s of ANOMALY_SEVERITIES)
+    for (const part of ['met', 'breached', 'running'] as const)
+      open[s][part].push(...a.open[s][part], ...b.open[s][part]);
   return {
     window: a.window,
     measuredAtMs: a.measuredAtMs,
     cells,
     open,
-    escaped: { production: [...a.escaped.production, ...b.escaped.production], validation: [...a.escaped.validation, ...b.escaped.validation], unknown: [...a.escaped.unknown, ...b.escaped.unknown] },
+    escaped: {
+      production: [...a.escaped.production, ...b.escaped.production],
+      validation: [...a.escaped.validation, ...b.escaped.validation],
+      unknown: [...a.escaped.unknown, ...b.escaped.unknown],
+    },
     leadTime: [...a.leadTime, ...b.leadTime],
     cycleTime: [...a.cycleTime, ...b.cycleTime],
     neverInProgress: [...a.neverInProgress, ...b.neverInProgress],
@@ -260,9 +331,14 @@ export type MonthlyIndicators = {
   readonly notices: readonly MonthlyNotice[];
 };
 
-const byKey = (items: readonly DurationItem[]): readonly DurationItem[] => [...items].sort((x, y) => compareKeys(x.key, y.key));
+const byKey = (items: readonly DurationItem[]): readonly DurationItem[] =>
+  [...items].sort((x, y) => compareKeys(x.key, y.key));
 
-const durationFigures = (measure: DurationMeasure, items: readonly DurationItem[], apart: readonly string[]): Figure[] => {
+const durationFigures = (
+  measure: DurationMeasure,
+  items: readonly DurationItem[],
+  apart: readonly string[],
+): Figure[] => {
   const keys = items.map((i) => i.key);
   const statistics = measure === 'workItemAge' ? (['median', 'max'] as const) : (['median', 'mean'] as const);
   return (['calendar', 'business'] as const).flatMap((basis) => {
@@ -301,11 +377,31 @@ export const monthlyFigures = (tally: MonthlyTally): MonthlyIndicators => {
       const code = incidentCode(severity, level);
       const c = at(code);
       const thresholdPercent = severity === 'blocking' ? IND_INC[level].thresholdPercent : null;
-      figures.push(complianceFigure({ code, label: incidentLabel(severity, level), section: 'incidents', dimensions: { kind: 'incident', clock: 'resolution', severity, serviceLevel: level }, thresholdPercent, met: c.met, breaches: c.breaches, running: c.running, emptyNote: EMPTY_NOTES.incident }));
+      figures.push(
+        complianceFigure({
+          code,
+          label: incidentLabel(severity, level),
+          section: 'incidents',
+          dimensions: { kind: 'incident', clock: 'resolution', severity, serviceLevel: level },
+          thresholdPercent,
+          met: c.met,
+          breaches: c.breaches,
+          running: c.running,
+          emptyNote: EMPTY_NOTES.incident,
+        }),
+      );
     }
   }
   for (const severity of ANOMALY_SEVERITIES) {
-    figures.push(countFigure({ code: IND_SUP[severity].code, label: IND_SUP[severity].label, section: 'open-incidents', dimensions: { kind: 'incident', severity }, keys: tally.open[severity] }));
+    figures.push(
+      countFigure({
+        code: IND_SUP[severity].code,
+        label: IND_SUP[severity].label,
+        section: 'open-incidents',
+        dimensions: { kind: 'incident', severity },
+        keys: tally.open[severity],
+      }),
+    );
   }
 
   const listed = new Set<string>();
@@ -313,27 +409,78 @@ export const monthlyFigures = (tally: MonthlyTally): MonthlyIndicators => {
     const emptyNote = clock === 'workaround' ? EMPTY_NOTES.anomalyWorkaround : EMPTY_NOTES.anomalyResolution;
     const total = anomalyCode(clock, severity);
     const c = at(total);
-    figures.push(complianceFigure({ code: total, label: anomalyLabel(clock, severity), section: 'anomalies', dimensions: { kind: 'anomaly', clock, severity }, thresholdPercent: null, met: c.met, breaches: c.breaches, running: c.running, emptyNote }));
+    figures.push(
+      complianceFigure({
+        code: total,
+        label: anomalyLabel(clock, severity),
+        section: 'anomalies',
+        dimensions: { kind: 'anomaly', clock, severity },
+        thresholdPercent: null,
+        met: c.met,
+        breaches: c.breaches,
+        running: c.running,
+        emptyNote,
+      }),
+    );
     // The five pairs D6 allows, then any other pair the data has (none, unless the classification rules change).
-    const extra = [...tally.cells.keys()].filter((code) => code.startsWith(`${total}_ENV_`) && !ANOMALY_CELLS.some((pair) => anomalyCode(clock, severity, pair) === code));
+    const extra = [...tally.cells.keys()].filter(
+      (code) =>
+        code.startsWith(`${total}_ENV_`) && !ANOMALY_CELLS.some((pair) => anomalyCode(clock, severity, pair) === code),
+    );
     const pairs = [...ANOMALY_CELLS, ...extra.sort().map((code) => pairOfCode(code))];
     for (const pair of pairs) {
       const code = anomalyCode(clock, severity, pair);
       if (listed.has(code)) continue;
       listed.add(code);
       const d = at(code);
-      figures.push(complianceFigure({ code, label: anomalyLabel(clock, severity, pair), section: 'anomalies', dimensions: { kind: 'anomaly', clock, severity, environment: pair[0], anomalyClass: pair[1] }, thresholdPercent: null, met: d.met, breaches: d.breaches, running: d.running, emptyNote }));
+      figures.push(
+        complianceFigure({
+          code,
+          label: anomalyLabel(clock, severity, pair),
+          section: 'anomalies',
+          dimensions: { kind: 'anomaly', clock, severity, environment: pair[0], anomalyClass: pair[1] },
+          thresholdPercent: null,
+          met: d.met,
+          breaches: d.breaches,
+          running: d.running,
+          emptyNote,
+        }),
+      );
     }
   }
   for (const severity of DOC_SEVERITIES) {
     const code = docCode(severity);
     const c = at(code);
-    figures.push(complianceFigure({ code, label: docLabel(severity), section: 'doc-anomalies', dimensions: { kind: 'doc-anomaly', clock: 'resolution', severity }, thresholdPercent: null, met: c.met, breaches: c.breaches, running: c.running, emptyNote: EMPTY_NOTES.docAnomaly }));
+    figures.push(
+      complianceFigure({
+        code,
+        label: docLabel(severity),
+        section: 'doc-anomalies',
+        dimensions: { kind: 'doc-anomaly', clock: 'resolution', severity },
+        thresholdPercent: null,
+        met: c.met,
+        breaches: c.breaches,
+        running: c.running,
+        emptyNote: EMPTY_NOTES.docAnomaly,
+      }),
+    );
   }
   for (const urgency of URGENCIES) {
     const code = requestCode(urgency);
     const c = at(code);
-    figures.push(complianceFigure({ code, label: requestLabel(urgency), section: 'service-requests', dimensions: { kind: 'service-request', clock: 'resolution', severity: urgency }, thresholdPercent: null, met: c.met, breaches: c.breaches, running: c.running, emptyNote: EMPTY_NOTES.serviceRequest }));
+    figures.push(
+      complianceFigure({
+        code,
+        label: requestLabel(urgency),
+        section: 'service-requests',
+        dimensions: { kind: 'service-request', clock: 'resolution', severity: urgency },
+        thresholdPercent: null,
+        met: c.met,
+        breaches: c.breaches,
+        running: c.running,
+        emptyNote: EMPTY_NOTES.serviceRequest,
+      }),
+    );
   }
 
   const { production, validation, unknown } = tally.escaped;
@@ -352,22 +499,50 @@ export const monthlyFigures = (tally: MonthlyTally): MonthlyIndicators => {
       emptyNote: ESCAPED_DEFECT_RATE.emptyNote,
     }),
   );
-  figures.push(...durationFigures('leadTime', tally.leadTime, []), ...durationFigures('cycleTime', tally.cycleTime, tally.neverInProgress), ...durationFigures('workItemAge', tally.workItemAge, []));
+  figures.push(
+    ...durationFigures('leadTime', tally.leadTime, []),
+    ...durationFigures('cycleTime', tally.cycleTime, tally.neverInProgress),
+    ...durationFigures('workItemAge', tally.workItemAge, []),
+  );
 
   const notices: MonthlyNotice[] = [];
   if (tally.withoutTarget.length > 0) {
     const keys = sortedKeys(tally.withoutTarget);
-    notices.push({ code: 'CLOCK_WITHOUT_TARGET', keys, message: `${keys.length} issue(s) with a clock stopped in the month or still running have no severity or no target (D3): left out of the rates` });
+    notices.push({
+      code: 'CLOCK_WITHOUT_TARGET',
+      keys,
+      message: `${keys.length} issue(s) with a clock stopped in the month or still running have no severity or no target (D3): left out of the rates`,
+    });
   }
   if (tally.incidentsWithoutSeverity.length > 0) {
     const keys = sortedKeys(tally.incidentsWithoutSeverity);
-    notices.push({ code: 'INCIDENT_WITHOUT_SEVERITY', keys, message: `${keys.length} incident(s) open in the month have no severity: left out of IND_SUP01-03` });
+    notices.push({
+      code: 'INCIDENT_WITHOUT_SEVERITY',
+      keys,
+      message: `${keys.length} incident(s) open in the month have no severity: left out of IND_SUP01-03`,
+    });
   }
-  return { figures, durations: { leadTime: byKey(tally.leadTime), cycleTime: byKey(tally.cycleTime), workItemAge: byKey(tally.workItemAge) }, notices };
+  return {
+    figures,
+    durations: {
+      leadTime: byKey(tally.leadTime),
+      cycleTime: byKey(tally.cycleTime),
+      workItemAge: byKey(tally.workItemAge),
+    },
+    notices,
+  };
 };
 
-const ENV_CELLS: ReadonlyMap<string, EnvironmentCell> = new Map([['VALIDATION', 'validation'], ['PRODUCTION', 'production'], ['UNKNOWN', 'unknown']]);
-const CLASS_CELLS: ReadonlyMap<string, ClassCell> = new Map([['VALIDATION', 'validation'], ['PRODUCTION', 'production'], ['UNKNOWN', 'unknown']]);
+const ENV_CELLS: ReadonlyMap<string, EnvironmentCell> = new Map([
+  ['VALIDATION', 'validation'],
+  ['PRODUCTION', 'production'],
+  ['UNKNOWN', 'unknown'],
+]);
+const CLASS_CELLS: ReadonlyMap<string, ClassCell> = new Map([
+  ['VALIDATION', 'validation'],
+  ['PRODUCTION', 'production'],
+  ['UNKNOWN', 'unknown'],
+]);
 
 const pairOfCode = (code: string): readonly [EnvironmentCell, ClassCell] => {
   const match = /_ENV_([A-Z]+)_CLASS_([A-Z]+)$/.exec(code);

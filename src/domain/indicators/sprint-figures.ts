@@ -33,7 +33,10 @@ export type SprintKeys = {
  */
 export const sprintKeys = (sprint: SprintFacts, items: readonly SprintItem[], measuredAtMs: number): SprintKeys => {
   const atEnd = items.filter((item) => (valueAt(item.sprints, measuredAtMs) ?? []).includes(sprint.id));
-  return { atEnd: atEnd.map((i) => i.key), done: atEnd.filter((i) => valueAt(i.statuses, measuredAtMs)?.category === 'done').map((i) => i.key) };
+  return {
+    atEnd: atEnd.map((i) => i.key),
+    done: atEnd.filter((i) => valueAt(i.statuses, measuredAtMs)?.category === 'done').map((i) => i.key),
+  };
 };
 
 /**

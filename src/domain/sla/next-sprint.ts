@@ -10,7 +10,11 @@ export type SprintCadence = { readonly firstStart: string; readonly businessDays
  * The cadence's sprints, from its first start until the first sprint that starts after `untilMs`.
  * @example cadenceSprints(standard, { firstStart: '2026-01-05', businessDays: 20 }, at('2026-02-10'))[1].name // 'Sprint 2'
  */
-export const cadenceSprints = (cal: BusinessCalendar, cadence: SprintCadence, untilMs: number): readonly SprintWindow[] => {
+export const cadenceSprints = (
+  cal: BusinessCalendar,
+  cadence: SprintCadence,
+  untilMs: number,
+): readonly SprintWindow[] => {
   const sprints: SprintWindow[] = [];
   let fromDate = cadence.firstStart;
   // Bounded by untilMs: each turn adds a sprint that ends later than the one before.
@@ -29,9 +33,14 @@ export const cadenceSprints = (cal: BusinessCalendar, cadence: SprintCadence, un
 export type NextSprintDue = { readonly sprint: SprintWindow; readonly dueAtMs: number };
 
 /** The sprint a "next sprint" clock started at `startMs` is due in, and the due instant; null when none is known. */
-export const nextSprintDue = (cal: BusinessCalendar, sprints: readonly SprintWindow[], startMs: number): NextSprintDue | null => {
+export const nextSprintDue = (
+  cal: BusinessCalendar,
+  sprints: readonly SprintWindow[],
+  startMs: number,
+): NextSprintDue | null => {
   let next: SprintWindow | null = null;
-  for (const sprint of sprints) if (sprint.startMs > startMs && (next === null || sprint.startMs < next.startMs)) next = sprint;
+  for (const sprint of sprints)
+    if (sprint.startMs > startMs && (next === null || sprint.startMs < next.startMs)) next = sprint;
   if (next === null) return null;
   const dueAtMs = endOfLastWorkingDayEpoch(cal, next.endMs);
   return dueAtMs === null ? null : { sprint: next, dueAtMs };

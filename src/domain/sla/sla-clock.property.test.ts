@@ -50,7 +50,9 @@ const factsArb: fc.Arbitrary<{ facts: ClockFacts; atMs: number }> = fc
 /** The simple version: walk the minutes, look up the status at each one, and count it by its role (D4). */
 const minuteByMinute = (facts: ClockFacts, atMs: number, clock: 'workaround' | 'resolution') => {
   const productionBlocking = facts.environment === 'production' && facts.severity.initial === 'blocking';
-  const stops = new Set((productionBlocking ? ['En production', 'Fermée'] : ['Validée', 'En production', 'Fermée']).map(foldName));
+  const stops = new Set(
+    (productionBlocking ? ['En production', 'Fermée'] : ['Validée', 'En production', 'Fermée']).map(foldName),
+  );
   if (clock === 'workaround') stops.add(foldName('Contournement validé'));
   let elapsedMs = 0;
   let pausedMs = 0;
@@ -76,7 +78,10 @@ describe('clock properties (D4)', () => {
       fc.property(factsArb, ({ facts, atMs }) => {
         const result = computeIssueClocks(facts, settings, atMs);
         for (const clock of result.clocks) {
-          expect({ id: clock.id, elapsedMs: clock.elapsedMs, pausedMs: clock.pausedMs }).toEqual({ id: clock.id, ...minuteByMinute(facts, atMs, clock.id) });
+          expect({ id: clock.id, elapsedMs: clock.elapsedMs, pausedMs: clock.pausedMs }).toEqual({
+            id: clock.id,
+            ...minuteByMinute(facts, atMs, clock.id),
+          });
         }
       }),
       { numRuns: 60 },
@@ -87,7 +92,9 @@ describe('clock properties (D4)', () => {
     fc.assert(
       fc.property(factsArb, ({ facts, atMs }) => {
         for (const clock of computeIssueClocks(facts, settings, atMs).clocks) {
-          expect(clock.elapsedMs + clock.pausedMs).toBeLessThanOrEqual(businessMsBetweenEpoch(standard, facts.createdAtMs, atMs));
+          expect(clock.elapsedMs + clock.pausedMs).toBeLessThanOrEqual(
+            businessMsBetweenEpoch(standard, facts.createdAtMs, atMs),
+          );
           expect(clock.segments.reduce((sum, s) => sum + s.businessMs, 0)).toBe(clock.elapsedMs + clock.pausedMs);
         }
       }),
@@ -100,7 +107,12 @@ describe('clock properties (D4)', () => {
         const running = facts.statusChanges.map((c, i) => [c, i] as const).filter(([c]) => RUNNING.includes(c.to));
         fc.pre(running.length > 0);
         const [, index] = running[pick % running.length] as readonly [unknown, number];
-        const paused: ClockFacts = { ...facts, statusChanges: facts.statusChanges.map((c, i) => (i === index ? { ...c, to: 'En attente Administration' } : c)) };
+        const paused: ClockFacts = {
+          ...facts,
+          statusChanges: facts.statusChanges.map((c, i) =>
+            i === index ? { ...c, to: 'En attente Administration' } : c,
+          ),
+        };
         const before = computeIssueClocks(facts, settings, atMs).clocks;
         const after = computeIssueClocks(paused, settings, atMs).clocks;
         after.forEach((clock, i) => expect(clock.elapsedMs).toBeLessThanOrEqual(before[i]?.elapsedMs ?? Infinity));
@@ -112,14 +124,20 @@ describe('clock properties (D4)', () => {
     fc.assert(
       fc.property(factsArb, ({ facts, atMs }) => {
         for (const clock of computeIssueClocks(facts, settings, atMs).clocks) {
-          if (clock.state === 'stopped' || clock.remainingMs === null || clock.remainingMs <= 0 || clock.dueAtMs === null) continue;
+          if (
+            clock.state === 'stopped' ||
+            clock.remainingMs === null ||
+            clock.remainingMs <= 0 ||
+            clock.dueAtMs === null
+          )
+            continue;
           expect(businessMsBetweenEpoch(standard, atMs, clock.dueAtMs)).toBe(clock.remainingMs);
         }
       }),
     );
   });
 
-  it('places a breached clock\'s due instant where the running time reached the target', () => {
+  it("places a breached clock's due instant where the running time reached the target", () => {
     fc.assert(
       fc.property(factsArb, ({ facts, atMs }) => {
         for (const clock of computeIssueClocks(facts, settings, atMs).clocks) {

@@ -15,7 +15,13 @@ import type { Environment, IssueKind, ServiceLevel, Severity } from './vocabular
 /** A value of a field over time: its value at creation, then each change in order. */
 export type ValueHistory<T> = {
   readonly initial: T | null;
-  readonly changes: readonly { readonly atMs: number; readonly from: T | null; readonly to: T | null; readonly fromText: string | null; readonly toText: string | null }[];
+  readonly changes: readonly {
+    readonly atMs: number;
+    readonly from: T | null;
+    readonly to: T | null;
+    readonly fromText: string | null;
+    readonly toText: string | null;
+  }[];
 };
 
 /** What the clocks need to know about an issue, already read from Jira and checked (chronological changes). */
@@ -131,7 +137,8 @@ const statusPeriods = (facts: ClockFacts, startMs: number, atMs: number): readon
   if (atMs > fromMs) periods.push({ fromMs, toMs: atMs, status });
   // A change exactly at `atMs` holds from `atMs` (half-open): an empty last period carries the status in effect, so
   // the clock's state is the new status's, not the one it just left (issue 8: an event handled at its own instant).
-  else if (periods.length === 0 || periods[periods.length - 1]?.status !== status) periods.push({ fromMs, toMs: fromMs, status });
+  else if (periods.length === 0 || periods[periods.length - 1]?.status !== status)
+    periods.push({ fromMs, toMs: fromMs, status });
   return periods;
 };
 
@@ -141,7 +148,12 @@ type StopSets = Readonly<Record<ClockId, ReadonlySet<string>>>;
 const stopSetCache = new WeakMap<StatusRules, Map<string, StopSets>>();
 
 /** Statuses that stop each clock of this issue (D4); built once per settings and case. */
-const stopStatuses = (rules: StatusRules, kind: IssueKind, severity: Severity | null, environment: Environment | null): StopSets => {
+const stopStatuses = (
+  rules: StatusRules,
+  kind: IssueKind,
+  severity: Severity | null,
+  environment: Environment | null,
+): StopSets => {
   const productionBlocking = kind === 'anomaly' && environment === 'production' && severity === 'blocking';
   const cacheKey = `${kind}:${productionBlocking}`;
   let byCase = stopSetCache.get(rules);
@@ -151,7 +163,9 @@ const stopStatuses = (rules: StatusRules, kind: IssueKind, severity: Severity | 
   }
   let sets = byCase.get(cacheKey);
   if (!sets) {
-    const resolution = productionBlocking ? union(rules.deployed, rules.closed) : union(rules.resolved[kind], rules.deployed, rules.closed);
+    const resolution = productionBlocking
+      ? union(rules.deployed, rules.closed)
+      : union(rules.resolved[kind], rules.deployed, rules.closed);
     sets = { resolution, workaround: union(rules.workaroundDone, resolution) };
     byCase.set(cacheKey, sets);
   }
@@ -204,12 +218,18 @@ const countClock = (
 };
 
 /** The instant the running time reached the target, walking the running segments. */
-const crossingMs = (cal: BusinessCalendar, segments: readonly ClockSegment[], startMs: number, targetMs: number): number => {
+const crossingMs = (
+  cal: BusinessCalendar,
+  segments: readonly ClockSegment[],
+  startMs: number,
+  targetMs: number,
+): number => {
   if (targetMs === 0) return startMs;
   let countedMs = 0;
   for (const segment of segments) {
     if (segment.state !== 'running') continue;
-    if (countedMs + segment.businessMs >= targetMs) return addBusinessMsEpoch(cal, segment.fromMs, targetMs - countedMs);
+    if (countedMs + segment.businessMs >= targetMs)
+      return addBusinessMsEpoch(cal, segment.fromMs, targetMs - countedMs);
     countedMs += segment.businessMs;
   }
   throw new RangeError('crossingMs: the segments never reach the target');
@@ -218,7 +238,8 @@ const crossingMs = (cal: BusinessCalendar, segments: readonly ClockSegment[], st
 const requalificationsOf = (facts: ClockFacts, atMs: number): readonly Requalification[] => {
   const list: Requalification[] = [];
   const collect = (field: Requalification['field'], history: ValueHistory<string>): void => {
-    for (const c of history.changes) if (c.atMs <= atMs) list.push({ atMs: c.atMs, field, from: c.from ?? c.fromText, to: c.to ?? c.toText });
+    for (const c of history.changes)
+      if (c.atMs <= atMs) list.push({ atMs: c.atMs, field, from: c.from ?? c.fromText, to: c.to ?? c.toText });
   };
   collect('severity', facts.severity);
   if (facts.kind === 'incident') collect('serviceLevel', facts.serviceLevel);
@@ -235,11 +256,16 @@ const resolveTarget = (
   warnings: Warning[],
 ): ResolvedTarget => {
   if (spec === null) return null;
-  if (spec.kind === 'duration') return { target: { label: spec.label, sprint: null }, targetMs: durationMs(spec.duration, cal.dayLengthMs) };
+  if (spec.kind === 'duration')
+    return { target: { label: spec.label, sprint: null }, targetMs: durationMs(spec.duration, cal.dayLengthMs) };
   const sprintCalendar = settings.calendars.standard ?? cal;
   const due = nextSprintDue(sprintCalendar, settings.sprints, startMs);
   if (due === null) {
-    warnings.push({ code: 'NO_NEXT_SPRINT', message: 'No sprint starts after this issue was created, and no sprint cadence is set: the "next sprint" deadline cannot be placed (D7).' });
+    warnings.push({
+      code: 'NO_NEXT_SPRINT',
+      message:
+        'No sprint starts after this issue was created, and no sprint cadence is set: the "next sprint" deadline cannot be placed (D7).',
+    });
     return null;
   }
   // The next-sprint budget is the business time from the start to the sprint's due instant: without pauses the
@@ -260,20 +286,33 @@ export const computeIssueClocks = (facts: ClockFacts, settings: ClockSettings, a
   const warnings: Warning[] = [];
   const severity = valueAt(facts.severity, atMs);
   const recordedLevel = valueAt(facts.serviceLevel, atMs);
-  if (severity === null) warnings.push({ code: 'SEVERITY_MISSING', message: 'The issue has no severity: its clocks run without a target (D3).' });
+  if (severity === null)
+    warnings.push({
+      code: 'SEVERITY_MISSING',
+      message: 'The issue has no severity: its clocks run without a target (D3).',
+    });
   let level: ServiceLevel = recordedLevel ?? DEFAULT_INCIDENT_LEVEL;
   if (facts.kind === 'incident' && recordedLevel === null) {
-    warnings.push({ code: 'SERVICE_LEVEL_MISSING', message: 'The incident has no service level: the silver calendar and targets apply (D2).' });
+    warnings.push({
+      code: 'SERVICE_LEVEL_MISSING',
+      message: 'The incident has no service level: the silver calendar and targets apply (D2).',
+    });
     level = DEFAULT_INCIDENT_LEVEL;
   }
   const calendarName = facts.kind === 'incident' ? level : 'standard';
   const cal = settings.calendars[calendarName];
   if (!cal) throw new RangeError(`computeIssueClocks: calendar "${calendarName}" is missing from the settings`);
-  const startMs = facts.kind === 'incident' && facts.incidentStartAtMs !== null ? facts.incidentStartAtMs : facts.createdAtMs;
-  if (startMs > atMs) warnings.push({ code: 'CLOCK_NOT_STARTED', message: 'The clock starts after the moment computed for: nothing has elapsed yet.' });
+  const startMs =
+    facts.kind === 'incident' && facts.incidentStartAtMs !== null ? facts.incidentStartAtMs : facts.createdAtMs;
+  if (startMs > atMs)
+    warnings.push({
+      code: 'CLOCK_NOT_STARTED',
+      message: 'The clock starts after the moment computed for: nothing has elapsed yet.',
+    });
   const periods = statusPeriods(facts, startMs, atMs);
   const stops = stopStatuses(settings.statuses, facts.kind, severity, facts.environment);
-  const pauses = facts.kind !== 'incident' || settings.statuses.pauseIncidents ? settings.statuses.pause : new Set<string>();
+  const pauses =
+    facts.kind !== 'incident' || settings.statuses.pauseIncidents ? settings.statuses.pause : new Set<string>();
   const requalifications = requalificationsOf(facts, atMs);
 
   const clocks: SlaClock[] = [];
@@ -287,7 +326,11 @@ export const computeIssueClocks = (facts: ClockFacts, settings: ClockSettings, a
       dueAtMs =
         counted.elapsedMs >= resolved.targetMs
           ? crossingMs(cal, counted.segments, startMs, resolved.targetMs)
-          : addBusinessMsEpoch(cal, counted.stoppedAtMs ?? Math.max(atMs, startMs), resolved.targetMs - counted.elapsedMs);
+          : addBusinessMsEpoch(
+              cal,
+              counted.stoppedAtMs ?? Math.max(atMs, startMs),
+              resolved.targetMs - counted.elapsedMs,
+            );
     }
     clocks.push({
       id,
@@ -306,7 +349,13 @@ export const computeIssueClocks = (facts: ClockFacts, settings: ClockSettings, a
       requalifications,
     });
   }
-  return { severity, serviceLevel: facts.kind === 'incident' ? level : recordedLevel, clocks, warnings: dedupe(warnings) };
+  return {
+    severity,
+    serviceLevel: facts.kind === 'incident' ? level : recordedLevel,
+    clocks,
+    warnings: dedupe(warnings),
+  };
 };
 
-const dedupe = (warnings: readonly Warning[]): readonly Warning[] => warnings.filter((w, i) => warnings.findIndex((o) => o.code === w.code) === i);
+const dedupe = (warnings: readonly Warning[]): readonly Warning[] =>
+  warnings.filter((w, i) => warnings.findIndex((o) => o.code === w.code) === i);

@@ -19,25 +19,63 @@ const aliases = <T extends string>(table: Readonly<Record<string, T>>): Readonly
 
 // "critique" in the indicator table means blocking (A8).
 const ANOMALY_SEVERITIES = aliases<AnomalySeverity>({
-  bloquante: 'blocking', bloquant: 'blocking', blocking: 'blocking', blocker: 'blocking', critique: 'blocking', critical: 'blocking',
-  majeure: 'major', majeur: 'major', major: 'major',
-  mineure: 'minor', mineur: 'minor', minor: 'minor',
+  bloquante: 'blocking',
+  bloquant: 'blocking',
+  blocking: 'blocking',
+  blocker: 'blocking',
+  critique: 'blocking',
+  critical: 'blocking',
+  majeure: 'major',
+  majeur: 'major',
+  major: 'major',
+  mineure: 'minor',
+  mineur: 'minor',
+  minor: 'minor',
 });
 const DOC_SEVERITIES = aliases<DocSeverity>({
-  critique: 'critical', critical: 'critical', bloquante: 'critical', bloquant: 'critical', blocking: 'critical',
-  majeure: 'major', majeur: 'major', major: 'major',
-  mineure: 'minor', mineur: 'minor', minor: 'minor',
+  critique: 'critical',
+  critical: 'critical',
+  bloquante: 'critical',
+  bloquant: 'critical',
+  blocking: 'critical',
+  majeure: 'major',
+  majeur: 'major',
+  major: 'major',
+  mineure: 'minor',
+  mineur: 'minor',
+  minor: 'minor',
 });
 const URGENCIES = aliases<Urgency>({
-  elevee: 'high', eleve: 'high', haute: 'high', haut: 'high', high: 'high',
-  moyenne: 'medium', moyen: 'medium', medium: 'medium',
-  basse: 'low', bas: 'low', low: 'low',
+  elevee: 'high',
+  eleve: 'high',
+  haute: 'high',
+  haut: 'high',
+  high: 'high',
+  moyenne: 'medium',
+  moyen: 'medium',
+  medium: 'medium',
+  basse: 'low',
+  bas: 'low',
+  low: 'low',
 });
-const SERVICE_LEVELS = aliases<ServiceLevel>({ or: 'gold', gold: 'gold', argent: 'silver', silver: 'silver', bronze: 'bronze' });
+const SERVICE_LEVELS = aliases<ServiceLevel>({
+  or: 'gold',
+  gold: 'gold',
+  argent: 'silver',
+  silver: 'silver',
+  bronze: 'bronze',
+});
 const ENVIRONMENTS = aliases<Environment>({
-  validation: 'validation', acc: 'validation', recette: 'validation', preprod: 'validation', 'pre-prod': 'validation',
-  'pre-production': 'validation', preproduction: 'validation', acceptance: 'validation',
-  production: 'production', prod: 'production',
+  validation: 'validation',
+  acc: 'validation',
+  recette: 'validation',
+  preprod: 'validation',
+  'pre-prod': 'validation',
+  'pre-production': 'validation',
+  preproduction: 'validation',
+  acceptance: 'validation',
+  production: 'production',
+  prod: 'production',
 });
 
 /** Reads a severity on the kind's scale; null when the text is not one of the scale's names or aliases. */
@@ -63,4 +101,8 @@ export const readEnvironment = (text: string): Environment | null => {
 
 /** The scale's names, for messages. */
 export const severityNames = (kind: IssueKind): string =>
-  kind === 'doc-anomaly' ? 'Critique, Majeure, Mineure' : kind === 'service-request' ? 'Élevée, Moyenne, Basse' : 'Bloquante, Majeure, Mineure';
+  kind === 'doc-anomaly'
+    ? 'Critique, Majeure, Mineure'
+    : kind === 'service-request'
+      ? 'Élevée, Moyenne, Basse'
+      : 'Bloquante, Majeure, Mineure';

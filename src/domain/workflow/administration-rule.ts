@@ -22,7 +22,10 @@ export type RuleDecision = { readonly result: true } | { readonly result: false;
  */
 export const decideAdministrationRule = (input: AdministrationRuleInput): RuleDecision => {
   if (input.isMember) return { result: true };
-  const guarded = input.guardedTransitionIds.length === 0 || input.transitionId === null || input.guardedTransitionIds.includes(input.transitionId);
+  const guarded =
+    input.guardedTransitionIds.length === 0 ||
+    input.transitionId === null ||
+    input.guardedTransitionIds.includes(input.transitionId);
   if (guarded) {
     return {
       result: false,

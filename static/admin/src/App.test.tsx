@@ -31,7 +31,9 @@ describe('admin page', () => {
     await renderAdmin();
     expect(callsTo('settings/get')).toHaveLength(1);
     expect(invokeMock).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId('meta').textContent).toBe('Version 4 · Modifiée le lun. 2 mars 2026, 10:15 par Claire Martin');
+    expect(screen.getByTestId('meta').textContent).toBe(
+      'Version 4 · Modifiée le lun. 2 mars 2026, 10:15 par Claire Martin',
+    );
   });
 
   it('shows the defaults as placeholders and writes only the keys the user changed', async () => {
@@ -92,7 +94,10 @@ describe('admin page', () => {
   it('tells the user to reload when the save meets a CONFLICT', async () => {
     await renderAdmin();
     fireEvent.change(screen.getByLabelText('Durée de la VSR (mois après la livraison)'), { target: { value: '3' } });
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'CONFLICT', message: 'settings version 5 is newer than 4' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'settings version 5 is newer than 4' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     const alert = await screen.findByTestId('save-error');
     expect(alert.textContent).toContain('Les réglages ont été modifiés par quelqu’un d’autre');
@@ -108,7 +113,14 @@ describe('admin page', () => {
     const fallback = invokeMock.getMockImplementation();
     invokeMock.mockImplementation(async (key, payload) =>
       key === 'settings/save'
-        ? { ok: false, error: { code: 'INVALID_SETTINGS', message: 'invalid', problems: [{ path: 'vsrMonths', message: 'Too big: expected number to be <=24' }] } }
+        ? {
+            ok: false,
+            error: {
+              code: 'INVALID_SETTINGS',
+              message: 'invalid',
+              problems: [{ path: 'vsrMonths', message: 'Too big: expected number to be <=24' }],
+            },
+          }
         : fallback?.(key, payload),
     );
     try {
@@ -133,7 +145,9 @@ describe('admin page', () => {
     invokeMock.mockResolvedValueOnce({ ok: true, data: aSettingsView({ canEdit: false }) });
     await renderAdmin();
     expect(screen.getByTestId('read-only').textContent).toContain('Lecture seule');
-    expect((screen.getByLabelText('Durée de la VSR (mois après la livraison)') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Durée de la VSR (mois après la livraison)') as HTMLInputElement).disabled).toBe(
+      true,
+    );
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).toBeNull();
   });
 
@@ -147,7 +161,9 @@ describe('admin page', () => {
     try {
       await renderAdmin();
       fireEvent.change(screen.getByTestId('field-calendars.standard.dayLength'), { target: { value: 'x' } });
-      expect((await screen.findByTestId('problems-calendars.standard.dayLength')).textContent).toContain('is not a day length');
+      expect((await screen.findByTestId('problems-calendars.standard.dayLength')).textContent).toContain(
+        'is not a day length',
+      );
       expect(screen.getByTestId('holidays-standard').textContent).toContain('Lundi de Pâques');
     } finally {
       restore();
@@ -169,7 +185,9 @@ describe('admin page', () => {
     const list = screen.getByTestId('field-statuses.closed');
     fireEvent.change(within(list).getByLabelText('Ajouter à « Fermé »'), { target: { value: 'Abandonnée' } });
     fireEvent.click(within(list).getByRole('button', { name: 'Ajouter' }));
-    expect(JSON.parse((screen.getByTestId('advanced-json') as HTMLTextAreaElement).value)).toEqual({ statuses: { closed: ['Fermée', 'Abandonnée'] } });
+    expect(JSON.parse((screen.getByTestId('advanced-json') as HTMLTextAreaElement).value)).toEqual({
+      statuses: { closed: ['Fermée', 'Abandonnée'] },
+    });
   });
 
   it('writes null for a target emptied by the user (not applicable)', async () => {
@@ -178,7 +196,9 @@ describe('admin page', () => {
     fireEvent.change(cell, { target: { value: '3d' } });
     fireEvent.change(cell, { target: { value: '' } });
     expect(cell.getAttribute('data-state')).toBe('not-applicable');
-    expect(JSON.parse((screen.getByTestId('advanced-json') as HTMLTextAreaElement).value)).toEqual({ targets: { incident: { gold: { minor: null } } } });
+    expect(JSON.parse((screen.getByTestId('advanced-json') as HTMLTextAreaElement).value)).toEqual({
+      targets: { incident: { gold: { minor: null } } },
+    });
   });
 
   it('shows the settings/get error as an alert', async () => {

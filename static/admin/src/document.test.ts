@@ -3,12 +3,17 @@ import { getAt, placeProblems, removeAt, setAt, writeAt } from './document';
 describe('setAt', () => {
   it('creates the objects on the way and leaves the rest as it was', () => {
     const doc = { vsrMonths: 3 };
-    expect(setAt(doc, ['targets', 'anomaly', 'blocking', 'workaround'], '2h')).toEqual({ vsrMonths: 3, targets: { anomaly: { blocking: { workaround: '2h' } } } });
+    expect(setAt(doc, ['targets', 'anomaly', 'blocking', 'workaround'], '2h')).toEqual({
+      vsrMonths: 3,
+      targets: { anomaly: { blocking: { workaround: '2h' } } },
+    });
     expect(doc).toEqual({ vsrMonths: 3 });
   });
 
   it('keeps null, which means "not applicable" for a target', () => {
-    expect(setAt({}, ['targets', 'anomaly', 'minor', 'workaround'], null)).toEqual({ targets: { anomaly: { minor: { workaround: null } } } });
+    expect(setAt({}, ['targets', 'anomaly', 'minor', 'workaround'], null)).toEqual({
+      targets: { anomaly: { minor: { workaround: null } } },
+    });
   });
 });
 

@@ -8,10 +8,12 @@ export type Path = readonly string[];
 
 type JsonObject = { readonly [key: string]: unknown };
 
-export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value at `path`, or undefined when a key on the way is missing. */
-export const getAt = (node: unknown, path: Path): unknown => path.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), node);
+export const getAt = (node: unknown, path: Path): unknown =>
+  path.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), node);
 
 /** A copy of `doc` with `value` at `path`, creating the objects on the way (a non-object on the way is replaced). */
 export const setAt = (doc: SettingsDocument, path: Path, value: unknown): SettingsDocument => {
@@ -58,7 +60,9 @@ export const placeProblems = (problems: readonly SettingsProblem[], fieldPaths: 
   const byField = new Map<string, SettingsProblem[]>();
   const unplaced: SettingsProblem[] = [];
   for (const problem of problems) {
-    const field = fieldPaths.filter((fieldPath) => isUnder(problem.path, fieldPath)).reduce<string | null>((best, p) => (best === null || p.length > best.length ? p : best), null);
+    const field = fieldPaths
+      .filter((fieldPath) => isUnder(problem.path, fieldPath))
+      .reduce<string | null>((best, p) => (best === null || p.length > best.length ? p : best), null);
     if (field === null) unplaced.push(problem);
     else byField.set(field, [...(byField.get(field) ?? []), problem]);
   }

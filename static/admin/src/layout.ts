@@ -19,9 +19,18 @@ export const HOLIDAY_SETS = ['FR', 'FR-alsace-moselle', 'none'] as const;
 
 export const FIELD_ROLES = ['severity', 'environment', 'serviceLevel', 'incidentStart'] as const;
 export const STATUS_ROLES = ['pause', 'workaroundDone', 'deployed', 'closed'] as const;
-export const CALENDAR_KEYS = ['zone', 'week', 'holidays', 'holidaysWorked', 'whitMondayWorked', 'closedDates', 'dayLength'] as const;
+export const CALENDAR_KEYS = [
+  'zone',
+  'week',
+  'holidays',
+  'holidaysWorked',
+  'whitMondayWorked',
+  'closedDates',
+  'dayLength',
+] as const;
 
-export type Severity = (typeof ANOMALY_SEVERITIES)[number] | (typeof DOC_SEVERITIES)[number] | (typeof URGENCIES)[number];
+export type Severity =
+  (typeof ANOMALY_SEVERITIES)[number] | (typeof DOC_SEVERITIES)[number] | (typeof URGENCIES)[number];
 
 /** One row of the targets table: an anomaly row has both clocks, every other kind only the resolution clock. */
 export type TargetRow = {
@@ -41,10 +50,28 @@ export const TARGET_ROWS: readonly TargetRow[] = [
     resolution: ['targets', 'anomaly', s, 'resolution'],
   })),
   ...SERVICE_LEVELS.flatMap((level) =>
-    ANOMALY_SEVERITIES.map((s) => ({ kind: 'incident' as const, level, severity: s, workaround: null, resolution: ['targets', 'incident', level, s] })),
+    ANOMALY_SEVERITIES.map((s) => ({
+      kind: 'incident' as const,
+      level,
+      severity: s,
+      workaround: null,
+      resolution: ['targets', 'incident', level, s],
+    })),
   ),
-  ...DOC_SEVERITIES.map((s) => ({ kind: 'doc-anomaly' as const, level: null, severity: s, workaround: null, resolution: ['targets', 'doc-anomaly', s] })),
-  ...URGENCIES.map((s) => ({ kind: 'service-request' as const, level: null, severity: s, workaround: null, resolution: ['targets', 'service-request', s] })),
+  ...DOC_SEVERITIES.map((s) => ({
+    kind: 'doc-anomaly' as const,
+    level: null,
+    severity: s,
+    workaround: null,
+    resolution: ['targets', 'doc-anomaly', s],
+  })),
+  ...URGENCIES.map((s) => ({
+    kind: 'service-request' as const,
+    level: null,
+    severity: s,
+    workaround: null,
+    resolution: ['targets', 'service-request', s],
+  })),
 ];
 
 /** Every field path of the page for these calendars (dot-joined, as the server writes problem paths). */
@@ -59,7 +86,9 @@ export const fieldPaths = (calendarNames: readonly string[]): readonly string[] 
   ...STATUS_ROLES.map((role) => `statuses.${role}`),
   'statuses.resolved',
   ...KINDS.map((kind) => `statuses.resolvedByKind.${kind}`),
-  ...TARGET_ROWS.flatMap((row) => [row.workaround, row.resolution].filter((p): p is readonly string[] => p !== null).map((p) => p.join('.'))),
+  ...TARGET_ROWS.flatMap((row) =>
+    [row.workaround, row.resolution].filter((p): p is readonly string[] => p !== null).map((p) => p.join('.')),
+  ),
   ...calendarNames.flatMap((name) => [
     `calendars.${name}`,
     ...CALENDAR_KEYS.map((key) => `calendars.${name}.${key}`),

@@ -18,9 +18,15 @@ export type SaveState =
   | { readonly kind: 'forbidden' }
   | { readonly kind: 'failed'; readonly error: ReplyError };
 
-export type Meta = { readonly version: number; readonly updatedAt: string | null; readonly updatedBy: string | null; readonly savedHere: boolean };
+export type Meta = {
+  readonly version: number;
+  readonly updatedAt: string | null;
+  readonly updatedBy: string | null;
+  readonly savedHere: boolean;
+};
 
-type Load = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly error: ReplyError } | { readonly kind: 'loaded' };
+type Load =
+  { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly error: ReplyError } | { readonly kind: 'loaded' };
 
 export const useSettingsEditor = () => {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -77,7 +83,8 @@ export const useSettingsEditor = () => {
         if (reply.ok) {
           setProblems(reply.data.problems);
           // A document with problems may come back without holidays: keep the last preview rather than none.
-          if (reply.data.problems.length === 0 || Object.keys(reply.data.holidays).length > 0) setHolidays(reply.data.holidays);
+          if (reply.data.problems.length === 0 || Object.keys(reply.data.holidays).length > 0)
+            setHolidays(reply.data.holidays);
           setCheckError(null);
         } else setCheckError(reply.error);
       });

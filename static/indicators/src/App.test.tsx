@@ -3,7 +3,16 @@ import { invoke, router, view } from '@forge/bridge';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { IndicatorsView, MonthlyFigureView } from '../../../src/contract';
 import { App } from './App';
-import { EXPORTS, aComputingView, aFailedView, aNotConfiguredView, aReadyView, aReport, compliance, demat } from './__fixtures__/indicators';
+import {
+  EXPORTS,
+  aComputingView,
+  aFailedView,
+  aNotConfiguredView,
+  aReadyView,
+  aReport,
+  compliance,
+  demat,
+} from './__fixtures__/indicators';
 import { POLL_INTERVAL_MS } from './useIndicators';
 
 type Context = Awaited<ReturnType<typeof view.getContext>>;
@@ -33,7 +42,11 @@ const callsTo = (key: string) => invokeMock.mock.calls.filter(([k]) => k === key
 const answers = (data: IndicatorsView) => ({ ok: true, data });
 
 const gadgetContext = (extension: Record<string, unknown>, locale = 'fr-FR'): Context =>
-  ({ locale, moduleKey: 'contract-indicators', extension: { type: 'jira:dashboardGadget', ...extension } }) as unknown as Context;
+  ({
+    locale,
+    moduleKey: 'contract-indicators',
+    extension: { type: 'jira:dashboardGadget', ...extension },
+  }) as unknown as Context;
 
 const renderReady = async () => {
   const result = render(<App />);
@@ -54,7 +67,8 @@ const figure = (code: string) => screen.getByTestId(`figure-${code}`);
 const cell = (code: string, testId: string) => within(figure(code)).getByTestId(testId).textContent;
 
 describe('configuration screen (edit entry point)', () => {
-  const editContext = (gadgetConfiguration: Record<string, unknown> = {}) => gadgetContext({ entryPoint: 'edit', gadgetConfiguration });
+  const editContext = (gadgetConfiguration: Record<string, unknown> = {}) =>
+    gadgetContext({ entryPoint: 'edit', gadgetConfiguration });
 
   it('starts from the saved configuration and submits the project and the month, with no resolver call', async () => {
     getContextMock.mockResolvedValueOnce(editContext({ projectKey: 'DEMAT', month: 'previous' }));
@@ -100,7 +114,9 @@ describe('configuration screen (edit entry point)', () => {
     fireEvent.change(screen.getByTestId('project-input'), { target: { value: 'DEMAT' } });
     expect(screen.queryByTestId('project-problem')).toBeNull();
     fireEvent.change(screen.getByTestId('month-input'), { target: { value: '2026-12' } });
-    expect(screen.getByTestId('month-problem').textContent).toBe('Ce mois n’a pas encore commencé : choisissez novembre 2026 ou un mois antérieur.');
+    expect(screen.getByTestId('month-problem').textContent).toBe(
+      'Ce mois n’a pas encore commencé : choisissez novembre 2026 ou un mois antérieur.',
+    );
     fireEvent.change(screen.getByTestId('month-input'), { target: { value: '2026-11' } });
     expect(screen.queryByTestId('month-problem')).toBeNull();
     fireEvent.change(screen.getByTestId('month-input'), { target: { value: '2999-01' } });
@@ -141,7 +157,9 @@ describe('gadget view: states', () => {
 
     await act(() => jest.advanceTimersByTimeAsync(POLL_INTERVAL_MS));
     expect(callsTo('indicators/getMonth')).toHaveLength(2);
-    expect(screen.getByTestId('progress-step').textContent).toBe('Étape 2 sur 3 : lecture des historiques · 120 sur 480');
+    expect(screen.getByTestId('progress-step').textContent).toBe(
+      'Étape 2 sur 3 : lecture des historiques · 120 sur 480',
+    );
     const bar = within(screen.getByTestId('progress')).getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('41'); // (1 + 120/480) ÷ 3 phases
     expect(screen.queryByTestId('indicator-table')).toBeNull();
@@ -167,7 +185,10 @@ describe('gadget view: states', () => {
 
   it('shows a failed computation with its error, and « Relancer » starts it again', async () => {
     jest.useFakeTimers();
-    invokeMock.mockResolvedValueOnce(answers(aFailedView())).mockResolvedValueOnce(answers(aComputingView())).mockResolvedValueOnce(answers(aReadyView()));
+    invokeMock
+      .mockResolvedValueOnce(answers(aFailedView()))
+      .mockResolvedValueOnce(answers(aComputingView()))
+      .mockResolvedValueOnce(answers(aReadyView()));
     render(<App />);
     const error = await screen.findByTestId('error');
     expect(error.textContent).toContain('Le calcul des indicateurs a échoué.');
@@ -183,7 +204,10 @@ describe('gadget view: states', () => {
   });
 
   it('says why a failed call failed and « Réessayer » asks again', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'FORBIDDEN', message: 'no BROWSE_PROJECTS on DEMAT' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'no BROWSE_PROJECTS on DEMAT' },
+    });
     render(<App />);
     const error = await screen.findByTestId('error');
     expect(error.textContent).toContain('Vous n’avez pas accès aux indicateurs de ce projet.');
@@ -205,18 +229,66 @@ describe('gadget view: a computed month', () => {
   });
 
   it.each([
-    ['IND_INC01 meets its threshold at exactly 95 %', 'IND_INC01', '95\u00a0%', '19 / 20', '≥ 95\u00a0%', 'Atteint', 'met'],
+    [
+      'IND_INC01 meets its threshold at exactly 95 %',
+      'IND_INC01',
+      '95\u00a0%',
+      '19 / 20',
+      '≥ 95\u00a0%',
+      'Atteint',
+      'met',
+    ],
     ['IND_INC02 misses its threshold', 'IND_INC02', '87,5\u00a0%', '7 / 8', '≥ 90\u00a0%', 'Non atteint', 'missed'],
-    ['a rate with nothing to measure is neither 0 % nor 100 %', 'IND_INC03', '—', '0 / 0', '≥ 85\u00a0%', 'Aucune donnée', 'no-data'],
+    [
+      'a rate with nothing to measure is neither 0 % nor 100 %',
+      'IND_INC03',
+      '—',
+      '0 / 0',
+      '≥ 85\u00a0%',
+      'Aucune donnée',
+      'no-data',
+    ],
     ['a count of open incidents', 'IND_SUP01', '29', '—', '—', 'Mesuré', 'measured'],
     ['an anomaly rate without threshold', 'ANO_RESOLUTION_MAJOR', '81,8\u00a0%', '9 / 11', '—', 'Mesuré', 'measured'],
     ['the escaped defect rate as a quotient', 'ESCAPED_DEFECT_RATE', '0,22', '2 / 9', '—', 'Mesuré', 'measured'],
     ['a calendar median in days and hours', 'LEAD_TIME_MEDIAN', '3 j 4 h', '7 tickets', '—', 'Mesuré', 'measured'],
-    ['a calendar mean with its sum', 'LEAD_TIME_MEAN', '5 j 7 h', 'Σ\u00a037 j 1 h / 7 tickets', '—', 'Mesuré', 'measured'],
-    ['a business median in hours and minutes', 'LEAD_TIME_BUSINESS_MEDIAN', '12 h 30 min', '7 tickets', '—', 'Mesuré', 'measured'],
+    [
+      'a calendar mean with its sum',
+      'LEAD_TIME_MEAN',
+      '5 j 7 h',
+      'Σ\u00a037 j 1 h / 7 tickets',
+      '—',
+      'Mesuré',
+      'measured',
+    ],
+    [
+      'a business median in hours and minutes',
+      'LEAD_TIME_BUSINESS_MEDIAN',
+      '12 h 30 min',
+      '7 tickets',
+      '—',
+      'Mesuré',
+      'measured',
+    ],
     ['a duration with no issue', 'WORK_ITEM_AGE_MAX', '—', '0 ticket', '—', 'Aucune donnée', 'no-data'],
-    ['predictability as a share of the planned points', 'PREDICTABILITY_SPRINT_102', '66,7\u00a0%', '14 / 21\u00a0pts', '—', 'Mesuré', 'measured'],
-    ['productivity in points per hour', 'PRODUCTIVITY_SPRINT_102', '0,25\u00a0pts/h', '14\u00a0pts / 56\u00a0h', '—', 'Mesuré', 'measured'],
+    [
+      'predictability as a share of the planned points',
+      'PREDICTABILITY_SPRINT_102',
+      '66,7\u00a0%',
+      '14 / 21\u00a0pts',
+      '—',
+      'Mesuré',
+      'measured',
+    ],
+    [
+      'productivity in points per hour',
+      'PRODUCTIVITY_SPRINT_102',
+      '0,25\u00a0pts/h',
+      '14\u00a0pts / 56\u00a0h',
+      '—',
+      'Mesuré',
+      'measured',
+    ],
   ])('%s', async (_name, code, value, fraction, threshold, status, statusCode) => {
     await renderReady();
     expect(cell(code, 'figure-value')).toBe(value);
@@ -228,8 +300,12 @@ describe('gadget view: a computed month', () => {
 
   it('colours met green and missed red, and says why a rate has no data', async () => {
     await renderReady();
-    expect(within(figure('IND_INC01')).getByTestId('figure-status').style.backgroundColor).toBe('var(--ds-background-success-bold, #1F845A)');
-    expect(within(figure('IND_INC02')).getByTestId('figure-status').style.backgroundColor).toBe('var(--ds-background-danger-bold, #C9372C)');
+    expect(within(figure('IND_INC01')).getByTestId('figure-status').style.backgroundColor).toBe(
+      'var(--ds-background-success-bold, #1F845A)',
+    );
+    expect(within(figure('IND_INC02')).getByTestId('figure-status').style.backgroundColor).toBe(
+      'var(--ds-background-danger-bold, #C9372C)',
+    );
     expect(cell('IND_INC03', 'figure-note')).toBe('aucun incident résolu dans le mois (1 en cours, hors taux)');
   });
 
@@ -237,9 +313,22 @@ describe('gadget view: a computed month', () => {
     await renderReady();
     const table = screen.getByTestId('indicator-table');
     const sections = [...table.querySelectorAll('tbody.csla-section')].map((s) => s.getAttribute('data-section'));
-    expect(sections).toEqual(['incidents', 'open-incidents', 'anomalies', 'doc-anomalies', 'service-requests', 'quality', 'flow', 'sprints']);
-    expect(table.querySelector('tbody.csla-section')?.textContent).toBe('Incidents d’infrastructure : résolution dans les délais (GTR)');
-    const codes = [...table.querySelectorAll('tbody[data-testid^="figure-"]')].map((b) => b.getAttribute('data-testid'));
+    expect(sections).toEqual([
+      'incidents',
+      'open-incidents',
+      'anomalies',
+      'doc-anomalies',
+      'service-requests',
+      'quality',
+      'flow',
+      'sprints',
+    ]);
+    expect(table.querySelector('tbody.csla-section')?.textContent).toBe(
+      'Incidents d’infrastructure : résolution dans les délais (GTR)',
+    );
+    const codes = [...table.querySelectorAll('tbody[data-testid^="figure-"]')].map((b) =>
+      b.getAttribute('data-testid'),
+    );
     expect(codes.slice(0, 3)).toEqual(['figure-IND_INC01', 'figure-IND_INC02', 'figure-IND_INC03']);
     expect(codes).toHaveLength(aReport().figures.length);
   });
@@ -293,9 +382,16 @@ describe('gadget view: a computed month', () => {
     fireEvent.click(within(figure('ANO_RESOLUTION_MINOR')).getByTestId('figure-toggle'));
     const keys = within(figure('ANO_RESOLUTION_MINOR')).getByTestId('figure-keys');
     const links = within(keys).getAllByTestId('jira-link');
-    expect(links.map((l) => l.textContent)).toEqual(['Voir dans Jira (tickets 1 à 100)', 'Voir dans Jira (tickets 101 à 150)']);
-    expect(decodeURIComponent(links[1]?.getAttribute('href') ?? '')).toBe(`/issues/?jql=key in (${demat(2101, 50).join(', ')})`);
-    expect(within(keys).getByTestId('jira-link-cap').textContent).toBe('Jira ouvre au plus 100 tickets par lien : la liste est coupée en plusieurs liens.');
+    expect(links.map((l) => l.textContent)).toEqual([
+      'Voir dans Jira (tickets 1 à 100)',
+      'Voir dans Jira (tickets 101 à 150)',
+    ]);
+    expect(decodeURIComponent(links[1]?.getAttribute('href') ?? '')).toBe(
+      `/issues/?jql=key in (${demat(2101, 50).join(', ')})`,
+    );
+    expect(within(keys).getByTestId('jira-link-cap').textContent).toBe(
+      'Jira ouvre au plus 100 tickets par lien : la liste est coupée en plusieurs liens.',
+    );
   });
 
   it('draws the six-month trend with thresholds as dashed lines and gaps for months without data', async () => {
@@ -306,7 +402,14 @@ describe('gadget view: a computed month', () => {
     expect(svg.getAttribute('aria-label')).toBe('Respect des délais sur six mois');
     expect(svg.querySelector('title')?.textContent).toBe('Respect des délais sur six mois');
     const series = [...svg.querySelectorAll('g[data-series]')].map((g) => g.getAttribute('data-series'));
-    expect(series).toEqual(['IND_INC01', 'IND_INC02', 'IND_INC03', 'ANO_RESOLUTION_BLOCKING', 'ANO_RESOLUTION_MAJOR', 'ANO_RESOLUTION_MINOR']);
+    expect(series).toEqual([
+      'IND_INC01',
+      'IND_INC02',
+      'IND_INC03',
+      'ANO_RESOLUTION_BLOCKING',
+      'ANO_RESOLUTION_MAJOR',
+      'ANO_RESOLUTION_MINOR',
+    ]);
     const thresholds = [...svg.querySelectorAll('[data-part="threshold"]')];
     expect(thresholds.map((l) => l.querySelector('title')?.textContent)).toEqual([
       'Seuil IND_INC01 · incidents OR (2 h) : 95\u00a0%',
@@ -316,11 +419,18 @@ describe('gadget view: a computed month', () => {
     expect((thresholds[0] as SVGLineElement).style.strokeDasharray).toBe('6 4');
     // IND_INC03 has no data in July and October: four points, two stretches of line (May–June, August–September).
     const bronze = svg.querySelector('g[data-series="IND_INC03"]') as SVGGElement;
-    expect([...bronze.querySelectorAll('[data-part="point"]')].map((p) => p.getAttribute('data-month'))).toEqual(['2026-05', '2026-06', '2026-08', '2026-09']);
+    expect([...bronze.querySelectorAll('[data-part="point"]')].map((p) => p.getAttribute('data-month'))).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-08',
+      '2026-09',
+    ]);
     expect(bronze.querySelectorAll('[data-part="line"]')).toHaveLength(2);
     const gold = svg.querySelector('g[data-series="IND_INC01"]') as SVGGElement;
     expect(gold.querySelectorAll('[data-part="line"]')).toHaveLength(1);
-    expect(gold.querySelector('[data-month="2026-10"] title')?.textContent).toBe('IND_INC01 · incidents OR (2 h), octobre 2026 : 95\u00a0% (19 / 20)');
+    expect(gold.querySelector('[data-month="2026-10"] title')?.textContent).toBe(
+      'IND_INC01 · incidents OR (2 h), octobre 2026 : 95\u00a0% (19 / 20)',
+    );
   });
 
   it('gives the trend’s figures as a table too', async () => {
@@ -337,13 +447,19 @@ describe('gadget view: a computed month', () => {
     const revokeObjectURL = jest.fn();
     Object.assign(URL, { createObjectURL, revokeObjectURL });
     const downloads: { href: string; download: string }[] = [];
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       downloads.push({ href: this.href, download: this.download });
     });
     try {
       await renderReady();
       fireEvent.click(screen.getByTestId('export-csv'));
-      await waitFor(() => expect(downloads).toEqual([{ href: 'blob:https://demat.atlassian.net/5f1c', download: 'indicateurs-DEMAT-2026-10.csv' }]));
+      await waitFor(() =>
+        expect(downloads).toEqual([
+          { href: 'blob:https://demat.atlassian.net/5f1c', download: 'indicateurs-DEMAT-2026-10.csv' },
+        ]),
+      );
       expect(invokeMock).toHaveBeenLastCalledWith('indicators/export', { format: 'csv' });
       const blob = createObjectURL.mock.calls[0]?.[0] as Blob;
       expect(blob.type).toBe(EXPORTS.csv.contentType);
@@ -357,7 +473,10 @@ describe('gadget view: a computed month', () => {
 
   it('says when an export fails and keeps the figures', async () => {
     await renderReady();
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'no snapshot for DEMAT 2026-10' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no snapshot for DEMAT 2026-10' },
+    });
     fireEvent.click(screen.getByTestId('export-json'));
     const error = await screen.findByTestId('action-error');
     expect(error.textContent).toContain('L’export n’a pas abouti.');
@@ -375,7 +494,10 @@ describe('gadget view: a computed month', () => {
 
   it('says when « Recalculer » cannot start a computation, and keeps the figures', async () => {
     await renderReady();
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'CONFLICT', message: 'a computation of DEMAT 2026-10 is already running' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'a computation of DEMAT 2026-10 is already running' },
+    });
     fireEvent.click(screen.getByTestId('refresh'));
     const error = await screen.findByTestId('action-error');
     expect(error.textContent).toContain('Le recalcul n’a pas pu être lancé.');
@@ -388,19 +510,34 @@ describe('gadget view: a computed month', () => {
     const warnings = screen.getByTestId('warnings');
     const known = warnings.querySelector('[data-code="CLOCK_WITHOUT_TARGET"]') as HTMLElement;
     expect(known.textContent).toContain('Tickets sans gravité ou sans cible (D3), exclus des taux (2).');
-    expect(within(known).getByTestId('jira-link').getAttribute('href')).toBe('/issues/?jql=key%20in%20(DEMAT-1203%2C%20DEMAT-1210)');
-    expect(warnings.querySelector('[data-code="FIELD_NOT_FOUND"]')?.textContent).toContain('settings fields.environment');
+    expect(within(known).getByTestId('jira-link').getAttribute('href')).toBe(
+      '/issues/?jql=key%20in%20(DEMAT-1203%2C%20DEMAT-1210)',
+    );
+    expect(warnings.querySelector('[data-code="FIELD_NOT_FOUND"]')?.textContent).toContain(
+      'settings fields.environment',
+    );
   });
 
   it('says when the month is not over yet', async () => {
-    invokeMock.mockResolvedValueOnce(answers(aReadyView({ month: '2026-11', report: aReport({ month: '2026-11', complete: false, at: '2026-11-18T14:30:00.000+01:00' }) })));
+    invokeMock.mockResolvedValueOnce(
+      answers(
+        aReadyView({
+          month: '2026-11',
+          report: aReport({ month: '2026-11', complete: false, at: '2026-11-18T14:30:00.000+01:00' }),
+        }),
+      ),
+    );
     await renderReady();
-    expect(screen.getByTestId('incomplete').textContent).toBe('Mois en cours : chiffres au mer. 18 novembre 2026, 14:30.');
+    expect(screen.getByTestId('incomplete').textContent).toBe(
+      'Mois en cours : chiffres au mer. 18 novembre 2026, 14:30.',
+    );
     expect(screen.getByTestId('month-title').textContent).toBe('DEMAT · novembre 2026');
   });
 
   it('speaks English when the context locale does', async () => {
-    getContextMock.mockResolvedValueOnce(gadgetContext({ gadgetConfiguration: { projectKey: 'DEMAT', month: 'previous' } }, 'en-GB'));
+    getContextMock.mockResolvedValueOnce(
+      gadgetContext({ gadgetConfiguration: { projectKey: 'DEMAT', month: 'previous' } }, 'en-GB'),
+    );
     await renderReady();
     expect(screen.getByTestId('month-title').textContent).toBe('DEMAT · October 2026');
     expect(cell('IND_INC01', 'figure-status')).toBe('Met');

@@ -41,7 +41,9 @@ export const App = () => {
     );
   return (
     <LangProvider lang={context.lang}>
-      <main className="csla-gadget">{context.mode === 'edit' ? <ConfigurationForm saved={context.saved} /> : <IndicatorsScreen />}</main>
+      <main className="csla-gadget">
+        {context.mode === 'edit' ? <ConfigurationForm saved={context.saved} /> : <IndicatorsScreen />}
+      </main>
     </LangProvider>
   );
 };

@@ -8,7 +8,10 @@ import type { UiContext } from './context';
 export type IndicatorsKey = keyof IndicatorsApi;
 
 /** One resolver call; a bridge failure comes back as an INTERNAL reply rather than a rejection. */
-export const call = <K extends IndicatorsKey>(key: K, req: IndicatorsApi[K]['req']): Promise<Reply<IndicatorsApi[K]['res']>> =>
+export const call = <K extends IndicatorsKey>(
+  key: K,
+  req: IndicatorsApi[K]['req'],
+): Promise<Reply<IndicatorsApi[K]['res']>> =>
   settleReply<Reply<IndicatorsApi[K]['res']>>(key, invoke<Reply<IndicatorsApi[K]['res']>>(key, req));
 
 export const getContext = (): Promise<UiContext> => view.getContext();

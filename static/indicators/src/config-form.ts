@@ -6,7 +6,11 @@ import type { SavedConfiguration } from './context';
 
 export type MonthChoice = 'previous' | 'specific';
 
-export type ConfigurationValues = { readonly projectKey: string; readonly monthChoice: MonthChoice; readonly month: string };
+export type ConfigurationValues = {
+  readonly projectKey: string;
+  readonly monthChoice: MonthChoice;
+  readonly month: string;
+};
 
 export type ConfigurationProblems = {
   readonly projectKey?: 'required' | 'invalid';

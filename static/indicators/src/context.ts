@@ -13,7 +13,8 @@ export type SavedConfiguration = { readonly projectKey?: string; readonly month?
 
 export type GadgetContext = { readonly lang: Lang; readonly mode: GadgetMode; readonly saved: SavedConfiguration };
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The language, the entry point and the saved configuration of a gadget's context; French and the view when the
@@ -25,7 +26,8 @@ export const gadgetContextOf = (context: UiContext | null): GadgetContext => {
   const extension = context?.extension;
   const config = isRecord(extension?.gadgetConfiguration) ? extension.gadgetConfiguration : {};
   const saved: { projectKey?: string; month?: string } = {};
-  if (typeof config.projectKey === 'string' && config.projectKey.trim() !== '') saved.projectKey = config.projectKey.trim();
+  if (typeof config.projectKey === 'string' && config.projectKey.trim() !== '')
+    saved.projectKey = config.projectKey.trim();
   if (typeof config.month === 'string' && config.month.trim() !== '') saved.month = config.month.trim();
   return { lang: langOf(context?.locale), mode: extension?.entryPoint === 'edit' ? 'edit' : 'view', saved };
 };

@@ -8,7 +8,8 @@ export const MAX_LINKS = 10;
  * The Jira issue search of some keys, relative to the site (router.open resolves it).
  * @example jiraSearchPath(['DEMAT-1', 'DEMAT-2']) // '/issues/?jql=key%20in%20(DEMAT-1%2C%20DEMAT-2)'
  */
-export const jiraSearchPath = (keys: readonly string[]): string => `/issues/?jql=${encodeURIComponent(`key in (${keys.join(', ')})`)}`;
+export const jiraSearchPath = (keys: readonly string[]): string =>
+  `/issues/?jql=${encodeURIComponent(`key in (${keys.join(', ')})`)}`;
 
 export type KeyLink = {
   /** 1-based positions of the first and last key of the link in the list. */

@@ -1,6 +1,12 @@
 // Words and formats for the month's figures. Presentation only: every value is the server's, as it is; a null value
 // (nothing to measure) reads "—" with the status "Aucune donnée", never 0 % or 100 %.
-import type { MonthlyFigureSection, MonthlyFigureStatus, MonthlyFigureView, MonthlyNoticeView, ReserveUnit } from '../../../src/contract';
+import type {
+  MonthlyFigureSection,
+  MonthlyFigureStatus,
+  MonthlyFigureView,
+  MonthlyNoticeView,
+  ReserveUnit,
+} from '../../../src/contract';
 import type { Tone } from '../../shared/src/colours';
 import { formatBusinessDuration, formatCalendarDuration, formatNumber, formatShare } from '../../shared/src/format';
 import { isSingular, type Lang, type Translate } from '../../shared/src/i18n/translate';
@@ -9,7 +15,16 @@ import { hasKey, type IndicatorsMessageKey } from './i18n';
 type T = Translate<IndicatorsMessageKey>;
 
 /** The report's sections, in the order of the contract's indicator table. */
-export const SECTIONS: readonly MonthlyFigureSection[] = ['incidents', 'open-incidents', 'anomalies', 'doc-anomalies', 'service-requests', 'quality', 'flow', 'sprints'];
+export const SECTIONS: readonly MonthlyFigureSection[] = [
+  'incidents',
+  'open-incidents',
+  'anomalies',
+  'doc-anomalies',
+  'service-requests',
+  'quality',
+  'flow',
+  'sprints',
+];
 
 export type SectionGroup = { readonly section: string; readonly figures: readonly MonthlyFigureView[] };
 
@@ -17,7 +32,9 @@ export type SectionGroup = { readonly section: string; readonly figures: readonl
 export const groupBySection = (figures: readonly MonthlyFigureView[]): readonly SectionGroup[] => {
   const order: string[] = [...SECTIONS];
   for (const figure of figures) if (!order.includes(figure.section)) order.push(figure.section);
-  return order.map((section) => ({ section, figures: figures.filter((f) => f.section === section) })).filter((group) => group.figures.length > 0);
+  return order
+    .map((section) => ({ section, figures: figures.filter((f) => f.section === section) }))
+    .filter((group) => group.figures.length > 0);
 };
 
 export const sectionTitle = (t: T, section: string): string => {
@@ -26,7 +43,8 @@ export const sectionTitle = (t: T, section: string): string => {
 };
 
 /** A ratio read as a share: predictability (done ÷ planned); the escaped defect rate stays a plain quotient. */
-const readsAsShare = (figure: MonthlyFigureView): boolean => figure.unit === 'rate' || (figure.unit === 'ratio' && figure.section === 'sprints');
+const readsAsShare = (figure: MonthlyFigureView): boolean =>
+  figure.unit === 'rate' || (figure.unit === 'ratio' && figure.section === 'sprints');
 
 const durationText = (figure: MonthlyFigureView, ms: number, lang: Lang): string =>
   figure.dimensions.basis === 'business' ? formatBusinessDuration(ms, lang) : formatCalendarDuration(ms, lang);
@@ -61,16 +79,27 @@ export const valueText = (t: T, lang: Lang, figure: MonthlyFigureView, unit: Res
  * predictability, ["14 pts", "56 h"] for productivity, ["Σ 37 j 1 h", "7 tickets"] for a mean duration, ["7 tickets"]
  * for a median; null when there is nothing (a count).
  */
-export const fractionParts = (t: T, lang: Lang, figure: MonthlyFigureView, unit: ReserveUnit | null): readonly string[] | null => {
+export const fractionParts = (
+  t: T,
+  lang: Lang,
+  figure: MonthlyFigureView,
+  unit: ReserveUnit | null,
+): readonly string[] | null => {
   const { numerator, denominator } = figure;
   if (figure.unit === 'count') return null;
   if (figure.unit === 'ms') {
     if (denominator === null) return null;
-    const issues = t(isSingular(denominator, lang) ? 'fraction.issue' : 'fraction.issues', { count: formatNumber(denominator, lang) });
+    const issues = t(isSingular(denominator, lang) ? 'fraction.issue' : 'fraction.issues', {
+      count: formatNumber(denominator, lang),
+    });
     return numerator === null ? [issues] : [`Σ\u00a0${durationText(figure, numerator, lang)}`, issues];
   }
   if (numerator === null || denominator === null) return null;
-  if (figure.unit === 'units-per-hour') return [`${formatNumber(numerator, lang)}${unitText(t, unit)}`, `${formatNumber(denominator, lang)}\u00a0${t('unit.hours')}`];
+  if (figure.unit === 'units-per-hour')
+    return [
+      `${formatNumber(numerator, lang)}${unitText(t, unit)}`,
+      `${formatNumber(denominator, lang)}\u00a0${t('unit.hours')}`,
+    ];
   const suffix = figure.section === 'sprints' ? unitText(t, unit) : '';
   return [formatNumber(numerator, lang), `${formatNumber(denominator, lang)}${suffix}`];
 };
@@ -78,7 +107,9 @@ export const fractionParts = (t: T, lang: Lang, figure: MonthlyFigureView, unit:
 /** "≥ 95 %" for the contract's thresholds; null for a figure without one. */
 export const thresholdText = (t: T, lang: Lang, figure: MonthlyFigureView): string | null => {
   if (figure.threshold === null) return null;
-  return t('threshold.atLeast', { value: readsAsShare(figure) ? formatShare(figure.threshold, lang) : formatNumber(figure.threshold, lang, 2) });
+  return t('threshold.atLeast', {
+    value: readsAsShare(figure) ? formatShare(figure.threshold, lang) : formatNumber(figure.threshold, lang, 2),
+  });
 };
 
 /** Green when met, red when missed; a plain measure is neutral. `no-data` has its own subdued look (no tone). */
@@ -91,7 +122,8 @@ export const statusText = (t: T, status: string): string => {
 };
 
 /** A figure detailed per environment × anomaly class, shown under its total. */
-export const isBreakdown = (figure: MonthlyFigureView): boolean => figure.dimensions.environment !== undefined || figure.dimensions.anomalyClass !== undefined;
+export const isBreakdown = (figure: MonthlyFigureView): boolean =>
+  figure.dimensions.environment !== undefined || figure.dimensions.anomalyClass !== undefined;
 
 /** A warning in the viewer's language when its code is known ("Tickets sans gravité… (2)"), else the server's. */
 export const noticeText = (t: T, notice: MonthlyNoticeView): string => {

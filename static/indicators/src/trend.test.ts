@@ -3,16 +3,31 @@ import { axisFloor, runsOf, trendSeries } from './trend';
 import { aReport } from './__fixtures__/indicators';
 
 const point = (month: string, figures: TrendPointView['figures']): TrendPointView => ({ month, figures });
-const f = (code: string, rate: number | null, numerator = 0, denominator = 0) => ({ code, rate, numerator, denominator });
+const f = (code: string, rate: number | null, numerator = 0, denominator = 0) => ({
+  code,
+  rate,
+  numerator,
+  denominator,
+});
 
 describe('trendSeries', () => {
   const trend = [
-    point('2026-09', [f('ANO_RESOLUTION_MAJOR', 0.5, 1, 2), f('IND_INC02', 1, 4, 4), f('ANO_RESOLUTION_MAJOR_ENV_VALIDATION_CLASS_VALIDATION', 1, 1, 1), f('DOC_RESOLUTION_MAJOR', 1, 1, 1)]),
+    point('2026-09', [
+      f('ANO_RESOLUTION_MAJOR', 0.5, 1, 2),
+      f('IND_INC02', 1, 4, 4),
+      f('ANO_RESOLUTION_MAJOR_ENV_VALIDATION_CLASS_VALIDATION', 1, 1, 1),
+      f('DOC_RESOLUTION_MAJOR', 1, 1, 1),
+    ]),
     point('2026-10', [f('IND_INC01', 0.95, 19, 20), f('IND_INC02', null), f('ANO_RESOLUTION_BLOCKING', 2 / 3, 2, 3)]),
   ];
 
   it('picks IND_INC01-03 and the anomaly resolution totals, incidents first, by severity', () => {
-    expect(trendSeries(trend, []).map((s) => s.code)).toEqual(['IND_INC01', 'IND_INC02', 'ANO_RESOLUTION_BLOCKING', 'ANO_RESOLUTION_MAJOR']);
+    expect(trendSeries(trend, []).map((s) => s.code)).toEqual([
+      'IND_INC01',
+      'IND_INC02',
+      'ANO_RESOLUTION_BLOCKING',
+      'ANO_RESOLUTION_MAJOR',
+    ]);
   });
 
   it('keeps a null rate and a missing figure as gaps, never 0', () => {

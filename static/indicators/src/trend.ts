@@ -15,9 +15,14 @@ export type TrendPoint = {
   readonly denominator: number;
 };
 
-export type TrendSeries = { readonly code: string; readonly threshold: number | null; readonly points: readonly TrendPoint[] };
+export type TrendSeries = {
+  readonly code: string;
+  readonly threshold: number | null;
+  readonly points: readonly TrendPoint[];
+};
 
-const isTrendCode = (code: string): boolean => (INCIDENT_CODES as readonly string[]).includes(code) || ANOMALY_RESOLUTION.test(code);
+const isTrendCode = (code: string): boolean =>
+  (INCIDENT_CODES as readonly string[]).includes(code) || ANOMALY_RESOLUTION.test(code);
 
 const rank = (code: string): number => {
   const incident = (INCIDENT_CODES as readonly string[]).indexOf(code);
@@ -32,7 +37,10 @@ const rank = (code: string): number => {
  * @example trendSeries([{ month: '2026-10', figures: [{ code: 'IND_INC01', rate: 0.95, numerator: 19, denominator: 20 }] }], [])
  * // [{ code: 'IND_INC01', threshold: null, points: [{ month: '2026-10', rate: 0.95, numerator: 19, denominator: 20 }] }]
  */
-export const trendSeries = (trend: readonly TrendPointView[], figures: readonly MonthlyFigureView[]): readonly TrendSeries[] => {
+export const trendSeries = (
+  trend: readonly TrendPointView[],
+  figures: readonly MonthlyFigureView[],
+): readonly TrendSeries[] => {
   const codes = [...new Set(trend.flatMap((point) => point.figures.map((f) => f.code)))].filter(isTrendCode);
   codes.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return codes.map((code) => ({

@@ -10,12 +10,18 @@ import { call } from './api';
 
 export const POLL_INTERVAL_MS = 2_000;
 
-export type Load = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly error: ReplyError } | { readonly kind: 'loaded'; readonly view: IndicatorsView };
+export type Load =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly error: ReplyError }
+  | { readonly kind: 'loaded'; readonly view: IndicatorsView };
 
 export type Action = 'refresh' | 'csv' | 'json';
 
 /** The last button pressed: under way, or failed with the server's error. */
-export type ActionState = { readonly kind: 'idle' } | { readonly kind: 'busy'; readonly action: Action } | { readonly kind: 'failed'; readonly action: Action; readonly error: ReplyError };
+export type ActionState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy'; readonly action: Action }
+  | { readonly kind: 'failed'; readonly action: Action; readonly error: ReplyError };
 
 export const useIndicators = () => {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -78,7 +84,11 @@ export const useIndicators = () => {
       downloadText(reply.data);
       setAction({ kind: 'idle' });
     } catch (error) {
-      setAction({ kind: 'failed', action: format, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
+      setAction({
+        kind: 'failed',
+        action: format,
+        error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+      });
     }
   }, []);
 

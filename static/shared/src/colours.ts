@@ -26,7 +26,15 @@ export const WARNING_RATIO = 0.75;
  * target, otherwise blue while counting and green once stopped in time.
  * @example progressTone({ ratio: 0.8, breached: false, stopped: false }) // 'warning'
  */
-export const progressTone = ({ ratio, breached, stopped }: { readonly ratio: number; readonly breached: boolean; readonly stopped: boolean }): Tone => {
+export const progressTone = ({
+  ratio,
+  breached,
+  stopped,
+}: {
+  readonly ratio: number;
+  readonly breached: boolean;
+  readonly stopped: boolean;
+}): Tone => {
   if (breached) return 'danger';
   if (stopped) return 'success';
   return ratio >= WARNING_RATIO ? 'warning' : 'information';
@@ -34,7 +42,13 @@ export const progressTone = ({ ratio, breached, stopped }: { readonly ratio: num
 
 /** The bold background of a tone (bars, solid badges). */
 export const toneBackground = (tone: Tone): string =>
-  ({ success: colour.success, information: colour.information, warning: colour.warning, danger: colour.danger, neutral: colour.neutral })[tone];
+  ({
+    success: colour.success,
+    information: colour.information,
+    warning: colour.warning,
+    danger: colour.danger,
+    neutral: colour.neutral,
+  })[tone];
 
 /** The text colour that reads on a tone's bold background (amber needs dark text). */
 export const toneForeground = (tone: Tone): string =>
@@ -54,4 +68,5 @@ export const seriesColours: readonly string[] = [
 ];
 
 /** The colour of the `index`-th series of a chart. */
-export const seriesColour = (index: number): string => seriesColours[((index % seriesColours.length) + seriesColours.length) % seriesColours.length] as string;
+export const seriesColour = (index: number): string =>
+  seriesColours[((index % seriesColours.length) + seriesColours.length) % seriesColours.length] as string;

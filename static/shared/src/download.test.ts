@@ -27,7 +27,11 @@ describe('downloadText', () => {
     jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push({ href: this.href, download: this.download, attached: document.body.contains(this) });
     });
-    downloadText({ filename: 'indicateurs.csv', contentType: 'text/csv; charset=utf-8', content: 'code;valeur\nIND_INC01;0,95\n' });
+    downloadText({
+      filename: 'indicateurs.csv',
+      contentType: 'text/csv; charset=utf-8',
+      content: 'code;valeur\nIND_INC01;0,95\n',
+    });
     expect(clicked).toEqual([{ href: 'blob:https://example.test/1', download: 'indicateurs.csv', attached: true }]);
     expect(document.querySelector('a')).toBeNull();
     expect(revokeObjectURL).not.toHaveBeenCalled();

@@ -1,5 +1,15 @@
 // Runs with the host zone pinned to Pacific/Chatham (jest globalSetup): every instant must show in Europe/Paris.
-import { formatBusinessDuration, formatCalendarDuration, formatDay, formatInstant, formatMonth, formatNumber, formatPercent, formatShare, monthOf } from './format';
+import {
+  formatBusinessDuration,
+  formatCalendarDuration,
+  formatDay,
+  formatInstant,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatShare,
+  monthOf,
+} from './format';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -25,7 +35,12 @@ describe('formatInstant', () => {
     ['winter offset', '2026-03-11T14:00:00.000+01:00', 'mer. 11 mars 2026, 14:00', 'Wed 11 March 2026, 14:00'],
     ['UTC input shown in Paris', '2026-03-11T13:00:00Z', 'mer. 11 mars 2026, 14:00', 'Wed 11 March 2026, 14:00'],
     ['summer offset', '2026-07-01T08:05:00+02:00', 'mer. 1 juillet 2026, 08:05', 'Wed 1 July 2026, 08:05'],
-    ['midnight is 00:00, not 24:00', '2026-03-29T00:00:00+01:00', 'dim. 29 mars 2026, 00:00', 'Sun 29 March 2026, 00:00'],
+    [
+      'midnight is 00:00, not 24:00',
+      '2026-03-29T00:00:00+01:00',
+      'dim. 29 mars 2026, 00:00',
+      'Sun 29 March 2026, 00:00',
+    ],
     ['the DST change (02:00 skipped)', '2026-03-29T01:00:00Z', 'dim. 29 mars 2026, 03:00', 'Sun 29 March 2026, 03:00'],
   ])('%s', (_name, iso, fr, en) => {
     expect(formatInstant(iso, 'fr')).toBe(fr);
@@ -57,7 +72,7 @@ describe('formatPercent', () => {
 describe('formatNumber', () => {
   it.each([
     ['a whole number', 8, '8', '8'],
-    ['a decimal uses the language\'s separator', 1.5, '1,5', '1.5'],
+    ["a decimal uses the language's separator", 1.5, '1,5', '1.5'],
     ['thousandths are kept', 2.125, '2,125', '2.125'],
     ['groups thousands', 1234.5, '1\u202f234,5', '1,234.5'],
     ['zero', 0, '0', '0'],
@@ -121,7 +136,11 @@ describe('monthOf', () => {
   it.each([
     ['mid-month', '2026-10-15T12:00:00Z', '2026-10'],
     ['the last evening of October in UTC is November in Paris', '2026-10-31T23:30:00Z', '2026-11'],
-    ['the first morning of a month in Paris is still the previous month in UTC', '2026-06-01T00:30:00+02:00', '2026-06'],
+    [
+      'the first morning of a month in Paris is still the previous month in UTC',
+      '2026-06-01T00:30:00+02:00',
+      '2026-06',
+    ],
   ])('%s', (_name, iso, month) => {
     expect(monthOf(Date.parse(iso))).toBe(month);
   });

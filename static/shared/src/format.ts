@@ -83,7 +83,8 @@ export const formatDay = (text: string, lang: Lang, zone: string = CONTRACT_ZONE
  * A percentage for people, rounded down so 99.9 % never reads "100 %" before the target is reached.
  * @example formatPercent(0.756, 'fr') // '75 %'
  */
-export const formatPercent = (ratio: number, lang: Lang): string => `${Math.floor(ratio * 100)}${lang === 'fr' ? '\u00a0%' : '%'}`;
+export const formatPercent = (ratio: number, lang: Lang): string =>
+  `${Math.floor(ratio * 100)}${lang === 'fr' ? '\u00a0%' : '%'}`;
 
 const numberFormatters = new Map<string, Intl.NumberFormat>();
 
@@ -150,7 +151,11 @@ export const formatMonth = (month: string, lang: Lang, style: 'long' | 'short' =
   const cacheKey = `${lang}|${style}`;
   let format = monthFormatters.get(cacheKey);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocaleOf(lang), { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(intlLocaleOf(lang), {
+      month: style,
+      year: style === 'long' ? 'numeric' : '2-digit',
+      timeZone: 'UTC',
+    });
     monthFormatters.set(cacheKey, format);
   }
   // A month has no zone: its 15th at noon UTC, printed in UTC, is in that month whatever the host zone.

@@ -5,14 +5,20 @@ import type { Translate } from './i18n/translate';
 export type ReplyError = { readonly code: string; readonly message: string };
 
 /** The sentence for a failed reply (the surface's own wording when it has one) and the technical detail. */
-export const describeError = <K extends string>(t: Translate<K | CommonKey>, error: ReplyError): { readonly title: string; readonly detail: string } => ({
+export const describeError = <K extends string>(
+  t: Translate<K | CommonKey>,
+  error: ReplyError,
+): { readonly title: string; readonly detail: string } => ({
   title: t(errorKeyOf(error.code)),
   detail: t('common.errorDetail', { code: error.code, message: error.message }),
 });
 
-type AnyReply<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+type AnyReply<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
-const isReply = (value: unknown): boolean => typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+const isReply = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 
 /**
  * Settles an `invoke` into a Reply: without `metadata` the bridge resolves to the resolver's value itself; a bridge
@@ -20,6 +26,13 @@ const isReply = (value: unknown): boolean => typeof value === 'object' && value 
  */
 export const settleReply = <R extends AnyReply<unknown>>(key: string, pending: Promise<unknown>): Promise<R> =>
   pending.then(
-    (value) => (isReply(value) ? (value as R) : ({ ok: false, error: { code: 'INTERNAL', message: `resolver ${key} answered with no reply` } } as R)),
-    (error: unknown) => ({ ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } }) as R,
+    (value) =>
+      isReply(value)
+        ? (value as R)
+        : ({ ok: false, error: { code: 'INTERNAL', message: `resolver ${key} answered with no reply` } } as R),
+    (error: unknown) =>
+      ({
+        ok: false,
+        error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+      }) as R,
   );

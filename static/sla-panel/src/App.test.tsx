@@ -30,7 +30,10 @@ describe('issue panel', () => {
   });
 
   it('renders a breached clock with a red bar and the overrun', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: true, data: aPanelView({ slaStatus: 'breached', issue: anIssue({ clocks: [breachedWorkaround, pausedResolution] }) }) });
+    invokeMock.mockResolvedValueOnce({
+      ok: true,
+      data: aPanelView({ slaStatus: 'breached', issue: anIssue({ clocks: [breachedWorkaround, pausedResolution] }) }),
+    });
     await renderPanel();
     const clock = screen.getByTestId('clock-workaround');
     expect(within(clock).getByTestId('remaining').textContent).toBe('Dépassé de 2 h');
@@ -40,12 +43,17 @@ describe('issue panel', () => {
     expect(bar.getAttribute('data-tone')).toBe('danger');
     expect(bar.getAttribute('aria-valuenow')).toBe('100');
     expect(bar.getAttribute('aria-valuetext')).toBe('150\u00a0% de la cible (6 h sur 4 h)');
-    expect((bar.firstElementChild as HTMLElement).style.backgroundColor).toBe('var(--ds-background-danger-bold, #C9372C)');
+    expect((bar.firstElementChild as HTMLElement).style.backgroundColor).toBe(
+      'var(--ds-background-danger-bold, #C9372C)',
+    );
     expect(screen.getByTestId('sla-status').textContent).toBe('Dépassé');
   });
 
   it('renders a paused clock with its paused and remaining time', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: true, data: aPanelView({ slaStatus: 'paused', issue: anIssue({ clocks: [pausedResolution] }) }) });
+    invokeMock.mockResolvedValueOnce({
+      ok: true,
+      data: aPanelView({ slaStatus: 'paused', issue: anIssue({ clocks: [pausedResolution] }) }),
+    });
     await renderPanel();
     const clock = screen.getByTestId('clock-resolution');
     expect(within(clock).getByTestId('state').textContent).toBe('en pause');
@@ -62,11 +70,16 @@ describe('issue panel', () => {
     const clock = { ...pausedResolution, state: 'running' as const, elapsedMs: 27_000_000, remainingMs: 9_000_000 };
     invokeMock.mockResolvedValueOnce({ ok: true, data: aPanelView({ issue: anIssue({ clocks: [clock] }) }) });
     await renderPanel();
-    expect(within(screen.getByTestId('clock-resolution')).getByRole('progressbar').getAttribute('data-tone')).toBe('warning');
+    expect(within(screen.getByTestId('clock-resolution')).getByRole('progressbar').getAttribute('data-tone')).toBe(
+      'warning',
+    );
   });
 
   it('explains the segments and the requalifications of a clock', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: true, data: aPanelView({ issue: anIssue({ clocks: [breachedWorkaround] }) }) });
+    invokeMock.mockResolvedValueOnce({
+      ok: true,
+      data: aPanelView({ issue: anIssue({ clocks: [breachedWorkaround] }) }),
+    });
     await renderPanel();
     const clock = screen.getByTestId('clock-workaround');
     const rows = within(within(clock).getByTestId('segments')).getAllByRole('row');
@@ -85,10 +98,16 @@ describe('issue panel', () => {
   });
 
   it('shows the target of a next-sprint clock with its sprint and due date', async () => {
-    const clock = { ...pausedResolution, state: 'running' as const, target: { label: 'next-sprint', sprint: { name: 'Sprint 12', dueAt: '2026-03-27T18:00:00.000+01:00' } } };
+    const clock = {
+      ...pausedResolution,
+      state: 'running' as const,
+      target: { label: 'next-sprint', sprint: { name: 'Sprint 12', dueAt: '2026-03-27T18:00:00.000+01:00' } },
+    };
     invokeMock.mockResolvedValueOnce({ ok: true, data: aPanelView({ issue: anIssue({ clocks: [clock] }) }) });
     await renderPanel();
-    expect(screen.getByTestId('target').textContent).toContain('Sprint suivant : Sprint 12, échéance ven. 27 mars 2026, 18:00');
+    expect(screen.getByTestId('target').textContent).toContain(
+      'Sprint suivant : Sprint 12, échéance ven. 27 mars 2026, 18:00',
+    );
   });
 
   it('translates known warnings and falls back to the server message', async () => {
@@ -99,11 +118,17 @@ describe('issue panel', () => {
     invokeMock.mockResolvedValueOnce({ ok: true, data: aPanelView({ issue: anIssue({ warnings }) }) });
     await renderPanel();
     const items = within(screen.getByTestId('warnings')).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual(['La gravité n’est pas renseignée : les délais courent sans cible.', 'A warning the panel does not know yet']);
+    expect(items.map((item) => item.textContent)).toEqual([
+      'La gravité n’est pas renseignée : les délais courent sans cible.',
+      'A warning the panel does not know yet',
+    ]);
   });
 
   it('shows the NOT_FOUND error in French as an alert', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'issue DEM-42 does not exist or is not visible to you' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'issue DEM-42 does not exist or is not visible to you' },
+    });
     render(<App />);
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-testid')).toBe('error');
@@ -125,8 +150,13 @@ describe('issue panel', () => {
   });
 
   it('speaks English when the Forge locale is English', async () => {
-    getContextMock.mockResolvedValueOnce({ locale: 'en-US', moduleKey: 'sla-panel', extension: {} } as Awaited<ReturnType<typeof view.getContext>>);
-    invokeMock.mockResolvedValueOnce({ ok: true, data: aPanelView({ issue: anIssue({ clocks: [breachedWorkaround] }) }) });
+    getContextMock.mockResolvedValueOnce({ locale: 'en-US', moduleKey: 'sla-panel', extension: {} } as Awaited<
+      ReturnType<typeof view.getContext>
+    >);
+    invokeMock.mockResolvedValueOnce({
+      ok: true,
+      data: aPanelView({ issue: anIssue({ clocks: [breachedWorkaround] }) }),
+    });
     render(<App />);
     expect(await screen.findByText('Breached by 2 h')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeTruthy();

@@ -10,9 +10,20 @@ import { call, getContext } from './api';
 import { SlaPanel } from './components/SlaPanel';
 import { useT } from './i18n';
 
-type Load = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly error: ReplyError } | { readonly kind: 'loaded'; readonly view: IssueSlaPanelView };
+type Load =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly error: ReplyError }
+  | { readonly kind: 'loaded'; readonly view: IssueSlaPanelView };
 
-const Body = ({ load, refreshing, onRefresh }: { readonly load: Load; readonly refreshing: boolean; readonly onRefresh: () => void }) => {
+const Body = ({
+  load,
+  refreshing,
+  onRefresh,
+}: {
+  readonly load: Load;
+  readonly refreshing: boolean;
+  readonly onRefresh: () => void;
+}) => {
   const t = useT();
   if (load.kind === 'loading') return <Loading text={t('panel.loading')} />;
   if (load.kind === 'failed') {

@@ -4,7 +4,11 @@ import type { Api, ApiKey, Reply } from '../../../src/contract';
 import { settleReply } from '../../shared/src/reply';
 
 /** What the panel reads from the Forge context. */
-export type UiContext = { readonly locale?: string; readonly accountId?: string; readonly extension?: { readonly [key: string]: unknown } };
+export type UiContext = {
+  readonly locale?: string;
+  readonly accountId?: string;
+  readonly extension?: { readonly [key: string]: unknown };
+};
 
 /** One resolver call; a bridge failure comes back as an INTERNAL reply rather than a rejection. */
 export const call = <K extends ApiKey>(key: K, req: Api[K]['req']): Promise<Reply<Api[K]['res']>> =>

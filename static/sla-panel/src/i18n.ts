@@ -4,7 +4,10 @@ import { panelEn, panelFr } from '../../shared/src/i18n/panel';
 import { makeUseT } from '../../shared/src/i18n/react';
 
 // The panel's own wording overrides the common one (its NOT_FOUND names the issue).
-export const dictionaries = { fr: { ...commonFr, ...vocabularyFr, ...panelFr }, en: { ...commonEn, ...vocabularyEn, ...panelEn } };
+export const dictionaries = {
+  fr: { ...commonFr, ...vocabularyFr, ...panelFr },
+  en: { ...commonEn, ...vocabularyEn, ...panelEn },
+};
 
 export type PanelMessageKey = keyof typeof dictionaries.fr;
 

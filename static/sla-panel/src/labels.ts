@@ -20,9 +20,16 @@ const ISO_WHOLE_DAYS = /^P(\d+)D$/i;
  * The target as people say it: "4 h ouvrées", "1 jour ouvré (10 h)", "Sprint suivant : Sprint 12, échéance …".
  * The label is the settings' rule ("4h", "1d", "next-sprint"); the figures come from `targetMs` and the sprint.
  */
-export const targetText = (t: T, lang: Lang, target: NonNullable<ClockView['target']>, targetMs: number | null): string => {
+export const targetText = (
+  t: T,
+  lang: Lang,
+  target: NonNullable<ClockView['target']>,
+  targetMs: number | null,
+): string => {
   if (target.label.trim().toLowerCase() === 'next-sprint') {
-    return target.sprint === null ? t('target.nextSprintUnknown') : t('target.nextSprint', { sprint: target.sprint.name, at: formatInstant(target.sprint.dueAt, lang) });
+    return target.sprint === null
+      ? t('target.nextSprintUnknown')
+      : t('target.nextSprint', { sprint: target.sprint.name, at: formatInstant(target.sprint.dueAt, lang) });
   }
   if (targetMs === null) return target.label;
   const duration = formatBusinessDuration(targetMs, lang);
@@ -37,7 +44,10 @@ export const targetText = (t: T, lang: Lang, target: NonNullable<ClockView['targ
 /** "Dépassé de 2 h" once breached, the time left otherwise, "—" without a target. */
 export const remainingText = (t: T, lang: Lang, clock: ClockView): string => {
   if (clock.remainingMs === null) return t('common.none');
-  if (clock.breached) return clock.remainingMs < 0 ? t('clock.overrun', { duration: formatBusinessDuration(-clock.remainingMs, lang) }) : t('clock.breached');
+  if (clock.breached)
+    return clock.remainingMs < 0
+      ? t('clock.overrun', { duration: formatBusinessDuration(-clock.remainingMs, lang) })
+      : t('clock.breached');
   return formatBusinessDuration(clock.remainingMs, lang);
 };
 

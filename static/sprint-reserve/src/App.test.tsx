@@ -2,7 +2,15 @@
 import { invoke, view } from '@forge/bridge';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from './App';
-import { aBoardView, aDeveloperView, aReport, aSprint, closedGivenBack, closedOverCap, futureSprint } from './__fixtures__/board';
+import {
+  aBoardView,
+  aDeveloperView,
+  aReport,
+  aSprint,
+  closedGivenBack,
+  closedOverCap,
+  futureSprint,
+} from './__fixtures__/board';
 
 const invokeMock = jest.mocked(invoke);
 const getContextMock = jest.mocked(view.getContext);
@@ -16,7 +24,8 @@ beforeEach(() => {
 
 const NBSP = '\u00a0';
 const pts = (text: string) => `${text}${NBSP}pts`;
-const text = (testId: string, container: HTMLElement = document.body) => within(container).getByTestId(testId).textContent;
+const text = (testId: string, container: HTMLElement = document.body) =>
+  within(container).getByTestId(testId).textContent;
 const callsTo = (key: string) => invokeMock.mock.calls.filter(([k]) => k === key);
 
 const renderPage = async () => {
@@ -24,7 +33,8 @@ const renderPage = async () => {
   return screen.findByRole('main');
 };
 
-const showSprint = (sprintId: number) => fireEvent.change(screen.getByTestId('sprint-select'), { target: { value: String(sprintId) } });
+const showSprint = (sprintId: number) =>
+  fireEvent.change(screen.getByTestId('sprint-select'), { target: { value: String(sprintId) } });
 
 const typeReserve = (value: string) => fireEvent.change(screen.getByTestId('reserve-input'), { target: { value } });
 
@@ -37,7 +47,10 @@ describe('sprint reserve page: loading', () => {
   });
 
   it('passes the sprint of a sprint action and shows the sprint the reply focuses', async () => {
-    getContextMock.mockResolvedValueOnce({ locale: 'fr-FR', extension: { type: 'jira:sprintAction', sprint: { id: 11 }, board: { id: 7 } } } as unknown as Context);
+    getContextMock.mockResolvedValueOnce({
+      locale: 'fr-FR',
+      extension: { type: 'jira:sprintAction', sprint: { id: 11 }, board: { id: 7 } },
+    } as unknown as Context);
     invokeMock.mockResolvedValueOnce({ ok: true, data: aBoardView({ focusSprintId: 11 }) });
     await renderPage();
     expect(invokeMock).toHaveBeenCalledWith('capacity/getBoard', { sprintId: 11 });
@@ -52,7 +65,10 @@ describe('sprint reserve page: loading', () => {
   });
 
   it('shows a failed load as an alert and loads again on Réessayer', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'project DEM is not visible to you' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'project DEM is not visible to you' },
+    });
     render(<App />);
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-testid')).toBe('error');
@@ -69,7 +85,10 @@ describe('sprint reserve page: loading', () => {
   });
 
   it('says so when the project has no board', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: true, data: aBoardView({ board: null, report: null, focusSprintId: null }) });
+    invokeMock.mockResolvedValueOnce({
+      ok: true,
+      data: aBoardView({ board: null, report: null, focusSprintId: null }),
+    });
     await renderPage();
     expect(text('no-board')).toContain('Aucun tableau Scrum');
     expect(screen.queryByTestId('sprint-select')).toBeNull();
@@ -89,12 +108,22 @@ describe('sprint reserve page: the sprint shown', () => {
     expect(overflow.className).toContain('csla-text-danger');
     expect(screen.queryByTestId('gauge-given-back')).toBeNull();
     const bar = screen.getByTestId('reserve-bar');
-    expect(bar.getAttribute('aria-label')).toBe(`Réserve : ${pts('8')}, Consommé : ${pts('8')}, Reste : ${pts('0')}, Dépassement : ${pts('3')}`);
-    expect((bar.querySelector('[data-part="overflow"]') as HTMLElement).style.backgroundColor).toBe('var(--ds-background-danger-bold, #C9372C)');
+    expect(bar.getAttribute('aria-label')).toBe(
+      `Réserve : ${pts('8')}, Consommé : ${pts('8')}, Reste : ${pts('0')}, Dépassement : ${pts('3')}`,
+    );
+    expect((bar.querySelector('[data-part="overflow"]') as HTMLElement).style.backgroundColor).toBe(
+      'var(--ds-background-danger-bold, #C9372C)',
+    );
 
     const candidates = screen.getByTestId('move-out-candidates');
-    expect(text('move-out-sentence', candidates)).toBe(`Stories à sortir du sprint, moins prioritaires d’abord : elles couvrent le dépassement de ${pts('3')}.`);
-    expect(within(candidates).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['DEM-140', 'DEM-138']);
+    expect(text('move-out-sentence', candidates)).toBe(
+      `Stories à sortir du sprint, moins prioritaires d’abord : elles couvrent le dépassement de ${pts('3')}.`,
+    );
+    expect(
+      within(candidates)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['DEM-140', 'DEM-138']);
     expect(within(candidates).queryByTestId('uncovered-overflow')).toBeNull();
   });
 
@@ -116,7 +145,10 @@ describe('sprint reserve page: the sprint shown', () => {
 
   it('names the part of the overflow the stories not started cannot cover', async () => {
     const sprint = aSprint({ moveOutCandidates: ['DEM-140'], uncoveredOverflow: 1.5 });
-    invokeMock.mockResolvedValueOnce({ ok: true, data: aBoardView({ report: aReport({ sprints: [closedGivenBack, closedOverCap, sprint, futureSprint] }) }) });
+    invokeMock.mockResolvedValueOnce({
+      ok: true,
+      data: aBoardView({ report: aReport({ sprints: [closedGivenBack, closedOverCap, sprint, futureSprint] }) }),
+    });
     await renderPage();
     const candidates = screen.getByTestId('move-out-candidates');
     expect(text('move-out-sentence', candidates)).toContain('elles ne couvrent qu’une partie du dépassement de');
@@ -131,7 +163,9 @@ describe('sprint reserve page: the sprint shown', () => {
     const overCap = screen.getByTestId('over-cap');
     expect(overCap.textContent).toBe(`${pts('1,25')} à la charge du Titulaire`);
     expect(overCap.getAttribute('data-tone')).toBe('danger');
-    expect(screen.getByTestId('validation').textContent).toContain(`10\u00a0% de l’effort total du sprint (${pts('37,5')})`);
+    expect(screen.getByTestId('validation').textContent).toContain(
+      `10\u00a0% de l’effort total du sprint (${pts('37,5')})`,
+    );
     const part = screen.getByTestId('validation-bar').querySelector('[data-part="over-cap"]') as HTMLElement;
     expect(part.style.backgroundColor).toBe('var(--ds-background-danger-bold, #C9372C)');
     expect(screen.queryByTestId('within-cap')).toBeNull();
@@ -171,11 +205,25 @@ describe('sprint reserve page: the sprint shown', () => {
 
   it('says where the Product Owner’s reserve comes from (an older entry without a name shows the account id)', async () => {
     await renderPage();
-    expect(text('reserve-source')).toBe('Réserve fixée pour ce sprint par 5b10ac8d82e05b22cc7d4e02 le lun. 2 mars 2026, 08:30.');
+    expect(text('reserve-source')).toBe(
+      'Réserve fixée pour ce sprint par 5b10ac8d82e05b22cc7d4e02 le lun. 2 mars 2026, 08:30.',
+    );
   });
 
   it('names who set the reserve when the server recorded their name', async () => {
-    invokeMock.mockResolvedValueOnce({ ok: true, data: aBoardView({ reserves: { '12': { value: 8, setBy: '5b10ac8d82e05b22cc7d4e02', setByName: 'Sophie Bernard', setAt: '2026-03-02T08:30:00.000+01:00' } } }) });
+    invokeMock.mockResolvedValueOnce({
+      ok: true,
+      data: aBoardView({
+        reserves: {
+          '12': {
+            value: 8,
+            setBy: '5b10ac8d82e05b22cc7d4e02',
+            setByName: 'Sophie Bernard',
+            setAt: '2026-03-02T08:30:00.000+01:00',
+          },
+        },
+      }),
+    });
     await renderPage();
     expect(text('reserve-source')).toBe('Réserve fixée pour ce sprint par Sophie Bernard le lun. 2 mars 2026, 08:30.');
   });
@@ -183,7 +231,9 @@ describe('sprint reserve page: the sprint shown', () => {
   it('translates the sprint’s warnings and names their issue', async () => {
     await renderPage();
     const items = within(screen.getByTestId('warnings')).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual(['DEM-131 : sans estimation : son temps saisi compte à la place.']);
+    expect(items.map((item) => item.textContent)).toEqual([
+      'DEM-131 : sans estimation : son temps saisi compte à la place.',
+    ]);
   });
 });
 
@@ -258,7 +308,10 @@ describe('sprint reserve page: setting the reserve', () => {
 
   it('shows a FORBIDDEN reply on save and keeps the board as it was', async () => {
     await renderPage();
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'FORBIDDEN', message: 'only the Product Owner may set a reserve' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'only the Product Owner may set a reserve' },
+    });
     typeReserve('10');
     fireEvent.click(screen.getByTestId('reserve-save'));
     const alert = await screen.findByRole('alert');
@@ -270,7 +323,10 @@ describe('sprint reserve page: setting the reserve', () => {
 
   it('shows the server’s message on BAD_REQUEST', async () => {
     await renderPage();
-    invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'BAD_REQUEST', message: 'reserve: at most 3 decimals' } });
+    invokeMock.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'reserve: at most 3 decimals' },
+    });
     typeReserve('1,2345');
     fireEvent.click(screen.getByTestId('reserve-save'));
     expect((await screen.findByTestId('error')).textContent).toContain('Réserve refusée : reserve: at most 3 decimals');
@@ -319,10 +375,15 @@ describe('sprint reserve page: closed sprints', () => {
 
 describe('sprint reserve page: language', () => {
   it('speaks English when the Forge locale is English', async () => {
-    getContextMock.mockResolvedValueOnce({ locale: 'en-GB', extension: { type: 'jira:projectPage' } } as unknown as Context);
+    getContextMock.mockResolvedValueOnce({
+      locale: 'en-GB',
+      extension: { type: 'jira:projectPage' },
+    } as unknown as Context);
     await renderPage();
     expect(screen.getByRole('heading', { level: 1, name: 'Sprint reserve' })).toBeTruthy();
-    expect(text('move-out-sentence')).toBe(`Stories to move out of the sprint, least important first: they cover the overflow of ${pts('3')}.`);
+    expect(text('move-out-sentence')).toBe(
+      `Stories to move out of the sprint, least important first: they cover the overflow of ${pts('3')}.`,
+    );
     expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
     showSprint(11);
     expect(text('over-cap')).toBe(`${pts('1.25')} charged to the contractor`);

@@ -8,7 +8,10 @@ import type { UiContext } from './context';
 export type CapacityKey = keyof CapacityApi;
 
 /** One resolver call; a bridge failure comes back as an INTERNAL reply rather than a rejection. */
-export const call = <K extends CapacityKey>(key: K, req: CapacityApi[K]['req']): Promise<Reply<CapacityApi[K]['res']>> =>
+export const call = <K extends CapacityKey>(
+  key: K,
+  req: CapacityApi[K]['req'],
+): Promise<Reply<CapacityApi[K]['res']>> =>
   settleReply<Reply<CapacityApi[K]['res']>>(key, invoke<Reply<CapacityApi[K]['res']>>(key, req));
 
 export const getContext = (): Promise<UiContext> => view.getContext();

@@ -1,7 +1,11 @@
 // What the page reads from the Forge context. The same bundle serves the project page (jira:projectPage) and the
 // action opened on one sprint (jira:sprintAction), whose context names the sprint: `extension.sprint.id`.
 
-export type UiContext = { readonly locale?: string; readonly accountId?: string; readonly extension?: { readonly [key: string]: unknown } };
+export type UiContext = {
+  readonly locale?: string;
+  readonly accountId?: string;
+  readonly extension?: { readonly [key: string]: unknown };
+};
 
 /**
  * The sprint the page was opened on: a sprint action's `extension.sprint.id` (a number, or digits), else undefined.
@@ -12,6 +16,7 @@ export const sprintIdOf = (context: UiContext | null): number | undefined => {
   const sprint = context?.extension?.sprint;
   if (typeof sprint !== 'object' || sprint === null) return undefined;
   const id: unknown = (sprint as { readonly id?: unknown }).id;
-  const value = typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id.trim()) ? Number(id.trim()) : Number.NaN;
+  const value =
+    typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id.trim()) ? Number(id.trim()) : Number.NaN;
   return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 };

@@ -10,7 +10,8 @@ type T = Translate<ReserveMessageKey>;
  * An amount in the board's unit, in the viewer's language: "1,5 pts", "12 h" (a no-break space before the unit).
  * @example amountText(t, 'fr', 1.5, 'points') // '1,5 pts'
  */
-export const amountText = (t: T, lang: Lang, value: number, unit: ReserveUnit): string => `${formatNumber(value, lang)}\u00a0${t(`unit.${unit}`)}`;
+export const amountText = (t: T, lang: Lang, value: number, unit: ReserveUnit): string =>
+  `${formatNumber(value, lang)}\u00a0${t(`unit.${unit}`)}`;
 
 /** Hours logged: "40 h". */
 export const hoursText = (lang: Lang, hours: number): string => `${formatNumber(hours, lang)}\u00a0h`;
@@ -30,5 +31,11 @@ export const noticeText = (t: T, notice: SprintNoticeView): string => {
 };
 
 /** The sprint to show first: the one the server focuses, else the active one, else the latest. */
-export const focusOf = (sprints: readonly SprintReserveView[], focusSprintId: number | null): SprintReserveView | null =>
-  sprints.find((s) => s.sprintId === focusSprintId) ?? sprints.find((s) => s.state === 'active') ?? sprints[sprints.length - 1] ?? null;
+export const focusOf = (
+  sprints: readonly SprintReserveView[],
+  focusSprintId: number | null,
+): SprintReserveView | null =>
+  sprints.find((s) => s.sprintId === focusSprintId) ??
+  sprints.find((s) => s.state === 'active') ??
+  sprints[sprints.length - 1] ??
+  null;

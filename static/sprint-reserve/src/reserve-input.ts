@@ -17,4 +17,5 @@ export const parseReserveInput = (text: string): number | null => {
 };
 
 /** The text the input starts from: the reserve as the viewer writes it, without grouping (so it reads back). */
-export const reserveInputText = (value: number, lang: 'fr' | 'en'): string => (lang === 'fr' ? String(value).replace('.', ',') : String(value));
+export const reserveInputText = (value: number, lang: 'fr' | 'en'): string =>
+  lang === 'fr' ? String(value).replace('.', ',') : String(value);

@@ -9,7 +9,10 @@ import { call, getContext } from './api';
 import { sprintIdOf } from './context';
 import { focusOf } from './labels';
 
-export type Load = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly error: ReplyError } | { readonly kind: 'loaded'; readonly view: SprintBoardView };
+export type Load =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly error: ReplyError }
+  | { readonly kind: 'loaded'; readonly view: SprintBoardView };
 
 /** What happened to the last save of the sprint shown (cleared when another sprint is shown). */
 export type SaveState =

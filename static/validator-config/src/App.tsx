@@ -11,7 +11,17 @@ import { langOf, translator, type Lang } from '../../shared/src/i18n/translate';
 import { describeError, type ReplyError } from '../../shared/src/reply';
 import { call, getContext, onConfigure, type ConfigureCallback, type UiContext } from './api';
 import { ValidatorForm } from './components/ValidatorForm';
-import { buildRequest, checkForm, fieldOfProblemPath, initialValues, kindOf, savedConfigOf, type FieldMessages, type FormValues, type ValidatorKind } from './form';
+import {
+  buildRequest,
+  checkForm,
+  fieldOfProblemPath,
+  initialValues,
+  kindOf,
+  savedConfigOf,
+  type FieldMessages,
+  type FormValues,
+  type ValidatorKind,
+} from './form';
 import { dictionaries, useT } from './i18n';
 
 type Loaded = {
@@ -24,16 +34,43 @@ type Loaded = {
 
 const NO_OPTIONS: ValidatorOptionsView = { groups: [], fields: [], appFields: {} };
 
-const Screen = ({ loaded, values, problems, saveError, onChange }: { readonly loaded: Loaded; readonly values: FormValues; readonly problems: FieldMessages; readonly saveError: string | null; readonly onChange: (values: FormValues) => void }) => {
+const Screen = ({
+  loaded,
+  values,
+  problems,
+  saveError,
+  onChange,
+}: {
+  readonly loaded: Loaded;
+  readonly values: FormValues;
+  readonly problems: FieldMessages;
+  readonly saveError: string | null;
+  readonly onChange: (values: FormValues) => void;
+}) => {
   const t = useT();
-  if (loaded.kind === null) return <Alert tone="danger" title={t('validator.unknownKind', { moduleKey: loaded.moduleKey })} testId="error" />;
+  if (loaded.kind === null)
+    return <Alert tone="danger" title={t('validator.unknownKind', { moduleKey: loaded.moduleKey })} testId="error" />;
   return (
     <main className="csla-validator-screen">
       <h2>{t(`validator.title.${loaded.kind}`)}</h2>
       <p className="csla-muted">{t(`validator.intro.${loaded.kind}`)}</p>
-      {loaded.optionsError === null ? null : <Alert tone="warning" title={describeError(t, loaded.optionsError).title} detail={describeError(t, loaded.optionsError).detail} testId="options-error" />}
+      {loaded.optionsError === null ? null : (
+        <Alert
+          tone="warning"
+          title={describeError(t, loaded.optionsError).title}
+          detail={describeError(t, loaded.optionsError).detail}
+          testId="options-error"
+        />
+      )}
       {saveError === null ? null : <Alert tone="danger" title={saveError} testId="error" />}
-      <ValidatorForm kind={loaded.kind} values={values} options={loaded.options} problems={problems} onChange={onChange} readOnly={loaded.readOnly} />
+      <ValidatorForm
+        kind={loaded.kind}
+        values={values}
+        options={loaded.options}
+        problems={problems}
+        onChange={onChange}
+        readOnly={loaded.readOnly}
+      />
     </main>
   );
 };
@@ -56,7 +93,13 @@ export const App = () => {
       const saved = savedConfigOf(ctx.extension?.validatorConfig);
       const options = reply.ok ? reply.data : NO_OPTIONS;
       setValues(initialValues(saved, options));
-      setLoaded({ kind: kindOf(ctx.moduleKey, saved), moduleKey: ctx.moduleKey ?? '?', options, optionsError: reply.ok ? null : reply.error, readOnly: ctx.extension?.entryPoint === 'view' });
+      setLoaded({
+        kind: kindOf(ctx.moduleKey, saved),
+        moduleKey: ctx.moduleKey ?? '?',
+        options,
+        optionsError: reply.ok ? null : reply.error,
+        readOnly: ctx.extension?.entryPoint === 'view',
+      });
     });
 
     const configure: ConfigureCallback = async () => {
@@ -69,9 +112,11 @@ export const App = () => {
       if (current === null || current.kind === null) return fail(t('validator.notReady'));
       const found = checkForm(current.kind, form);
       const messages: { -readonly [F in keyof FormValues]?: string } = {};
-      for (const [field, problem] of Object.entries(found)) messages[field as keyof FormValues] = t(problem.key, { value: problem.value ?? '' });
+      for (const [field, problem] of Object.entries(found))
+        messages[field as keyof FormValues] = t(problem.key, { value: problem.value ?? '' });
       setProblems(messages);
-      if (Object.keys(messages).length > 0) return fail(t('validator.saveFailed', { message: Object.values(messages).join(' ') }));
+      if (Object.keys(messages).length > 0)
+        return fail(t('validator.saveFailed', { message: Object.values(messages).join(' ') }));
       const reply = await call('validators/buildConfig', buildRequest(current.kind, form));
       if (!reply.ok) {
         // The server names the fields it refuses (BAD_REQUEST with problems): show each next to its field.
@@ -80,7 +125,9 @@ export const App = () => {
           if (field !== null) messages[field] = problem.message;
         }
         setProblems(messages);
-        return fail(t('validator.saveFailed', { message: `${describeError(t, reply.error).title} (${reply.error.message})` }));
+        return fail(
+          t('validator.saveFailed', { message: `${describeError(t, reply.error).title} (${reply.error.message})` }),
+        );
       }
       setSaveError(null);
       return JSON.stringify(reply.data);

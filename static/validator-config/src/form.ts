@@ -1,10 +1,19 @@
 // The validator form as data: which validator a screen configures, the form's starting values (the saved
 // configuration, else the app's own fields), and the request `validators/buildConfig` receives.
-import type { APP_FIELD_KEYS, BuildValidatorConfigRequest, ValidatorConfig, ValidatorOptionsView } from '../../../src/contract';
+import type {
+  APP_FIELD_KEYS,
+  BuildValidatorConfigRequest,
+  ValidatorConfig,
+  ValidatorOptionsView,
+} from '../../../src/contract';
 
 export type ValidatorKind = ValidatorConfig['kind'];
 
-export const VALIDATOR_KINDS: readonly ValidatorKind[] = ['severity-required', 'affected-version-required', 'administration-only'];
+export const VALIDATOR_KINDS: readonly ValidatorKind[] = [
+  'severity-required',
+  'affected-version-required',
+  'administration-only',
+];
 
 /** The manifest's jira:workflowValidator module keys. */
 const KIND_OF_MODULE: { readonly [moduleKey: string]: ValidatorKind } = {
@@ -22,7 +31,8 @@ const DEFAULT_ANOMALY_TYPES = 'Anomalie, Anomaly, Bug';
 
 type Saved = { readonly [key: string]: unknown };
 
-const isKind = (value: unknown): value is ValidatorKind => typeof value === 'string' && (VALIDATOR_KINDS as readonly string[]).includes(value);
+const isKind = (value: unknown): value is ValidatorKind =>
+  typeof value === 'string' && (VALIDATOR_KINDS as readonly string[]).includes(value);
 
 /** The configuration saved before (Jira gives it as a JSON string), or null on the create screen. */
 export const savedConfigOf = (validatorConfig: unknown): Saved | null => {
@@ -60,7 +70,8 @@ export type FormValues = {
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const list = (value: unknown): string | null => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').join(', ') : null);
+const list = (value: unknown): string | null =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').join(', ') : null;
 
 export const initialValues = (saved: Saved | null, options: ValidatorOptionsView | null): FormValues => ({
   severityFieldId: text(saved?.severityFieldId) ?? options?.appFields[SEVERITY_KEY] ?? '',
@@ -78,11 +89,17 @@ export const splitList = (typed: string): string[] =>
     .filter((part) => part !== '');
 
 /** What is wrong with the form before asking the server, field by field (message keys). */
-export type FormProblems = { readonly [field in keyof FormValues]?: { readonly key: 'validator.required' | 'validator.transitionIds.invalid'; readonly value?: string } };
+export type FormProblems = {
+  readonly [field in keyof FormValues]?: {
+    readonly key: 'validator.required' | 'validator.transitionIds.invalid';
+    readonly value?: string;
+  };
+};
 
 export const checkForm = (kind: ValidatorKind, values: FormValues): FormProblems => {
   const problems: { -readonly [field in keyof FormValues]?: FormProblems[field] } = {};
-  if (kind === 'severity-required' && values.severityFieldId === '') problems.severityFieldId = { key: 'validator.required' };
+  if (kind === 'severity-required' && values.severityFieldId === '')
+    problems.severityFieldId = { key: 'validator.required' };
   if (kind === 'affected-version-required') {
     if (values.environmentFieldId === '') problems.environmentFieldId = { key: 'validator.required' };
     if (splitList(values.anomalyIssueTypes).length === 0) problems.anomalyIssueTypes = { key: 'validator.required' };
@@ -102,7 +119,11 @@ export const buildRequest = (kind: ValidatorKind, values: FormValues): BuildVali
     case 'severity-required':
       return { kind, severityFieldId: values.severityFieldId };
     case 'affected-version-required':
-      return { kind, environmentFieldId: values.environmentFieldId, anomalyIssueTypes: splitList(values.anomalyIssueTypes) };
+      return {
+        kind,
+        environmentFieldId: values.environmentFieldId,
+        anomalyIssueTypes: splitList(values.anomalyIssueTypes),
+      };
     case 'administration-only':
       return {
         kind,
@@ -120,6 +141,13 @@ export type FieldMessages = { readonly [field in keyof FormValues]?: string };
 
 export const fieldOfProblemPath = (path: string): keyof FormValues | null => {
   const head = path.split(/[.[]/)[0] ?? '';
-  const fields: readonly (keyof FormValues)[] = ['severityFieldId', 'environmentFieldId', 'anomalyIssueTypes', 'group', 'transitionIds', 'guardSeverity'];
+  const fields: readonly (keyof FormValues)[] = [
+    'severityFieldId',
+    'environmentFieldId',
+    'anomalyIssueTypes',
+    'group',
+    'transitionIds',
+    'guardSeverity',
+  ];
   return (fields as readonly string[]).includes(head) ? (head as keyof FormValues) : null;
 };

@@ -18,7 +18,8 @@
       if (name === 'onclick' || name === 'onchange') node[name] = value;
       else if (value !== undefined && value !== null) node.setAttribute(name, value);
     }
-    for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(text(child)));
+    for (const child of children.flat())
+      node.append(child instanceof Node ? child : document.createTextNode(text(child)));
     return node;
   };
   const say = (message, isError = false) => {
@@ -34,8 +35,18 @@
     const raw = id ? issue.fields[id] : undefined;
     return raw && typeof raw === 'object' ? raw.value || raw.name : raw;
   };
-  const when = (iso) => (iso ? new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' }) : '—');
-  const statusBadge = (status) => (status ? el('span', { class: `badge ${status}` }, { running: 'En cours', paused: 'En pause', breached: 'Dépassé', met: 'Respecté' }[status] || status) : '—');
+  const when = (iso) =>
+    iso
+      ? new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' })
+      : '—';
+  const statusBadge = (status) =>
+    status
+      ? el(
+          'span',
+          { class: `badge ${status}` },
+          { running: 'En cours', paused: 'En pause', breached: 'Dépassé', met: 'Respecté' }[status] || status,
+        )
+      : '—';
 
   window.addEventListener('message', (event) => {
     if (event.origin !== location.origin || !event.data) return;
@@ -43,12 +54,16 @@
     if (event.data.type === 'wb-flag') say(event.data.flag.title || event.data.flag.description || 'Notification');
     if (event.data.type === 'wb-submit' && location.pathname === '/dashboard') {
       // The gadget's edit entry point saved its configuration (view.submit): the dashboard keeps it and redraws.
-      api('/__workbench/api/gadget', { method: 'PUT', body: JSON.stringify({ configuration: event.data.payload }) }).then(() => {
+      api('/__workbench/api/gadget', {
+        method: 'PUT',
+        body: JSON.stringify({ configuration: event.data.payload }),
+      }).then(() => {
         render();
         say('Configuration du gadget enregistrée.');
       });
     }
-    if (event.data.type === 'wb-navigate' && event.data.location && event.data.location.issueKey) go(`/browse/${event.data.location.issueKey}`);
+    if (event.data.type === 'wb-navigate' && event.data.location && event.data.location.issueKey)
+      go(`/browse/${event.data.location.issueKey}`);
   });
 
   const issuesPage = async (token) => {
@@ -57,86 +72,230 @@
     fields = body.fields || [];
     if (status !== 200) return main.replaceChildren(el('p', {}, 'Impossible de lire les tickets.'));
     const rows = (body.issues || []).map((issue) =>
-      el('tr', {},
+      el(
+        'tr',
+        {},
         el('td', {}, el('a', { href: `/browse/${issue.key}`, 'data-nav': '' }, issue.key)),
         el('td', {}, issue.fields.issuetype && issue.fields.issuetype.name),
         el('td', {}, issue.fields.summary),
         el('td', {}, issue.fields.status && issue.fields.status.name),
         el('td', {}, value(issue, 'Gravité')),
         el('td', {}, statusBadge(value(issue, 'Statut SLA'))),
-        el('td', {}, when(value(issue, 'Échéance SLA')))));
+        el('td', {}, when(value(issue, 'Échéance SLA'))),
+      ),
+    );
     main.replaceChildren(
       el('h1', {}, "DEMAT'ADS – maintenance : tickets"),
-      rows.length === 0 ? el('p', { class: 'muted' }, "Aucun ticket visible pour cet utilisateur (droit « Parcourir les projets » absent).") : el('table', { 'aria-label': 'Tickets' },
-        el('thead', {}, el('tr', {}, ['Clé', 'Type', 'Résumé', 'État', 'Gravité', 'Statut SLA', 'Échéance SLA'].map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows)));
+      rows.length === 0
+        ? el(
+            'p',
+            { class: 'muted' },
+            'Aucun ticket visible pour cet utilisateur (droit « Parcourir les projets » absent).',
+          )
+        : el(
+            'table',
+            { 'aria-label': 'Tickets' },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                ['Clé', 'Type', 'Résumé', 'État', 'Gravité', 'Statut SLA', 'Échéance SLA'].map((h) =>
+                  el('th', { scope: 'col' }, h),
+                ),
+              ),
+            ),
+            el('tbody', {}, rows),
+          ),
+    );
   };
 
   const issuePage = async (key, token) => {
     const { status, body } = await api(`/__workbench/api/issues/${key}`);
     if (token !== undefined && !current(token)) return;
-    if (status !== 200) return main.replaceChildren(el('p', { role: 'alert' }, `Le ticket ${key} n'existe pas ou n'est pas visible pour vous.`));
+    if (status !== 200)
+      return main.replaceChildren(
+        el('p', { role: 'alert' }, `Le ticket ${key} n'existe pas ou n'est pas visible pour vous.`),
+      );
     fields = body.fields || [];
     const issue = body.issue;
     const editable = (name, options) => {
       const id = fieldId(name);
-      const select = el('select', { 'aria-label': name, 'data-field': name }, el('option', { value: '' }, '—'), options.map((o) => el('option', { value: o }, o)));
+      const select = el(
+        'select',
+        { 'aria-label': name, 'data-field': name },
+        el('option', { value: '' }, '—'),
+        options.map((o) => el('option', { value: o }, o)),
+      );
       select.value = value(issue, name) || '';
       select.onchange = async () => {
-        const answer = await api(`/__workbench/api/issues/${key}`, { method: 'PUT', body: JSON.stringify({ fields: { [id]: select.value || null } }) });
-        if (answer.body.ok) say(`${name} enregistrée ; l'application a fait ${answer.body.appJiraCalls} appel(s) REST Jira.`);
-        else say((answer.body.answer && (answer.body.answer.errorMessages || []).concat(Object.values(answer.body.answer.errors || {})).join(' ')) || 'Modification refusée.', true);
+        const answer = await api(`/__workbench/api/issues/${key}`, {
+          method: 'PUT',
+          body: JSON.stringify({ fields: { [id]: select.value || null } }),
+        });
+        if (answer.body.ok)
+          say(`${name} enregistrée ; l'application a fait ${answer.body.appJiraCalls} appel(s) REST Jira.`);
+        else
+          say(
+            (answer.body.answer &&
+              (answer.body.answer.errorMessages || [])
+                .concat(Object.values(answer.body.answer.errors || {}))
+                .join(' ')) ||
+              'Modification refusée.',
+            true,
+          );
         issuePage(key);
       };
       return select;
     };
     const transitions = ((body.transitions && body.transitions.transitions) || []).map((t) =>
-      el('button', { type: 'button', class: 'secondary', 'data-transition': t.id, onclick: async () => {
-        const answer = await api(`/__workbench/api/issues/${key}/transitions`, { method: 'POST', body: JSON.stringify({ transition: { id: t.id } }) });
-        if (answer.body.ok) say(`« ${t.name} » effectuée ; l'application a fait ${answer.body.appJiraCalls} appel(s) REST Jira.`);
-        else say(((answer.body.answer && answer.body.answer.errorMessages) || ['Transition refusée.']).join(' '), true);
-        issuePage(key);
-      } }, t.name));
-    const versions = (issue.fields.versions || []).map((v) => `${v.name}${v.releaseDate ? ` (${v.releaseDate})` : ''}`).join(', ');
-    main.replaceChildren(el('div', { class: 'issue' },
-      el('section', { class: 'card', 'aria-label': 'Ticket' },
-        el('p', { class: 'muted' }, el('a', { href: '/issues', 'data-nav': '' }, "DEMAT'ADS"), ' / ', issue.key),
-        el('h1', {}, issue.fields.summary),
-        el('div', { class: 'transitions', 'aria-label': 'Transitions' }, transitions.length ? transitions : el('span', { class: 'muted' }, 'Aucune transition possible.')),
-        el('dl', { class: 'fields' },
-          el('dt', {}, 'Type'), el('dd', {}, issue.fields.issuetype && issue.fields.issuetype.name),
-          el('dt', {}, 'État'), el('dd', { 'data-testid': 'issue-status' }, issue.fields.status && issue.fields.status.name),
-          el('dt', {}, 'Gravité'), el('dd', {}, editable('Gravité', ['Bloquante', 'Majeure', 'Mineure', 'Critique', 'Élevée', 'Moyenne', 'Basse'])),
-          el('dt', {}, 'Environnement de détection'), el('dd', {}, editable('Environnement de détection', ['Validation', 'Production'])),
-          el('dt', {}, 'Niveau de service'), el('dd', {}, editable('Niveau de service', ['OR', 'ARGENT', 'BRONZE'])),
-          el('dt', {}, "Début d'incident"), el('dd', {}, when(value(issue, "Début d'incident"))),
-          el('dt', {}, 'Versions affectées'), el('dd', {}, versions || '—'),
-          el('dt', {}, "Classe d'anomalie"), el('dd', { 'data-testid': 'field-anomaly-class' }, value(issue, "Classe d'anomalie")),
-          el('dt', {}, 'Statut SLA'), el('dd', { 'data-testid': 'field-sla-status' }, statusBadge(value(issue, 'Statut SLA'))),
-          el('dt', {}, 'Échéance SLA'), el('dd', { 'data-testid': 'field-sla-due' }, when(value(issue, 'Échéance SLA'))))),
-      el('section', { 'aria-label': 'SLA du contrat' },
-        el('h2', {}, 'SLA du contrat'),
-        el('iframe', { src: `/frame/sla-panel?issue=${encodeURIComponent(key)}`, title: 'SLA du contrat', name: 'sla-panel' }))));
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-transition': t.id,
+          onclick: async () => {
+            const answer = await api(`/__workbench/api/issues/${key}/transitions`, {
+              method: 'POST',
+              body: JSON.stringify({ transition: { id: t.id } }),
+            });
+            if (answer.body.ok)
+              say(`« ${t.name} » effectuée ; l'application a fait ${answer.body.appJiraCalls} appel(s) REST Jira.`);
+            else
+              say(
+                ((answer.body.answer && answer.body.answer.errorMessages) || ['Transition refusée.']).join(' '),
+                true,
+              );
+            issuePage(key);
+          },
+        },
+        t.name,
+      ),
+    );
+    const versions = (issue.fields.versions || [])
+      .map((v) => `${v.name}${v.releaseDate ? ` (${v.releaseDate})` : ''}`)
+      .join(', ');
+    main.replaceChildren(
+      el(
+        'div',
+        { class: 'issue' },
+        el(
+          'section',
+          { class: 'card', 'aria-label': 'Ticket' },
+          el('p', { class: 'muted' }, el('a', { href: '/issues', 'data-nav': '' }, "DEMAT'ADS"), ' / ', issue.key),
+          el('h1', {}, issue.fields.summary),
+          el(
+            'div',
+            { class: 'transitions', 'aria-label': 'Transitions' },
+            transitions.length ? transitions : el('span', { class: 'muted' }, 'Aucune transition possible.'),
+          ),
+          el(
+            'dl',
+            { class: 'fields' },
+            el('dt', {}, 'Type'),
+            el('dd', {}, issue.fields.issuetype && issue.fields.issuetype.name),
+            el('dt', {}, 'État'),
+            el('dd', { 'data-testid': 'issue-status' }, issue.fields.status && issue.fields.status.name),
+            el('dt', {}, 'Gravité'),
+            el(
+              'dd',
+              {},
+              editable('Gravité', ['Bloquante', 'Majeure', 'Mineure', 'Critique', 'Élevée', 'Moyenne', 'Basse']),
+            ),
+            el('dt', {}, 'Environnement de détection'),
+            el('dd', {}, editable('Environnement de détection', ['Validation', 'Production'])),
+            el('dt', {}, 'Niveau de service'),
+            el('dd', {}, editable('Niveau de service', ['OR', 'ARGENT', 'BRONZE'])),
+            el('dt', {}, "Début d'incident"),
+            el('dd', {}, when(value(issue, "Début d'incident"))),
+            el('dt', {}, 'Versions affectées'),
+            el('dd', {}, versions || '—'),
+            el('dt', {}, "Classe d'anomalie"),
+            el('dd', { 'data-testid': 'field-anomaly-class' }, value(issue, "Classe d'anomalie")),
+            el('dt', {}, 'Statut SLA'),
+            el('dd', { 'data-testid': 'field-sla-status' }, statusBadge(value(issue, 'Statut SLA'))),
+            el('dt', {}, 'Échéance SLA'),
+            el('dd', { 'data-testid': 'field-sla-due' }, when(value(issue, 'Échéance SLA'))),
+          ),
+        ),
+        el(
+          'section',
+          { 'aria-label': 'SLA du contrat' },
+          el('h2', {}, 'SLA du contrat'),
+          el('iframe', {
+            src: `/frame/sla-panel?issue=${encodeURIComponent(key)}`,
+            title: 'SLA du contrat',
+            name: 'sla-panel',
+          }),
+        ),
+      ),
+    );
   };
 
   const dashboardPage = () => {
-    const view = el('iframe', { src: '/frame/indicators', title: 'Indicateurs du contrat', name: 'indicators', style: 'min-height: 900px' });
+    const view = el('iframe', {
+      src: '/frame/indicators',
+      title: 'Indicateurs du contrat',
+      name: 'indicators',
+      style: 'min-height: 900px',
+    });
     const edit = el('div', { id: 'gadget-edit' });
-    const configure = el('button', { type: 'button', class: 'secondary', 'data-testid': 'configure-gadget', onclick: () => {
-      edit.replaceChildren(el('iframe', { src: '/frame/indicators?mode=edit', title: 'Configuration du gadget', name: 'indicators-edit', style: 'min-height: 260px' }));
-    } }, 'Configurer le gadget');
-    main.replaceChildren(el('h1', {}, 'Tableau de bord'), el('p', { class: 'muted' }, 'Gadget « Indicateurs du contrat » (jira:dashboardGadget) ; dans Jira, « Modifier » ouvre sa configuration.'), configure, edit, view);
+    const configure = el(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'data-testid': 'configure-gadget',
+        onclick: () => {
+          edit.replaceChildren(
+            el('iframe', {
+              src: '/frame/indicators?mode=edit',
+              title: 'Configuration du gadget',
+              name: 'indicators-edit',
+              style: 'min-height: 260px',
+            }),
+          );
+        },
+      },
+      'Configurer le gadget',
+    );
+    main.replaceChildren(
+      el('h1', {}, 'Tableau de bord'),
+      el(
+        'p',
+        { class: 'muted' },
+        'Gadget « Indicateurs du contrat » (jira:dashboardGadget) ; dans Jira, « Modifier » ouvre sa configuration.',
+      ),
+      configure,
+      edit,
+      view,
+    );
   };
 
   const reservePage = () => {
     main.replaceChildren(
       el('h1', {}, "DEMAT'ADS – réserve de bande passante des sprints"),
-      el('p', { class: 'muted' }, 'Page de projet de Contract SLA (dans Jira : menu du projet ; pour un sprint actif ou à venir, aussi depuis le menu « … » de sa carte dans le backlog).'),
-      el('iframe', { src: '/frame/sprint-reserve', title: 'Réserve de sprint', name: 'sprint-reserve', style: 'min-height: 1100px' }));
+      el(
+        'p',
+        { class: 'muted' },
+        'Page de projet de Contract SLA (dans Jira : menu du projet ; pour un sprint actif ou à venir, aussi depuis le menu « … » de sa carte dans le backlog).',
+      ),
+      el('iframe', {
+        src: '/frame/sprint-reserve',
+        title: 'Réserve de sprint',
+        name: 'sprint-reserve',
+        style: 'min-height: 1100px',
+      }),
+    );
   };
 
   const settingsPage = () => {
-    main.replaceChildren(el('h1', {}, 'Contract SLA – réglages'), el('iframe', { src: '/frame/admin', title: 'Réglages Contract SLA', name: 'admin', style: 'min-height: 900px' }));
+    main.replaceChildren(
+      el('h1', {}, 'Contract SLA – réglages'),
+      el('iframe', { src: '/frame/admin', title: 'Réglages Contract SLA', name: 'admin', style: 'min-height: 900px' }),
+    );
   };
 
   const workflowPage = async (token) => {
@@ -144,43 +303,88 @@
     if (token !== undefined && !current(token)) return;
     const names = Object.fromEntries((body.transitions || []).map((t) => [t.id, t.name]));
     const rows = (body.validators || []).map((v) =>
-      el('tr', {},
+      el(
+        'tr',
+        {},
         el('td', {}, `${v.transitionId} – ${names[v.transitionId] || ''}`),
         el('td', {}, v.ruleKey),
         el('td', {}, el('code', {}, JSON.stringify(v.configuration).slice(0, 140))),
-        el('td', {}, el('button', { type: 'button', class: 'secondary', onclick: () => configure(v.transitionId, v.ruleKey) }, 'Configurer'))));
+        el(
+          'td',
+          {},
+          el(
+            'button',
+            { type: 'button', class: 'secondary', onclick: () => configure(v.transitionId, v.ruleKey) },
+            'Configurer',
+          ),
+        ),
+      ),
+    );
     main.replaceChildren(
       el('h1', {}, 'Workflow : validateurs Contract SLA'),
       el('p', { class: 'muted' }, "Dans Jira, ces écrans s'ouvrent depuis l'éditeur de workflow."),
-      el('table', {}, el('thead', {}, el('tr', {}, ['Transition', 'Validateur', 'Configuration', ''].map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows)),
-      el('div', { id: 'configure' }));
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ['Transition', 'Validateur', 'Configuration', ''].map((h) => el('th', { scope: 'col' }, h)),
+          ),
+        ),
+        el('tbody', {}, rows),
+      ),
+      el('div', { id: 'configure' }),
+    );
   };
 
   const configure = (transitionId, ruleKey) => {
-    const frame = el('iframe', { src: `/frame/validator-config?transition=${encodeURIComponent(transitionId)}&rule=${encodeURIComponent(ruleKey)}`, title: 'Configuration du validateur', style: 'min-height: 420px' });
-    const save = el('button', { type: 'button', class: 'primary', onclick: () => {
-      const listener = async (event) => {
-        if (event.origin !== location.origin || !event.data || event.data.type !== 'wb-configured') return;
-        window.removeEventListener('message', listener);
-        if (!event.data.ok) return say(event.data.message, true);
-        await api('/__workbench/api/workflow', { method: 'PUT', body: JSON.stringify({ transitionId, ruleKey, configuration: event.data.config }) });
-        say('Configuration du validateur enregistrée.');
-        workflowPage();
-      };
-      window.addEventListener('message', listener);
-      frame.contentWindow.postMessage({ type: 'wb-configure', frameId: frame.dataset.frameId }, location.origin);
-    } }, 'Enregistrer');
+    const frame = el('iframe', {
+      src: `/frame/validator-config?transition=${encodeURIComponent(transitionId)}&rule=${encodeURIComponent(ruleKey)}`,
+      title: 'Configuration du validateur',
+      style: 'min-height: 420px',
+    });
+    const save = el(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        onclick: () => {
+          const listener = async (event) => {
+            if (event.origin !== location.origin || !event.data || event.data.type !== 'wb-configured') return;
+            window.removeEventListener('message', listener);
+            if (!event.data.ok) return say(event.data.message, true);
+            await api('/__workbench/api/workflow', {
+              method: 'PUT',
+              body: JSON.stringify({ transitionId, ruleKey, configuration: event.data.config }),
+            });
+            say('Configuration du validateur enregistrée.');
+            workflowPage();
+          };
+          window.addEventListener('message', listener);
+          frame.contentWindow.postMessage({ type: 'wb-configure', frameId: frame.dataset.frameId }, location.origin);
+        },
+      },
+      'Enregistrer',
+    );
     frame.addEventListener('load', () => {
       // The frame's id is in its bridge shim (same origin): read it so messages can be addressed to this frame.
       try {
         const scripts = frame.contentDocument.querySelectorAll('script');
-        const match = Array.from(scripts).map((s) => /const frameId = "([^"]+)"/.exec(s.textContent || '')).find(Boolean);
+        const match = Array.from(scripts)
+          .map((s) => /const frameId = "([^"]+)"/.exec(s.textContent || ''))
+          .find(Boolean);
         if (match) frame.dataset.frameId = match[1];
       } catch (error) {
         say(String(error), true);
       }
     });
-    document.getElementById('configure').replaceChildren(el('h2', {}, `Transition ${transitionId} : ${ruleKey}`), frame, save);
+    document
+      .getElementById('configure')
+      .replaceChildren(el('h2', {}, `Transition ${transitionId} : ${ruleKey}`), frame, save);
   };
 
   let renderSeq = 0;
@@ -189,7 +393,8 @@
   const render = () => {
     const token = ++renderSeq;
     say('');
-    for (const a of document.querySelectorAll('.topbar a')) a.classList.toggle('active', location.pathname.startsWith(a.getAttribute('href')));
+    for (const a of document.querySelectorAll('.topbar a'))
+      a.classList.toggle('active', location.pathname.startsWith(a.getAttribute('href')));
     const match = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(location.pathname);
     if (match) return issuePage(match[1], token);
     if (location.pathname === '/settings') return settingsPage();
@@ -219,7 +424,10 @@
   (async () => {
     const { body } = await api('/__workbench/api/session');
     const select = document.getElementById('user');
-    for (const user of body.users) select.append(el('option', { value: user.accountId }, `${user.displayName}${user.role ? ` (${user.role})` : ''}`));
+    for (const user of body.users)
+      select.append(
+        el('option', { value: user.accountId }, `${user.displayName}${user.role ? ` (${user.role})` : ''}`),
+      );
     select.value = body.accountId;
     select.onchange = async () => {
       await api('/__workbench/api/session', { method: 'POST', body: JSON.stringify({ accountId: select.value }) });

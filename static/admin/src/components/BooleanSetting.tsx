@@ -5,7 +5,15 @@ import { useT } from '../i18n';
 import { FieldProblems, useInvalidProps } from './FieldProblems';
 import { fieldId, useForm } from './FormContext';
 
-export const BooleanSetting = ({ path, label, resettable = true }: { readonly path: Path; readonly label: string; readonly resettable?: boolean }) => {
+export const BooleanSetting = ({
+  path,
+  label,
+  resettable = true,
+}: {
+  readonly path: Path;
+  readonly label: string;
+  readonly resettable?: boolean;
+}) => {
   const t = useT();
   const { document, defaults, readOnly, write } = useForm();
   const invalidProps = useInvalidProps(path);

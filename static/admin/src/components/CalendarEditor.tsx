@@ -25,7 +25,17 @@ const rangesText = (value: unknown): string => (asList(value) ?? []).join(', ');
 const parseRanges = (text: string): string[] => text.split(/[,;\s]+/).filter((part) => part !== '');
 
 /** A weekday's ranges as text; the draft is kept while typing ("08:00-12:00," must not lose its comma). */
-const WeekdayInput = ({ name, day, value, onChange }: { readonly name: string; readonly day: Weekday; readonly value: unknown; readonly onChange: (ranges: string[]) => void }) => {
+const WeekdayInput = ({
+  name,
+  day,
+  value,
+  onChange,
+}: {
+  readonly name: string;
+  readonly day: Weekday;
+  readonly value: unknown;
+  readonly onChange: (ranges: string[]) => void;
+}) => {
   const t = useT();
   const { readOnly } = useForm();
   const path = ['calendars', name, 'week', day];
@@ -109,7 +119,9 @@ export const CalendarEditor = ({ name, holidays }: CalendarEditorProps) => {
     <section className="csla-calendar" aria-labelledby={headingId} data-testid={`calendar-${name}`}>
       <h3 id={headingId}>
         {t('admin.calendar', { name })}{' '}
-        <span className="csla-badge csla-badge--subtle">{customised ? t('admin.calendar.custom') : t('admin.calendar.builtin')}</span>
+        <span className="csla-badge csla-badge--subtle">
+          {customised ? t('admin.calendar.custom') : t('admin.calendar.builtin')}
+        </span>
       </h3>
       <FieldProblems path={base} />
       <div className="csla-calendar__grid">
@@ -135,7 +147,13 @@ export const CalendarEditor = ({ name, holidays }: CalendarEditorProps) => {
             </caption>
             <tbody>
               {WEEKDAYS.map((day) => (
-                <WeekdayInput key={day} name={name} day={day} value={isObject(calendar.week) ? calendar.week[day] : undefined} onChange={(ranges) => updateDay(day, ranges)} />
+                <WeekdayInput
+                  key={day}
+                  name={name}
+                  day={day}
+                  value={isObject(calendar.week) ? calendar.week[day] : undefined}
+                  onChange={(ranges) => updateDay(day, ranges)}
+                />
               ))}
             </tbody>
           </table>

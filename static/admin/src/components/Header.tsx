@@ -21,7 +21,19 @@ export type HeaderProps = {
   readonly onReload: () => void;
 };
 
-export const Header = ({ meta, canEdit, dirty, checking, checkError, save, problemCount, unplaced, blocked, onSave, onReload }: HeaderProps) => {
+export const Header = ({
+  meta,
+  canEdit,
+  dirty,
+  checking,
+  checkError,
+  save,
+  problemCount,
+  unplaced,
+  blocked,
+  onSave,
+  onReload,
+}: HeaderProps) => {
   const t = useT();
   const lang = useLang();
   const updated =
@@ -30,7 +42,14 @@ export const Header = ({ meta, canEdit, dirty, checking, checkError, save, probl
       : meta.savedHere || meta.updatedBy === null
         ? t('admin.updatedNoBy', { at: formatInstant(meta.updatedAt, lang) })
         : t('admin.updated', { at: formatInstant(meta.updatedAt, lang), by: meta.updatedBy });
-  const status = save.kind === 'saving' ? t('admin.saving') : save.kind === 'saved' ? t('admin.saved', { version: save.version }) : dirty ? t('admin.unsaved') : t('admin.noChange');
+  const status =
+    save.kind === 'saving'
+      ? t('admin.saving')
+      : save.kind === 'saved'
+        ? t('admin.saved', { version: save.version })
+        : dirty
+          ? t('admin.unsaved')
+          : t('admin.noChange');
   return (
     <header className="csla-admin__header">
       <h1>{t('admin.title')}</h1>
@@ -41,7 +60,13 @@ export const Header = ({ meta, canEdit, dirty, checking, checkError, save, probl
       {canEdit ? null : <Alert tone="information" title={t('admin.readOnly')} testId="read-only" />}
       {canEdit ? (
         <div className="csla-savebar">
-          <button type="button" className="csla-primary" onClick={onSave} disabled={!dirty || blocked || save.kind === 'saving'} data-testid="save">
+          <button
+            type="button"
+            className="csla-primary"
+            onClick={onSave}
+            disabled={!dirty || blocked || save.kind === 'saving'}
+            data-testid="save"
+          >
             {t('admin.save')}
           </button>
           <span role="status" aria-live="polite" data-testid="save-status">
@@ -60,15 +85,26 @@ export const Header = ({ meta, canEdit, dirty, checking, checkError, save, probl
       ) : null}
       {save.kind === 'invalid' ? <Alert tone="danger" title={t('admin.invalid')} testId="save-error" /> : null}
       {save.kind === 'forbidden' ? <Alert tone="danger" title={t('admin.forbidden')} testId="save-error" /> : null}
-      {save.kind === 'failed' ? <Alert tone="danger" title={t('admin.saveFailed')} detail={describeError(t, save.error).detail} testId="save-error" /> : null}
-      {checkError !== null ? <Alert tone="warning" title={t('admin.checkFailed', { message: describeError(t, checkError).title })} /> : null}
+      {save.kind === 'failed' ? (
+        <Alert
+          tone="danger"
+          title={t('admin.saveFailed')}
+          detail={describeError(t, save.error).detail}
+          testId="save-error"
+        />
+      ) : null}
+      {checkError !== null ? (
+        <Alert tone="warning" title={t('admin.checkFailed', { message: describeError(t, checkError).title })} />
+      ) : null}
       {unplaced.length > 0 ? (
         <div className="csla-alert csla-alert--danger" role="alert" data-testid="problems">
           <p className="csla-alert__title">{t('admin.problemsElsewhere')}</p>
           <ul>
             {unplaced.map((problem, i) => (
               <li key={`${problem.path}-${i}`} data-path={problem.path}>
-                {problem.path === '' ? problem.message : t('admin.problemAt', { path: problem.path, message: problem.message })}
+                {problem.path === ''
+                  ? problem.message
+                  : t('admin.problemAt', { path: problem.path, message: problem.message })}
               </li>
             ))}
           </ul>

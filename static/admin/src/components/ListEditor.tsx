@@ -19,7 +19,16 @@ export type ListEditorProps = {
   readonly format?: (item: string) => string;
 };
 
-export const ListEditor = ({ path, label, value, defaultValue, onChange, inputType = 'text', resettable = true, format }: ListEditorProps) => {
+export const ListEditor = ({
+  path,
+  label,
+  value,
+  defaultValue,
+  onChange,
+  inputType = 'text',
+  resettable = true,
+  format,
+}: ListEditorProps) => {
   const t = useT();
   const { readOnly } = useForm();
   const invalidProps = useInvalidProps(path);
@@ -95,7 +104,15 @@ const asList = (value: unknown): readonly string[] | undefined =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))) : undefined;
 
 /** A list setting stored at `path`, whose default is at the same path in the defaults (or `defaultValue`). */
-export const ListSetting = ({ path, label, defaultValue }: { readonly path: Path; readonly label: string; readonly defaultValue?: readonly string[] }) => {
+export const ListSetting = ({
+  path,
+  label,
+  defaultValue,
+}: {
+  readonly path: Path;
+  readonly label: string;
+  readonly defaultValue?: readonly string[];
+}) => {
   const { document, defaults, write } = useForm();
   return (
     <ListEditor

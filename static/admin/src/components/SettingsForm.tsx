@@ -13,7 +13,15 @@ import { asList, ListSetting } from './ListEditor';
 import { TargetsTable } from './TargetsTable';
 import { TextSetting } from './TextSetting';
 
-const Section = ({ id, title, children }: { readonly id: string; readonly title: string; readonly children: ReactNode }) => (
+const Section = ({
+  id,
+  title,
+  children,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly children: ReactNode;
+}) => (
   <section className="csla-section" aria-labelledby={`csla-section-${id}`} data-testid={`section-${id}`}>
     <h2 id={`csla-section-${id}`}>{title}</h2>
     {children}
@@ -35,7 +43,13 @@ const AddCalendar = ({ existing }: { readonly existing: readonly string[] }) => 
   return (
     <div className="csla-setting csla-setting--inline">
       <label htmlFor="csla-new-calendar">{t('admin.calendar.newName')}</label>
-      <input id="csla-new-calendar" type="text" size={14} value={name} onChange={(event) => setName(event.target.value)} />
+      <input
+        id="csla-new-calendar"
+        type="text"
+        size={14}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+      />
       <button
         type="button"
         disabled={trimmed === '' || existing.includes(trimmed)}
@@ -50,7 +64,11 @@ const AddCalendar = ({ existing }: { readonly existing: readonly string[] }) => 
   );
 };
 
-export const SettingsForm = ({ holidays }: { readonly holidays: { readonly [calendar: string]: readonly HolidayView[] } }) => {
+export const SettingsForm = ({
+  holidays,
+}: {
+  readonly holidays: { readonly [calendar: string]: readonly HolidayView[] };
+}) => {
   const t = useT();
   const { document, defaults, readOnly } = useForm();
   const calendars = calendarNamesOf(document, defaults);
@@ -58,11 +76,26 @@ export const SettingsForm = ({ holidays }: { readonly holidays: { readonly [cale
   return (
     <>
       <Section id="groups" title={t('admin.section.groups')}>
-        <TextSetting path={['administrationGroup']} label={t('admin.administrationGroup')} help={t('admin.administrationGroup.help')} />
-        <TextSetting path={['productOwnerGroup']} label={t('admin.productOwnerGroup')} help={t('admin.productOwnerGroup.help')} />
+        <TextSetting
+          path={['administrationGroup']}
+          label={t('admin.administrationGroup')}
+          help={t('admin.administrationGroup.help')}
+        />
+        <TextSetting
+          path={['productOwnerGroup']}
+          label={t('admin.productOwnerGroup')}
+          help={t('admin.productOwnerGroup.help')}
+        />
       </Section>
       <Section id="vsr" title={t('admin.section.vsr')}>
-        <TextSetting path={['vsrMonths']} type="number" min={0} max={24} label={t('admin.vsrMonths')} help={t('admin.vsrMonths.help')} />
+        <TextSetting
+          path={['vsrMonths']}
+          type="number"
+          min={0}
+          max={24}
+          label={t('admin.vsrMonths')}
+          help={t('admin.vsrMonths.help')}
+        />
       </Section>
       <Section id="targets" title={t('admin.section.targets')}>
         <p className="csla-help">{t('admin.targets.help')}</p>
@@ -104,7 +137,17 @@ export const SettingsForm = ({ holidays }: { readonly holidays: { readonly [cale
       </Section>
       <Section id="calendars" title={t('admin.section.calendars')}>
         <datalist id="csla-zones">
-          {['Europe/Paris', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Zurich', 'UTC', 'America/Cayenne', 'America/Martinique', 'Indian/Reunion', 'Pacific/Noumea'].map((zone) => (
+          {[
+            'Europe/Paris',
+            'Europe/Brussels',
+            'Europe/Luxembourg',
+            'Europe/Zurich',
+            'UTC',
+            'America/Cayenne',
+            'America/Martinique',
+            'Indian/Reunion',
+            'Pacific/Noumea',
+          ].map((zone) => (
             <option key={zone} value={zone} />
           ))}
         </datalist>
@@ -117,7 +160,13 @@ export const SettingsForm = ({ holidays }: { readonly holidays: { readonly [cale
         <p className="csla-help">{t('admin.sprints.help')}</p>
         <FieldProblems path={['sprintCadence']} />
         <TextSetting path={['sprintCadence', 'firstStart']} type="date" label={t('admin.sprints.firstStart')} />
-        <TextSetting path={['sprintCadence', 'businessDays']} type="number" min={1} max={100} label={t('admin.sprints.businessDays')} />
+        <TextSetting
+          path={['sprintCadence', 'businessDays']}
+          type="number"
+          min={1}
+          max={100}
+          label={t('admin.sprints.businessDays')}
+        />
       </Section>
       <Section id="advanced" title={t('admin.section.advanced')}>
         <AdvancedJson />

@@ -34,7 +34,13 @@ const TargetCell = ({ path, label }: { readonly path: Path; readonly label: stri
           {...invalidProps}
         />
         {stored !== undefined && !readOnly ? (
-          <button type="button" className="csla-link" aria-label={`${t('admin.resetDefault')} — ${label}`} title={t('admin.resetDefault')} onClick={() => write(path, undefined)}>
+          <button
+            type="button"
+            className="csla-link"
+            aria-label={`${t('admin.resetDefault')} — ${label}`}
+            title={t('admin.resetDefault')}
+            onClick={() => write(path, undefined)}
+          >
             ↺
           </button>
         ) : null}
@@ -77,9 +83,15 @@ export const TargetsTable = () => {
                 {row.workaround === null ? (
                   <td className="csla-muted">{t('common.none')}</td>
                 ) : (
-                  <TargetCell path={row.workaround} label={t('admin.targets.cell', { kind, row: label, clock: t('admin.targets.workaround') })} />
+                  <TargetCell
+                    path={row.workaround}
+                    label={t('admin.targets.cell', { kind, row: label, clock: t('admin.targets.workaround') })}
+                  />
                 )}
-                <TargetCell path={row.resolution} label={t('admin.targets.cell', { kind, row: label, clock: t('admin.targets.resolution') })} />
+                <TargetCell
+                  path={row.resolution}
+                  label={t('admin.targets.cell', { kind, row: label, clock: t('admin.targets.resolution') })}
+                />
               </tr>
             );
           })}

@@ -14,7 +14,8 @@ export type TextSettingProps = {
   readonly list?: string;
 };
 
-const display = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+const display = (value: unknown): string =>
+  value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** What an input's text becomes in the document: a number for number fields when it reads as one. */
 const parse = (text: string, type: TextSettingProps['type']): unknown => {

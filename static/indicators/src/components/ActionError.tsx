@@ -9,6 +9,11 @@ export const ActionError = ({ action }: { readonly action: ActionState }) => {
   if (action.kind !== 'failed') return null;
   const { title, detail } = describeError(t, action.error);
   return (
-    <Alert tone="danger" title={t(action.action === 'refresh' ? 'action.refreshFailed' : 'action.exportFailed')} detail={`${title} ${detail}`} testId="action-error" />
+    <Alert
+      tone="danger"
+      title={t(action.action === 'refresh' ? 'action.refreshFailed' : 'action.exportFailed')}
+      detail={`${title} ${detail}`}
+      testId="action-error"
+    />
   );
 };

@@ -21,7 +21,10 @@ export const ComputingProgress = ({ progress }: { readonly progress: IndicatorsV
       : progress.total === null
         ? t('progress.countUnknown', { done: formatNumber(progress.done, lang) })
         : t('progress.count', { done: formatNumber(progress.done, lang), total: formatNumber(progress.total, lang) });
-  const share = progress === null || progress.total === null || progress.total <= 0 ? 0 : Math.min(1, progress.done / progress.total);
+  const share =
+    progress === null || progress.total === null || progress.total <= 0
+      ? 0
+      : Math.min(1, progress.done / progress.total);
   const overall = index < 0 ? 0 : (index + share) / PHASES.length;
   return (
     <section className="csla-computing" data-testid="progress" data-phase={progress?.phase ?? 'none'}>
@@ -35,7 +38,13 @@ export const ComputingProgress = ({ progress }: { readonly progress: IndicatorsV
             {step}
             {count !== '' ? ` · ${count}` : ''}
           </p>
-          <ProgressBar ratio={overall} tone="information" label={t('progress.label')} valueText={count !== '' ? `${step} · ${count}` : step} testId="progress-bar" />
+          <ProgressBar
+            ratio={overall}
+            tone="information"
+            label={t('progress.label')}
+            valueText={count !== '' ? `${step} · ${count}` : step}
+            testId="progress-bar"
+          />
         </>
       ) : null}
       <p className="csla-help">{t('progress.help')}</p>

@@ -5,14 +5,24 @@ import { nowMs } from '../../../shared/src/clock';
 import { formatMonth, monthOf } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { submitConfiguration } from '../api';
-import { checkConfiguration, initialValues, type ConfigurationProblems, type ConfigurationValues, type MonthChoice } from '../config-form';
+import {
+  checkConfiguration,
+  initialValues,
+  type ConfigurationProblems,
+  type ConfigurationValues,
+  type MonthChoice,
+} from '../config-form';
 import type { SavedConfiguration } from '../context';
 import { useT } from '../i18n';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 const PROJECT_PROBLEM = { required: 'edit.projectRequired', invalid: 'edit.projectInvalid' } as const;
-const MONTH_PROBLEM = { required: 'edit.monthRequired', invalid: 'edit.monthInvalid', future: 'edit.monthFuture' } as const;
+const MONTH_PROBLEM = {
+  required: 'edit.monthRequired',
+  invalid: 'edit.monthInvalid',
+  future: 'edit.monthFuture',
+} as const;
 
 export const ConfigurationForm = ({ saved }: { readonly saved: SavedConfiguration }) => {
   const t = useT();
@@ -60,11 +70,20 @@ export const ConfigurationForm = ({ saved }: { readonly saved: SavedConfiguratio
   const projectId = `${ids}-project`;
   const monthId = `${ids}-month`;
   const projectProblem = problems.projectKey === undefined ? null : t(PROJECT_PROBLEM[problems.projectKey]);
-  const monthProblem = problems.month === undefined ? null : t(MONTH_PROBLEM[problems.month], { current: formatMonth(currentMonth, lang) });
+  const monthProblem =
+    problems.month === undefined
+      ? null
+      : t(MONTH_PROBLEM[problems.month], { current: formatMonth(currentMonth, lang) });
   const choose = (monthChoice: MonthChoice) => change({ monthChoice });
 
   return (
-    <form className="csla-gadget-form" data-testid="gadget-edit-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby={`${ids}-title`}>
+    <form
+      className="csla-gadget-form"
+      data-testid="gadget-edit-form"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-labelledby={`${ids}-title`}
+    >
       <h2 id={`${ids}-title`}>{t('edit.title')}</h2>
       <div className="csla-setting">
         <label htmlFor={projectId}>{t('edit.project')}</label>
@@ -94,11 +113,25 @@ export const ConfigurationForm = ({ saved }: { readonly saved: SavedConfiguratio
       <fieldset className="csla-setting csla-gadget-form__month">
         <legend>{t('edit.month')}</legend>
         <label className="csla-setting--inline">
-          <input type="radio" name={`${ids}-choice`} value="previous" data-testid="month-previous" checked={values.monthChoice === 'previous'} onChange={() => choose('previous')} />
+          <input
+            type="radio"
+            name={`${ids}-choice`}
+            value="previous"
+            data-testid="month-previous"
+            checked={values.monthChoice === 'previous'}
+            onChange={() => choose('previous')}
+          />
           {t('edit.previous')}
         </label>
         <label className="csla-setting--inline">
-          <input type="radio" name={`${ids}-choice`} value="specific" data-testid="month-specific" checked={values.monthChoice === 'specific'} onChange={() => choose('specific')} />
+          <input
+            type="radio"
+            name={`${ids}-choice`}
+            value="specific"
+            data-testid="month-specific"
+            checked={values.monthChoice === 'specific'}
+            onChange={() => choose('specific')}
+          />
           {t('edit.specific')}
         </label>
         <label htmlFor={monthId} className="csla-gadget-form__month-label">

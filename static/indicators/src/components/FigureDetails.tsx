@@ -11,12 +11,20 @@ const keyGroupsOf = (figure: MonthlyFigureView, t: ReturnType<typeof useT>): rea
   // Positive checks: each narrows the union to the member whose `type` may have that value.
   if (figure.type === 'ratio' || figure.type === 'duration') {
     const { keys } = figure;
-    return (['numerator', 'denominator', 'apart'] as const).map((name) => ({ name, title: t(`keys.${name}`, { count: keys[name].length }), keys: keys[name] }));
+    return (['numerator', 'denominator', 'apart'] as const).map((name) => ({
+      name,
+      title: t(`keys.${name}`, { count: keys[name].length }),
+      keys: keys[name],
+    }));
   }
   if (figure.type === 'compliance' || figure.type === 'count') {
     const { keys } = figure;
     const kind = figure.type === 'count' ? 'count' : 'clock';
-    return (['met', 'breached', 'running'] as const).map((name) => ({ name, title: t(`keys.${kind}.${name}`, { count: keys[name].length }), keys: keys[name] }));
+    return (['met', 'breached', 'running'] as const).map((name) => ({
+      name,
+      title: t(`keys.${kind}.${name}`, { count: keys[name].length }),
+      keys: keys[name],
+    }));
   }
   return [];
 };
@@ -27,7 +35,11 @@ export const FigureDetails = ({ figure }: { readonly figure: MonthlyFigureView }
   const shown = groups.filter((group) => group.keys.length > 0);
   return (
     <div className="csla-keys" data-testid="figure-keys">
-      {shown.length === 0 ? <p className="csla-muted">{t('keys.none')}</p> : shown.map((group) => <KeyList key={group.name} name={group.name} title={group.title} keys={group.keys} />)}
+      {shown.length === 0 ? (
+        <p className="csla-muted">{t('keys.none')}</p>
+      ) : (
+        shown.map((group) => <KeyList key={group.name} name={group.name} title={group.title} keys={group.keys} />)
+      )}
       {figure.breaches.length > 0 ? <BreachTable breaches={figure.breaches} /> : null}
     </div>
   );

@@ -27,19 +27,35 @@ export const GadgetHeader = ({ view, report, action, computing, onRefresh, onExp
           {t('header.title', { project, month })}
         </h2>
         <p className="csla-muted">
-          {view.snapshotAt !== null ? <span data-testid="snapshot-at">{t('header.snapshot', { at: formatInstant(view.snapshotAt, lang) })}</span> : null}
+          {view.snapshotAt !== null ? (
+            <span data-testid="snapshot-at">{t('header.snapshot', { at: formatInstant(view.snapshotAt, lang) })}</span>
+          ) : null}
           {view.snapshotAt !== null && view.settingsVersion !== null ? ' · ' : null}
-          {view.settingsVersion !== null ? <span data-testid="settings-version">{t('header.settings', { version: view.settingsVersion })}</span> : null}
+          {view.settingsVersion !== null ? (
+            <span data-testid="settings-version">{t('header.settings', { version: view.settingsVersion })}</span>
+          ) : null}
         </p>
       </div>
       <div className="csla-month__actions">
         <button type="button" data-testid="refresh" onClick={onRefresh} disabled={busy !== null || computing}>
           {busy === 'refresh' ? t('header.busy') : t('header.refresh')}
         </button>
-        <button type="button" data-testid="export-csv" aria-label={t('header.exportCsvLabel')} onClick={() => onExport('csv')} disabled={busy !== null}>
+        <button
+          type="button"
+          data-testid="export-csv"
+          aria-label={t('header.exportCsvLabel')}
+          onClick={() => onExport('csv')}
+          disabled={busy !== null}
+        >
           {t('header.exportCsv')}
         </button>
-        <button type="button" data-testid="export-json" aria-label={t('header.exportJsonLabel')} onClick={() => onExport('json')} disabled={busy !== null}>
+        <button
+          type="button"
+          data-testid="export-json"
+          aria-label={t('header.exportJsonLabel')}
+          onClick={() => onExport('json')}
+          disabled={busy !== null}
+        >
           {t('header.exportJson')}
         </button>
       </div>

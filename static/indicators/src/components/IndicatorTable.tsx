@@ -19,10 +19,21 @@ const FigureRows = ({ figure, unit }: { readonly figure: MonthlyFigureView; read
   const value = valueText(t, lang, figure, unit);
   const fraction = fractionParts(t, lang, figure, unit);
   return (
-    <tbody data-testid={`figure-${figure.code}`} data-status={figure.status} className={isBreakdown(figure) ? 'csla-figure csla-figure--breakdown' : 'csla-figure'}>
+    <tbody
+      data-testid={`figure-${figure.code}`}
+      data-status={figure.status}
+      className={isBreakdown(figure) ? 'csla-figure csla-figure--breakdown' : 'csla-figure'}
+    >
       <tr>
         <th scope="row" className="csla-figure__label">
-          <button type="button" className="csla-disclosure" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((was) => !was)} data-testid="figure-toggle">
+          <button
+            type="button"
+            className="csla-disclosure"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            onClick={() => setOpen((was) => !was)}
+            data-testid="figure-toggle"
+          >
             <span className="csla-disclosure__icon" aria-hidden="true">
               {open ? '▾' : '▸'}
             </span>
@@ -63,7 +74,13 @@ const FigureRows = ({ figure, unit }: { readonly figure: MonthlyFigureView; read
   );
 };
 
-export const IndicatorTable = ({ figures, unit }: { readonly figures: readonly MonthlyFigureView[]; readonly unit: ReserveUnit | null }) => {
+export const IndicatorTable = ({
+  figures,
+  unit,
+}: {
+  readonly figures: readonly MonthlyFigureView[];
+  readonly unit: ReserveUnit | null;
+}) => {
   const t = useT();
   return (
     <div className="csla-scroll">

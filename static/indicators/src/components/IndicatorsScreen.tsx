@@ -33,7 +33,14 @@ const ViewOf = ({ view, action, onRefresh, onExport }: { readonly view: Indicato
           {view.report !== null ? (
             <>
               <p className="csla-muted">{t('progress.previous')}</p>
-              <MonthView view={view} report={view.report} action={action} computing onRefresh={onRefresh} onExport={onExport} />
+              <MonthView
+                view={view}
+                report={view.report}
+                action={action}
+                computing
+                onRefresh={onRefresh}
+                onExport={onExport}
+              />
             </>
           ) : null}
         </>
@@ -57,7 +64,16 @@ const ViewOf = ({ view, action, onRefresh, onExport }: { readonly view: Indicato
             <ActionError action={action} />
           </Alert>
         );
-      return <MonthView view={view} report={view.report} action={action} computing={false} onRefresh={onRefresh} onExport={onExport} />;
+      return (
+        <MonthView
+          view={view}
+          report={view.report}
+          action={action}
+          computing={false}
+          onRefresh={onRefresh}
+          onExport={onExport}
+        />
+      );
     default:
       return null;
   }
@@ -77,5 +93,12 @@ export const IndicatorsScreen = () => {
       </Alert>
     );
   }
-  return <ViewOf view={load.view} action={action} onRefresh={() => void refresh()} onExport={(format) => void exportAs(format)} />;
+  return (
+    <ViewOf
+      view={load.view}
+      action={action}
+      onRefresh={() => void refresh()}
+      onExport={(format) => void exportAs(format)}
+    />
+  );
 };

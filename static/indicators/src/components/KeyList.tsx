@@ -35,15 +35,26 @@ export const KeyList = ({ name, keys, title }: KeyListProps) => {
       </p>
       <p className="csla-keylist__links">
         {links.map((link) => (
-          <a key={link.from} href={link.path} target="_blank" rel="noreferrer" data-testid="jira-link" onClick={(event) => open(event, link.path)}>
-            {links.length === 1 && keys.length <= KEYS_PER_LINK ? t('keys.openInJira') : t('keys.openInJiraPart', { from: link.from, to: link.to })}
+          <a
+            key={link.from}
+            href={link.path}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="jira-link"
+            onClick={(event) => open(event, link.path)}
+          >
+            {links.length === 1 && keys.length <= KEYS_PER_LINK
+              ? t('keys.openInJira')
+              : t('keys.openInJiraPart', { from: link.from, to: link.to })}
           </a>
         ))}
       </p>
       {keys.length > KEYS_PER_LINK ? (
         <p className="csla-help" data-testid="jira-link-cap">
           {t('keys.capped', { max: KEYS_PER_LINK })}
-          {keys.length > KEYS_PER_LINK * MAX_LINKS ? ` ${t('keys.cappedLinks', { shown: formatNumber(KEYS_PER_LINK * MAX_LINKS, lang) })}` : null}
+          {keys.length > KEYS_PER_LINK * MAX_LINKS
+            ? ` ${t('keys.cappedLinks', { shown: formatNumber(KEYS_PER_LINK * MAX_LINKS, lang) })}`
+            : null}
         </p>
       ) : null}
     </div>

@@ -27,9 +27,22 @@ export const MonthView = ({ view, report, action, computing, onRefresh, onExport
   const lang = useLang();
   return (
     <article className="csla-month" aria-labelledby="csla-month-title">
-      <GadgetHeader view={view} report={report} action={action} computing={computing} onRefresh={onRefresh} onExport={onExport} />
+      <GadgetHeader
+        view={view}
+        report={report}
+        action={action}
+        computing={computing}
+        onRefresh={onRefresh}
+        onExport={onExport}
+      />
       <ActionError action={action} />
-      {!report.complete ? <Alert tone="information" title={t('report.incomplete', { at: formatInstant(report.at, lang) })} testId="incomplete" /> : null}
+      {!report.complete ? (
+        <Alert
+          tone="information"
+          title={t('report.incomplete', { at: formatInstant(report.at, lang) })}
+          testId="incomplete"
+        />
+      ) : null}
       <ReportWarnings warnings={report.warnings} />
       <TrendChart trend={view.trend} figures={report.figures} />
       <IndicatorTable figures={report.figures} unit={report.rules.unit} />

@@ -9,7 +9,11 @@ export const ReportWarnings = ({ warnings }: { readonly warnings: readonly Month
   const t = useT();
   if (warnings.length === 0) return null;
   return (
-    <section className="csla-alert csla-alert--warning csla-notices" aria-labelledby="csla-report-warnings" data-testid="warnings">
+    <section
+      className="csla-alert csla-alert--warning csla-notices"
+      aria-labelledby="csla-report-warnings"
+      data-testid="warnings"
+    >
       <h3 id="csla-report-warnings" className="csla-alert__title">
         {t('warnings.title')}
       </h3>

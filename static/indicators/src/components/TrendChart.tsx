@@ -49,7 +49,13 @@ const ticksFrom = (floor: number): readonly number[] => {
   return ticks;
 };
 
-export const TrendChart = ({ trend, figures }: { readonly trend: readonly TrendPointView[]; readonly figures: readonly MonthlyFigureView[] }) => {
+export const TrendChart = ({
+  trend,
+  figures,
+}: {
+  readonly trend: readonly TrendPointView[];
+  readonly figures: readonly MonthlyFigureView[];
+}) => {
   const t = useT();
   const lang = useLang();
   const ids = useId();
@@ -78,10 +84,20 @@ export const TrendChart = ({ trend, figures }: { readonly trend: readonly TrendP
   const floor = axisFloor(rates, thresholds);
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
-  const x = (i: number): number => round(trend.length === 1 ? LEFT + plotWidth / 2 : LEFT + INSET + (i * (plotWidth - 2 * INSET)) / (trend.length - 1));
-  const y = (rate: number): number => round(TOP + (1 - (Math.min(1, Math.max(floor, rate)) - floor) / (1 - floor)) * plotHeight);
+  const x = (i: number): number =>
+    round(
+      trend.length === 1 ? LEFT + plotWidth / 2 : LEFT + INSET + (i * (plotWidth - 2 * INSET)) / (trend.length - 1),
+    );
+  const y = (rate: number): number =>
+    round(TOP + (1 - (Math.min(1, Math.max(floor, rate)) - floor) / (1 - floor)) * plotHeight);
   const pointText = (point: TrendPoint): string =>
-    point.rate === null ? t('trend.noData') : t('trend.pointDetail', { value: formatShare(point.rate, lang), numerator: formatNumber(point.numerator, lang), denominator: formatNumber(point.denominator, lang) });
+    point.rate === null
+      ? t('trend.noData')
+      : t('trend.pointDetail', {
+          value: formatShare(point.rate, lang),
+          numerator: formatNumber(point.numerator, lang),
+          denominator: formatNumber(point.denominator, lang),
+        });
   const titleId = `${ids}-title`;
   const descId = `${ids}-desc`;
 
@@ -89,20 +105,40 @@ export const TrendChart = ({ trend, figures }: { readonly trend: readonly TrendP
     <section className="csla-trend" aria-labelledby={`${ids}-heading`}>
       {heading}
       <figure className="csla-chart" data-testid="trend-chart">
-        <svg role="img" aria-label={t('trend.title')} aria-describedby={descId} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`}>
+        <svg
+          role="img"
+          aria-label={t('trend.title')}
+          aria-describedby={descId}
+          width={WIDTH}
+          height={HEIGHT}
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        >
           <title id={titleId}>{t('trend.title')}</title>
           <desc id={descId}>{t('trend.desc')}</desc>
           <g data-part="axis">
             {ticksFrom(floor).map((p) => (
               <g key={p}>
                 <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(p / 100)} y2={y(p / 100)} style={{ stroke: colour.border }} />
-                <text x={LEFT - 6} y={y(p / 100) + 4} textAnchor="end" fontSize={10} style={{ fill: colour.textSubtle }}>
+                <text
+                  x={LEFT - 6}
+                  y={y(p / 100) + 4}
+                  textAnchor="end"
+                  fontSize={10}
+                  style={{ fill: colour.textSubtle }}
+                >
                   {formatShare(p / 100, lang)}
                 </text>
               </g>
             ))}
             {trend.map((point, i) => (
-              <text key={point.month} x={x(i)} y={HEIGHT - 8} textAnchor="middle" fontSize={11} style={{ fill: colour.textSubtle }}>
+              <text
+                key={point.month}
+                x={x(i)}
+                y={HEIGHT - 8}
+                textAnchor="middle"
+                fontSize={11}
+                style={{ fill: colour.textSubtle }}
+              >
                 {formatMonth(point.month, lang, 'short')}
               </text>
             ))}
@@ -121,7 +157,9 @@ export const TrendChart = ({ trend, figures }: { readonly trend: readonly TrendP
                     data-part="threshold"
                     style={{ stroke, strokeDasharray: '6 4', strokeWidth: 1.5, opacity: 0.85 }}
                   >
-                    <title>{t('trend.threshold', { series: label(s.code), value: formatShare(s.threshold, lang) })}</title>
+                    <title>
+                      {t('trend.threshold', { series: label(s.code), value: formatShare(s.threshold, lang) })}
+                    </title>
                   </line>
                 ) : null}
                 {runsOf(s.points).map((run) =>
@@ -136,8 +174,20 @@ export const TrendChart = ({ trend, figures }: { readonly trend: readonly TrendP
                 )}
                 {s.points.map((point, i) =>
                   point.rate === null ? null : (
-                    <path key={point.month} data-part="point" data-month={point.month} d={markerPath(shape, x(i), y(point.rate))} style={{ fill: stroke, stroke: 'var(--ds-surface, #FFFFFF)', strokeWidth: 1 }}>
-                      <title>{t('trend.point', { series: label(s.code), month: formatMonth(point.month, lang), value: pointText(point) })}</title>
+                    <path
+                      key={point.month}
+                      data-part="point"
+                      data-month={point.month}
+                      d={markerPath(shape, x(i), y(point.rate))}
+                      style={{ fill: stroke, stroke: 'var(--ds-surface, #FFFFFF)', strokeWidth: 1 }}
+                    >
+                      <title>
+                        {t('trend.point', {
+                          series: label(s.code),
+                          month: formatMonth(point.month, lang),
+                          value: pointText(point),
+                        })}
+                      </title>
                     </path>
                   ),
                 )}
@@ -179,7 +229,11 @@ export const TrendChart = ({ trend, figures }: { readonly trend: readonly TrendP
                   {series.map((s) => {
                     const p = s.points[i];
                     return (
-                      <td key={s.code} className={`csla-num${p === undefined || p.rate === null ? ' csla-subtlest' : ''}`} data-series={s.code}>
+                      <td
+                        key={s.code}
+                        className={`csla-num${p === undefined || p.rate === null ? ' csla-subtlest' : ''}`}
+                        data-series={s.code}
+                      >
                         {p === undefined ? t('trend.noData') : pointText(p)}
                       </td>
                     );
@@ -192,7 +246,9 @@ export const TrendChart = ({ trend, figures }: { readonly trend: readonly TrendP
                 <th scope="row">{t('col.threshold')}</th>
                 {series.map((s) => (
                   <td key={s.code} className="csla-num">
-                    {s.threshold === null ? t('value.none') : t('threshold.atLeast', { value: formatShare(s.threshold, lang) })}
+                    {s.threshold === null
+                      ? t('value.none')
+                      : t('threshold.atLeast', { value: formatShare(s.threshold, lang) })}
                   </td>
                 ))}
               </tr>

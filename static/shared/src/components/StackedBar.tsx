@@ -20,10 +20,14 @@ export type StackedBarProps = {
   readonly testId?: string;
 };
 
-const percentOf = (value: number, scale: number): number => (scale <= 0 ? 0 : Math.max(0, Math.min(100, (value / scale) * 100)));
+const percentOf = (value: number, scale: number): number =>
+  scale <= 0 ? 0 : Math.max(0, Math.min(100, (value / scale) * 100));
 
 export const StackedBar = ({ parts, scale = 0, marker = null, label, testId }: StackedBarProps) => {
-  const total = Math.max(scale, parts.reduce((sum, part) => sum + Math.max(0, part.value), 0));
+  const total = Math.max(
+    scale,
+    parts.reduce((sum, part) => sum + Math.max(0, part.value), 0),
+  );
   return (
     <div className="csla-stacked" role="img" aria-label={label} data-testid={testId}>
       {parts
@@ -37,10 +41,18 @@ export const StackedBar = ({ parts, scale = 0, marker = null, label, testId }: S
             style={{ width: `${percentOf(part.value, total)}%`, backgroundColor: toneBackground(part.tone) }}
           />
         ))}
-      {marker !== null && total > 0 ? <div className="csla-stacked__marker" data-part="marker" style={{ left: `calc(${percentOf(marker, total)}% - 1px)` }} /> : null}
+      {marker !== null && total > 0 ? (
+        <div
+          className="csla-stacked__marker"
+          data-part="marker"
+          style={{ left: `calc(${percentOf(marker, total)}% - 1px)` }}
+        />
+      ) : null}
     </div>
   );
 };
 
 /** A small square of a tone's colour, beside a figure's name, so the figure and its part of a bar go together. */
-export const Swatch = ({ tone }: { readonly tone: Tone }) => <span className="csla-swatch" aria-hidden="true" style={{ backgroundColor: toneBackground(tone) }} />;
+export const Swatch = ({ tone }: { readonly tone: Tone }) => (
+  <span className="csla-swatch" aria-hidden="true" style={{ backgroundColor: toneBackground(tone) }} />
+);

@@ -2,7 +2,8 @@
 
 export const adminFr = {
   'admin.title': 'Contract SLA — réglages',
-  'admin.intro': 'Les réglages s’appliquent à tous les projets. Un champ laissé vide garde la valeur par défaut du contrat, affichée en grisé.',
+  'admin.intro':
+    'Les réglages s’appliquent à tous les projets. Un champ laissé vide garde la valeur par défaut du contrat, affichée en grisé.',
   'admin.loading': 'Chargement des réglages…',
   'admin.version': 'Version {version}',
   'admin.neverSaved': 'Réglages par défaut : jamais enregistrés.',
@@ -21,7 +22,8 @@ export const adminFr = {
   'admin.problemAt': '{path} : {message}',
   'admin.reload': 'Recharger les réglages',
   'admin.reloadLoses': 'Recharger (vos modifications non enregistrées seront perdues)',
-  'admin.conflict': 'Les réglages ont été modifiés par quelqu’un d’autre depuis leur chargement : rechargez-les, puis refaites vos modifications.',
+  'admin.conflict':
+    'Les réglages ont été modifiés par quelqu’un d’autre depuis leur chargement : rechargez-les, puis refaites vos modifications.',
   'admin.invalid': 'Les réglages n’ont pas été enregistrés : corrigez les problèmes signalés.',
   'admin.forbidden': 'Réservé aux administrateurs Jira : vos modifications n’ont pas été enregistrées.',
   'admin.saveFailed': 'L’enregistrement a échoué.',
@@ -57,7 +59,8 @@ export const adminFr = {
   'admin.statuses.closed': 'Fermé',
   'admin.pauseIncidents': 'Les incidents sont aussi mis en pause',
   'admin.section.targets': 'Délais cibles',
-  'admin.targets.help': 'Une durée (4h, 1d, 2d4h : un jour vaut la longueur de jour du calendrier), « next-sprint », ou vide pour « sans objet ». Le grisé est la valeur par défaut.',
+  'admin.targets.help':
+    'Une durée (4h, 1d, 2d4h : un jour vaut la longueur de jour du calendrier), « next-sprint », ou vide pour « sans objet ». Le grisé est la valeur par défaut.',
   'admin.targets.kind': 'Type',
   'admin.targets.row': 'Gravité',
   'admin.targets.workaround': 'Contournement',
@@ -74,7 +77,8 @@ export const adminFr = {
   'admin.calendar.newName': 'Nom du nouveau calendrier',
   'admin.calendar.zone': 'Fuseau horaire',
   'admin.calendar.week': 'Heures ouvrées',
-  'admin.calendar.week.help': 'Plages [début-fin) séparées par des virgules, ex. 08:00-12:00, 14:00-18:00 ; vide = fermé.',
+  'admin.calendar.week.help':
+    'Plages [début-fin) séparées par des virgules, ex. 08:00-12:00, 14:00-18:00 ; vide = fermé.',
   'admin.calendar.closed': 'fermé',
   'admin.calendar.holidays': 'Jours fériés',
   'admin.calendar.holidays.FR': 'France (11 jours fériés)',
@@ -129,7 +133,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.problemAt': '{path}: {message}',
   'admin.reload': 'Reload the settings',
   'admin.reloadLoses': 'Reload (your unsaved changes will be lost)',
-  'admin.conflict': 'Someone else changed the settings since you loaded them: reload them, then make your changes again.',
+  'admin.conflict':
+    'Someone else changed the settings since you loaded them: reload them, then make your changes again.',
   'admin.invalid': 'The settings were not saved: fix the problems shown.',
   'admin.forbidden': 'Jira administrators only: your changes were not saved.',
   'admin.saveFailed': 'Saving failed.',
@@ -165,7 +170,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.statuses.closed': 'Closed',
   'admin.pauseIncidents': 'Incidents pause too',
   'admin.section.targets': 'Targets',
-  'admin.targets.help': 'A duration (4h, 1d, 2d4h: a day is the calendar’s day length), “next-sprint”, or empty for “not applicable”. Greyed text is the default.',
+  'admin.targets.help':
+    'A duration (4h, 1d, 2d4h: a day is the calendar’s day length), “next-sprint”, or empty for “not applicable”. Greyed text is the default.',
   'admin.targets.kind': 'Kind',
   'admin.targets.row': 'Severity',
   'admin.targets.workaround': 'Workaround',

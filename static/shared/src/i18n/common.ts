@@ -12,7 +12,8 @@ export const commonFr = {
   'error.FORBIDDEN': 'Vous n’avez pas les droits nécessaires.',
   'error.CONFLICT': 'Les données ont été modifiées par quelqu’un d’autre entre-temps : rechargez la page.',
   'error.INVALID_SETTINGS': 'Les réglages contiennent des erreurs.',
-  'error.INTERNAL': 'Une erreur interne est survenue. Réessayez dans un instant ; si elle persiste, prévenez l’administrateur Jira.',
+  'error.INTERNAL':
+    'Une erreur interne est survenue. Réessayez dans un instant ; si elle persiste, prévenez l’administrateur Jira.',
   'error.JIRA_BUSY': 'Jira est momentanément surchargé (limite de débit) : réessayez dans quelques secondes.',
   'error.UNKNOWN': 'Une erreur inattendue est survenue.',
 } as const;

@@ -16,7 +16,8 @@ export const indicatorsFr = {
   'edit.saved': 'Configuration enregistrée.',
   'edit.failed': 'La configuration n’a pas été enregistrée : réessayez.',
   'edit.projectRequired': 'Saisissez la clé du projet (par exemple DEMAT).',
-  'edit.projectInvalid': 'Clé de projet invalide : une lettre majuscule, puis des lettres majuscules, des chiffres ou « _ » (par exemple DEMAT).',
+  'edit.projectInvalid':
+    'Clé de projet invalide : une lettre majuscule, puis des lettres majuscules, des chiffres ou « _ » (par exemple DEMAT).',
   'edit.monthRequired': 'Choisissez un mois, ou « Mois précédent ».',
   'edit.monthInvalid': 'Mois invalide : attendu au format aaaa-mm (par exemple 2026-10).',
   'edit.monthFuture': 'Ce mois n’a pas encore commencé : choisissez {current} ou un mois antérieur.',
@@ -47,7 +48,8 @@ export const indicatorsFr = {
   'action.exportFailed': 'L’export n’a pas abouti.',
   'report.missing': 'L’instantané de ce mois est illisible : relancez le calcul.',
   'report.incomplete': 'Mois en cours : chiffres au {at}.',
-  'report.rules': 'Chaque délai compte dans le mois où il s’arrête ; les délais encore en cours sont listés à part, hors taux.',
+  'report.rules':
+    'Chaque délai compte dans le mois où il s’arrête ; les délais encore en cours sont listés à part, hors taux.',
   'section.incidents': 'Incidents d’infrastructure : résolution dans les délais (GTR)',
   'section.open-incidents': 'Incidents ouverts dans le mois',
   'section.anomalies': 'Anomalies applicatives : délais respectés',
@@ -120,8 +122,10 @@ export const indicatorsFr = {
   'warnings.title': 'Avertissements sur les données du mois',
   'warning.ISSUE_NOT_COMPUTED': 'Tickets illisibles, exclus de tous les indicateurs ({count}).',
   'warning.CLOCK_WITHOUT_TARGET': 'Tickets sans gravité ou sans cible (D3), exclus des taux ({count}).',
-  'warning.INCIDENT_WITHOUT_SEVERITY': 'Incidents ouverts dans le mois sans gravité, exclus de IND_SUP01 à IND_SUP03 ({count}).',
-  'warning.BOARD_UNREADABLE': 'Configuration du tableau agile illisible : prédictibilité et productivité non calculées.',
+  'warning.INCIDENT_WITHOUT_SEVERITY':
+    'Incidents ouverts dans le mois sans gravité, exclus de IND_SUP01 à IND_SUP03 ({count}).',
+  'warning.BOARD_UNREADABLE':
+    'Configuration du tableau agile illisible : prédictibilité et productivité non calculées.',
   'error.NOT_FOUND': 'Ce projet est introuvable, ou n’est pas visible pour vous.',
   'error.FORBIDDEN': 'Vous n’avez pas accès aux indicateurs de ce projet.',
 } as const;
@@ -142,7 +146,8 @@ export const indicatorsEn: Record<IndicatorsKey, string> = {
   'edit.saved': 'Configuration saved.',
   'edit.failed': 'The configuration was not saved: try again.',
   'edit.projectRequired': 'Enter the project key (for example DEMAT).',
-  'edit.projectInvalid': 'Invalid project key: an upper-case letter, then upper-case letters, digits or “_” (for example DEMAT).',
+  'edit.projectInvalid':
+    'Invalid project key: an upper-case letter, then upper-case letters, digits or “_” (for example DEMAT).',
   'edit.monthRequired': 'Choose a month, or “Previous month”.',
   'edit.monthInvalid': 'Invalid month: expected as yyyy-mm (for example 2026-10).',
   'edit.monthFuture': 'This month has not begun yet: choose {current} or an earlier month.',
@@ -173,7 +178,8 @@ export const indicatorsEn: Record<IndicatorsKey, string> = {
   'action.exportFailed': 'The export failed.',
   'report.missing': 'This month’s snapshot cannot be read: compute it again.',
   'report.incomplete': 'Month in progress: figures as of {at}.',
-  'report.rules': 'Each deadline counts in the month it stops; deadlines still running are listed apart, outside the rates.',
+  'report.rules':
+    'Each deadline counts in the month it stops; deadlines still running are listed apart, outside the rates.',
   'section.incidents': 'Infrastructure incidents: resolved in time (GTR)',
   'section.open-incidents': 'Incidents open in the month',
   'section.anomalies': 'Application anomalies: deadlines met',
@@ -246,8 +252,10 @@ export const indicatorsEn: Record<IndicatorsKey, string> = {
   'warnings.title': 'Warnings about the month’s data',
   'warning.ISSUE_NOT_COMPUTED': 'Unreadable issues, left out of every indicator ({count}).',
   'warning.CLOCK_WITHOUT_TARGET': 'Issues without severity or target (D3), left out of the rates ({count}).',
-  'warning.INCIDENT_WITHOUT_SEVERITY': 'Incidents open in the month without severity, left out of IND_SUP01 to IND_SUP03 ({count}).',
-  'warning.BOARD_UNREADABLE': 'The agile board’s configuration cannot be read: predictability and productivity not computed.',
+  'warning.INCIDENT_WITHOUT_SEVERITY':
+    'Incidents open in the month without severity, left out of IND_SUP01 to IND_SUP03 ({count}).',
+  'warning.BOARD_UNREADABLE':
+    'The agile board’s configuration cannot be read: predictability and productivity not computed.',
   'error.NOT_FOUND': 'This project cannot be found, or is not visible to you.',
   'error.FORBIDDEN': 'You do not have access to this project’s indicators.',
 };

@@ -23,8 +23,10 @@ export const panelFr = {
   'reason.NO_ENVIRONMENT': 'environnement de détection non renseigné',
   'reason.DETECTED_IN_VALIDATION': 'détectée en validation',
   'reason.NO_RELEASED_VERSION': 'détectée en production, sans version affectée livrée',
-  'reason.WITHIN_VSR': 'détectée en production avant la fin de VSR ({vsrEndsAt}) de la version {version} livrée le {releaseDate}',
-  'reason.AFTER_VSR': 'détectée en production après la fin de VSR ({vsrEndsAt}) de la version {version} livrée le {releaseDate}',
+  'reason.WITHIN_VSR':
+    'détectée en production avant la fin de VSR ({vsrEndsAt}) de la version {version} livrée le {releaseDate}',
+  'reason.AFTER_VSR':
+    'détectée en production après la fin de VSR ({vsrEndsAt}) de la version {version} livrée le {releaseDate}',
   'clock.workaround': 'Contournement',
   'clock.resolution': 'Résolution',
   'clock.calendar': 'Calendrier',
@@ -70,16 +72,20 @@ export const panelFr = {
   'errors.title': 'Calcul impossible',
   'warning.SEVERITY_MISSING': 'La gravité n’est pas renseignée : les délais courent sans cible.',
   'warning.SEVERITY_UNKNOWN': 'La gravité n’est pas reconnue pour ce type de ticket : elle est lue comme absente.',
-  'warning.SERVICE_LEVEL_MISSING': 'Le niveau de service n’est pas renseigné : le calendrier et les délais ARGENT s’appliquent.',
+  'warning.SERVICE_LEVEL_MISSING':
+    'Le niveau de service n’est pas renseigné : le calendrier et les délais ARGENT s’appliquent.',
   'warning.SERVICE_LEVEL_UNKNOWN': 'Le niveau de service n’est ni OR, ni ARGENT, ni BRONZE : il est lu comme absent.',
-  'warning.ENVIRONMENT_MISSING': 'L’environnement de détection n’est pas renseigné : la classe d’anomalie ne peut pas être décidée.',
+  'warning.ENVIRONMENT_MISSING':
+    'L’environnement de détection n’est pas renseigné : la classe d’anomalie ne peut pas être décidée.',
   'warning.ENVIRONMENT_UNKNOWN': 'L’environnement de détection n’est ni la validation ni la production.',
-  'warning.ANOMALY_CLASS_UNKNOWN': 'Anomalie de production sans version affectée livrée : sa classe (validation ou production) est inconnue.',
+  'warning.ANOMALY_CLASS_UNKNOWN':
+    'Anomalie de production sans version affectée livrée : sa classe (validation ou production) est inconnue.',
   'warning.NO_NEXT_SPRINT': 'Aucun sprint suivant n’est connu : l’échéance « sprint suivant » ne peut pas être placée.',
   'warning.CLOCK_NOT_STARTED': 'Le délai n’a pas encore commencé.',
   'warning.FIELD_NOT_FOUND': 'Un champ des réglages est introuvable dans Jira : ses valeurs sont lues comme vides.',
   'warning.NOT_A_CONTRACT_ISSUE_TYPE': 'Ce type de ticket n’est pas couvert par le contrat : aucun délai.',
-  'warning.STATUS_CHAIN_BROKEN': 'L’historique des statuts présente des trous : un changement part d’un autre statut que le précédent.',
+  'warning.STATUS_CHAIN_BROKEN':
+    'L’historique des statuts présente des trous : un changement part d’un autre statut que le précédent.',
   'warning.CHANGELOG_TRUNCATED': 'L’historique du ticket est tronqué : les délais peuvent être approximatifs.',
   'warning.INCIDENT_START_INVALID': 'Le début d’incident n’est pas une date : le délai part de la création du ticket.',
   'error.NOT_FOUND': 'Ce ticket n’est pas visible pour vous ou n’existe plus.',
@@ -112,8 +118,10 @@ export const panelEn: Record<PanelKey, string> = {
   'reason.NO_ENVIRONMENT': 'no detection environment',
   'reason.DETECTED_IN_VALIDATION': 'detected in validation',
   'reason.NO_RELEASED_VERSION': 'detected in production, no released affected version',
-  'reason.WITHIN_VSR': 'detected in production before the end of the validation window ({vsrEndsAt}) of version {version}, released on {releaseDate}',
-  'reason.AFTER_VSR': 'detected in production after the end of the validation window ({vsrEndsAt}) of version {version}, released on {releaseDate}',
+  'reason.WITHIN_VSR':
+    'detected in production before the end of the validation window ({vsrEndsAt}) of version {version}, released on {releaseDate}',
+  'reason.AFTER_VSR':
+    'detected in production after the end of the validation window ({vsrEndsAt}) of version {version}, released on {releaseDate}',
   'clock.workaround': 'Workaround',
   'clock.resolution': 'Resolution',
   'clock.calendar': 'Calendar',
@@ -163,12 +171,14 @@ export const panelEn: Record<PanelKey, string> = {
   'warning.SERVICE_LEVEL_UNKNOWN': 'The service level is not gold, silver or bronze: it is read as not set.',
   'warning.ENVIRONMENT_MISSING': 'The detection environment is not set: the anomaly class cannot be decided.',
   'warning.ENVIRONMENT_UNKNOWN': 'The detection environment is neither validation nor production.',
-  'warning.ANOMALY_CLASS_UNKNOWN': 'Production anomaly without a released affected version: its class (validation or production) is unknown.',
+  'warning.ANOMALY_CLASS_UNKNOWN':
+    'Production anomaly without a released affected version: its class (validation or production) is unknown.',
   'warning.NO_NEXT_SPRINT': 'No next sprint is known: the “next sprint” deadline cannot be placed.',
   'warning.CLOCK_NOT_STARTED': 'The clock has not started yet.',
   'warning.FIELD_NOT_FOUND': 'A field named in the settings is not in Jira: its values are read as empty.',
   'warning.NOT_A_CONTRACT_ISSUE_TYPE': 'This issue type is not covered by the contract: no deadline.',
-  'warning.STATUS_CHAIN_BROKEN': 'The status history has gaps: a change starts from another status than the previous one.',
+  'warning.STATUS_CHAIN_BROKEN':
+    'The status history has gaps: a change starts from another status than the previous one.',
   'warning.CHANGELOG_TRUNCATED': 'The issue history is truncated: the figures may be approximate.',
   'warning.INCIDENT_START_INVALID': 'The incident start is not a date: the clock starts at creation.',
   'error.NOT_FOUND': 'This issue is not visible to you or no longer exists.',

@@ -20,7 +20,10 @@ describe('langOf', () => {
 });
 
 describe('translator', () => {
-  const t = translator({ fr: { hi: 'Bonjour {who}', only: 'seulement en français' }, en: { hi: 'Hello {who}', only: '' } }, 'en');
+  const t = translator(
+    { fr: { hi: 'Bonjour {who}', only: 'seulement en français' }, en: { hi: 'Hello {who}', only: '' } },
+    'en',
+  );
 
   it('fills placeholders', () => {
     expect(t('hi', { who: 'Claire' })).toBe('Hello Claire');
@@ -47,6 +50,7 @@ describe('dictionaries', () => {
     ['reserve', reserveFr, reserveEn],
   ] as const)('%s: English has the same keys and placeholders as French', (_name, fr, en) => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
-    for (const [key, text] of Object.entries(fr)) expect([key, placeholders((en as Record<string, string>)[key] ?? '')]).toEqual([key, placeholders(text)]);
+    for (const [key, text] of Object.entries(fr))
+      expect([key, placeholders((en as Record<string, string>)[key] ?? '')]).toEqual([key, placeholders(text)]);
   });
 });

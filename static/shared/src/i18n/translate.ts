@@ -7,14 +7,18 @@ export type Vars = Readonly<Record<string, string | number>>;
 
 export type Translate<K extends string> = (key: K, vars?: Vars) => string;
 
-export type Dictionaries<K extends string> = { readonly fr: Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> };
+export type Dictionaries<K extends string> = {
+  readonly fr: Readonly<Record<K, string>>;
+  readonly en: Readonly<Record<K, string>>;
+};
 
 /**
  * The language of a Forge locale ("fr-FR", "en_US", "en"…).
  * @example langOf('en-GB') // 'en'
  * @example langOf(undefined) // 'fr'
  */
-export const langOf = (locale: string | null | undefined): Lang => ((locale ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'fr');
+export const langOf = (locale: string | null | undefined): Lang =>
+  (locale ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
 
 /** The BCP 47 tag used for Intl formatting in each language. */
 export const intlLocaleOf = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'fr-FR');
@@ -23,7 +27,9 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Replaces `{name}` with `vars.name`; an unknown placeholder is left as written, so a missing value shows. */
 export const interpolate = (text: string, vars?: Vars): string =>
-  vars === undefined ? text : text.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  vars === undefined
+    ? text
+    : text.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 
 /**
  * A `t(key, vars)` for one language.
@@ -35,4 +41,5 @@ export const translator =
     interpolate(dictionaries[lang][key] ?? dictionaries.fr[key] ?? key, vars);
 
 /** French counts 0 and 1 as singular, English only 1. */
-export const isSingular = (count: number, lang: Lang): boolean => (lang === 'fr' ? Math.abs(count) < 2 : Math.abs(count) === 1);
+export const isSingular = (count: number, lang: Lang): boolean =>
+  lang === 'fr' ? Math.abs(count) < 2 : Math.abs(count) === 1;

@@ -6,7 +6,8 @@ export const validatorFr = {
   'validator.title.affected-version-required': 'Version affectée obligatoire en production',
   'validator.title.administration-only': 'Transition réservée à l’Administration',
   'validator.intro.severity-required': 'Refuse la transition tant que la gravité n’est pas renseignée.',
-  'validator.intro.affected-version-required': 'Refuse la transition d’une anomalie détectée en production qui n’a pas de version affectée.',
+  'validator.intro.affected-version-required':
+    'Refuse la transition d’une anomalie détectée en production qui n’a pas de version affectée.',
   'validator.intro.administration-only': 'Seuls les membres du groupe choisi peuvent effectuer la transition.',
   'validator.unknownKind': 'Impossible de savoir quel validateur configurer (module « {moduleKey} »).',
   'validator.severityField': 'Champ de gravité',
@@ -17,7 +18,8 @@ export const validatorFr = {
   'validator.group': 'Groupe autorisé',
   'validator.noGroups': 'Aucun groupe trouvé.',
   'validator.transitionIds': 'Identifiants des transitions gardées',
-  'validator.transitionIds.help': 'Séparés par des virgules ; vide = toutes les transitions où ce validateur est placé.',
+  'validator.transitionIds.help':
+    'Séparés par des virgules ; vide = toutes les transitions où ce validateur est placé.',
   'validator.transitionIds.invalid': 'Un identifiant de transition est un nombre : « {value} » n’en est pas un.',
   'validator.guardSeverity': 'Protéger aussi les changements de gravité',
   'validator.guardSeverity.help': 'Une gravité déjà renseignée ne peut être changée que par ce groupe (D5).',
@@ -35,7 +37,8 @@ export const validatorEn: Record<ValidatorKey, string> = {
   'validator.title.affected-version-required': 'Affected version required in production',
   'validator.title.administration-only': 'Transition reserved to the Administration',
   'validator.intro.severity-required': 'Refuses the transition until the severity is set.',
-  'validator.intro.affected-version-required': 'Refuses the transition of an anomaly detected in production that has no affected version.',
+  'validator.intro.affected-version-required':
+    'Refuses the transition of an anomaly detected in production that has no affected version.',
   'validator.intro.administration-only': 'Only members of the chosen group may make the transition.',
   'validator.unknownKind': 'Cannot tell which validator to configure (module “{moduleKey}”).',
   'validator.severityField': 'Severity field',

@@ -16,7 +16,15 @@ export const aClock = (overrides: Partial<ClockView> = {}): ClockView => ({
   breached: false,
   startedAt: '2026-03-11T14:00:00.000+01:00',
   stoppedAt: null,
-  segments: [{ from: '2026-03-11T14:00:00.000+01:00', to: '2026-03-11T16:00:00.000+01:00', state: 'running', status: 'À faire', businessMs: 2 * HOUR_MS }],
+  segments: [
+    {
+      from: '2026-03-11T14:00:00.000+01:00',
+      to: '2026-03-11T16:00:00.000+01:00',
+      state: 'running',
+      status: 'À faire',
+      businessMs: 2 * HOUR_MS,
+    },
+  ],
   requalifications: [],
   ...overrides,
 });
@@ -27,11 +35,24 @@ export const anIssue = (overrides: Partial<IssueSlaView> = {}): IssueSlaView => 
   severity: 'blocking',
   environment: 'production',
   anomalyClass: 'production',
-  anomalyClassReason: { code: 'AFTER_VSR', version: '2.3.0', releaseDate: '2026-01-05', vsrEndsAt: '2026-03-05T00:00:00.000+01:00' },
+  anomalyClassReason: {
+    code: 'AFTER_VSR',
+    version: '2.3.0',
+    releaseDate: '2026-01-05',
+    vsrEndsAt: '2026-03-05T00:00:00.000+01:00',
+  },
   serviceLevel: null,
   warnings: [],
   errors: [],
-  clocks: [aClock({ id: 'workaround', target: { label: '4h', sprint: null }, targetMs: 4 * HOUR_MS, remainingMs: 2 * HOUR_MS }), aClock()],
+  clocks: [
+    aClock({
+      id: 'workaround',
+      target: { label: '4h', sprint: null },
+      targetMs: 4 * HOUR_MS,
+      remainingMs: 2 * HOUR_MS,
+    }),
+    aClock(),
+  ],
   ...overrides,
 });
 
@@ -54,8 +75,20 @@ export const breachedWorkaround = aClock({
   breached: true,
   dueAt: '2026-03-11T18:00:00.000+01:00',
   segments: [
-    { from: '2026-03-11T14:00:00.000+01:00', to: '2026-03-11T18:00:00.000+01:00', state: 'running', status: 'À faire', businessMs: 4 * HOUR_MS },
-    { from: '2026-03-12T08:00:00.000+01:00', to: '2026-03-12T10:00:00.000+01:00', state: 'running', status: 'En cours', businessMs: 2 * HOUR_MS },
+    {
+      from: '2026-03-11T14:00:00.000+01:00',
+      to: '2026-03-11T18:00:00.000+01:00',
+      state: 'running',
+      status: 'À faire',
+      businessMs: 4 * HOUR_MS,
+    },
+    {
+      from: '2026-03-12T08:00:00.000+01:00',
+      to: '2026-03-12T10:00:00.000+01:00',
+      state: 'running',
+      status: 'En cours',
+      businessMs: 2 * HOUR_MS,
+    },
   ],
   requalifications: [{ at: '2026-03-11T15:00:00.000+01:00', field: 'severity', from: 'major', to: 'blocking' }],
 });
@@ -69,7 +102,19 @@ export const pausedResolution = aClock({
   remainingMs: 24_000_000,
   dueAt: '2026-03-13T11:10:00.000+01:00',
   segments: [
-    { from: '2026-03-11T14:00:00.000+01:00', to: '2026-03-11T17:20:00.000+01:00', state: 'running', status: 'En cours', businessMs: 12_000_000 },
-    { from: '2026-03-11T17:20:00.000+01:00', to: '2026-03-12T09:50:00.000+01:00', state: 'paused', status: 'En attente Administration', businessMs: 5_400_000 },
+    {
+      from: '2026-03-11T14:00:00.000+01:00',
+      to: '2026-03-11T17:20:00.000+01:00',
+      state: 'running',
+      status: 'En cours',
+      businessMs: 12_000_000,
+    },
+    {
+      from: '2026-03-11T17:20:00.000+01:00',
+      to: '2026-03-12T09:50:00.000+01:00',
+      state: 'paused',
+      status: 'En attente Administration',
+      businessMs: 5_400_000,
+    },
   ],
 });

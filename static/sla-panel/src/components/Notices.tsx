@@ -4,7 +4,13 @@ import type { WireError, WireNotice } from '../../../../src/contract';
 import { useT } from '../i18n';
 import { labelOf } from '../labels';
 
-export const Notices = ({ warnings, errors }: { readonly warnings: readonly WireNotice[]; readonly errors: readonly WireError[] }) => {
+export const Notices = ({
+  warnings,
+  errors,
+}: {
+  readonly warnings: readonly WireNotice[];
+  readonly errors: readonly WireError[];
+}) => {
   const t = useT();
   const warningText = (notice: WireNotice): string => {
     const text = labelOf(t, 'warning', notice.code);
@@ -26,7 +32,11 @@ export const Notices = ({ warnings, errors }: { readonly warnings: readonly Wire
         </div>
       ) : null}
       {warnings.length > 0 ? (
-        <section className="csla-alert csla-alert--warning csla-notices" aria-labelledby="csla-warnings-title" data-testid="warnings">
+        <section
+          className="csla-alert csla-alert--warning csla-notices"
+          aria-labelledby="csla-warnings-title"
+          data-testid="warnings"
+        >
           <h3 id="csla-warnings-title" className="csla-alert__title">
             {t('warnings.title')}
           </h3>

@@ -30,17 +30,23 @@ export const Qualification = ({ issue }: { readonly issue: IssueSlaView }) => {
         <dt>{t('panel.kind')}</dt>
         <dd data-testid="kind">{issue.kind === null ? t('kind.none') : t(`kind.${issue.kind}`)}</dd>
         <dt>{t('panel.severity')}</dt>
-        <dd data-testid="severity">{issue.severity === null ? t('common.none') : labelOf(t, 'severity', issue.severity)}</dd>
+        <dd data-testid="severity">
+          {issue.severity === null ? t('common.none') : labelOf(t, 'severity', issue.severity)}
+        </dd>
         {issue.kind === 'incident' || issue.serviceLevel !== null ? (
           <>
             <dt>{t('panel.serviceLevel')}</dt>
-            <dd data-testid="service-level">{issue.serviceLevel === null ? t('common.none') : t(`level.${issue.serviceLevel}`)}</dd>
+            <dd data-testid="service-level">
+              {issue.serviceLevel === null ? t('common.none') : t(`level.${issue.serviceLevel}`)}
+            </dd>
           </>
         ) : null}
         {issue.kind === 'anomaly' || issue.environment !== null ? (
           <>
             <dt>{t('panel.environment')}</dt>
-            <dd data-testid="environment">{issue.environment === null ? t('common.none') : t(`environment.${issue.environment}`)}</dd>
+            <dd data-testid="environment">
+              {issue.environment === null ? t('common.none') : t(`environment.${issue.environment}`)}
+            </dd>
           </>
         ) : null}
         {showClass ? (

@@ -26,7 +26,9 @@ export const SlaPanel = ({ view, refreshing, onRefresh }: SlaPanelProps) => {
         <h2>{t('panel.title')}</h2>
         <StatusBadge status={view.slaStatus} />
       </header>
-      {view.nextDueAt !== null ? <p data-testid="next-due">{t('panel.nextDue', { at: formatInstant(view.nextDueAt, lang) })}</p> : null}
+      {view.nextDueAt !== null ? (
+        <p data-testid="next-due">{t('panel.nextDue', { at: formatInstant(view.nextDueAt, lang) })}</p>
+      ) : null}
       <Qualification issue={view.issue} />
       <Notices warnings={view.issue.warnings} errors={view.issue.errors} />
       {clocks.length === 0 ? (

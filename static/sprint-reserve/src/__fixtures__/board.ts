@@ -31,8 +31,20 @@ export const aSprint = (overrides: Partial<SprintReserveView> = {}): SprintReser
   overflow: 3,
   consumers: ['DEM-130', 'DEM-131'],
   consumerDetails: [
-    { key: 'DEM-130', effort: 5, effortSource: 'estimate', addedAt: '2026-03-04T10:15:00.000+01:00', reason: 'blocking-production-anomaly' },
-    { key: 'DEM-131', effort: 6, effortSource: 'logged', addedAt: '2026-03-09T16:40:00.000+01:00', reason: 'urgent-label' },
+    {
+      key: 'DEM-130',
+      effort: 5,
+      effortSource: 'estimate',
+      addedAt: '2026-03-04T10:15:00.000+01:00',
+      reason: 'blocking-production-anomaly',
+    },
+    {
+      key: 'DEM-131',
+      effort: 6,
+      effortSource: 'logged',
+      addedAt: '2026-03-09T16:40:00.000+01:00',
+      reason: 'urgent-label',
+    },
   ],
   moveOutCandidates: ['DEM-140', 'DEM-138'],
   uncoveredOverflow: 0,
@@ -43,7 +55,13 @@ export const aSprint = (overrides: Partial<SprintReserveView> = {}): SprintReser
   overCap: 0,
   predictability: { done: 20, planned: 40, ratio: 0.5 },
   productivity: { done: 20, loggedHours: 80, ratio: 0.25 },
-  warnings: [{ code: 'ESTIMATE_FROM_LOGGED_TIME', key: 'DEM-131', message: 'no estimate: its logged time counts instead (8 h a point)' }],
+  warnings: [
+    {
+      code: 'ESTIMATE_FROM_LOGGED_TIME',
+      key: 'DEM-131',
+      message: 'no estimate: its logged time counts instead (8 h a point)',
+    },
+  ],
   ...overrides,
 });
 
@@ -64,7 +82,15 @@ export const closedGivenBack = aSprint({
   givenBack: 3,
   overflow: 0,
   consumers: ['DEM-101'],
-  consumerDetails: [{ key: 'DEM-101', effort: 3, effortSource: 'estimate', addedAt: '2026-02-05T11:00:00.000+01:00', reason: 'blocking-production-anomaly' }],
+  consumerDetails: [
+    {
+      key: 'DEM-101',
+      effort: 3,
+      effortSource: 'estimate',
+      addedAt: '2026-02-05T11:00:00.000+01:00',
+      reason: 'blocking-production-anomaly',
+    },
+  ],
   moveOutCandidates: [],
   validationEffort: 3,
   totalEffort: 43,
@@ -93,8 +119,20 @@ export const closedOverCap = aSprint({
   overflow: 3,
   consumers: ['DEM-110', 'DEM-111'],
   consumerDetails: [
-    { key: 'DEM-110', effort: 5, effortSource: 'estimate', addedAt: '2026-02-17T09:30:00.000+01:00', reason: 'blocking-production-anomaly' },
-    { key: 'DEM-111', effort: 2.5, effortSource: 'logged', addedAt: '2026-02-24T15:00:00.000+01:00', reason: 'blocking-production-anomaly' },
+    {
+      key: 'DEM-110',
+      effort: 5,
+      effortSource: 'estimate',
+      addedAt: '2026-02-17T09:30:00.000+01:00',
+      reason: 'blocking-production-anomaly',
+    },
+    {
+      key: 'DEM-111',
+      effort: 2.5,
+      effortSource: 'logged',
+      addedAt: '2026-02-24T15:00:00.000+01:00',
+      reason: 'blocking-production-anomaly',
+    },
   ],
   moveOutCandidates: ['DEM-120', 'DEM-118'],
   validationEffort: 5,
@@ -177,6 +215,7 @@ export const boardAfterSave = (reserve: number | null): SprintBoardView => {
   });
   return aBoardView({
     report: aReport({ sprints: [closedGivenBack, closedOverCap, sprint, futureSprint] }),
-    reserves: reserve === null ? {} : { '12': { value: reserve, setBy: VIEWER, setAt: '2026-03-11T14:05:00.000+01:00' } },
+    reserves:
+      reserve === null ? {} : { '12': { value: reserve, setBy: VIEWER, setAt: '2026-03-11T14:05:00.000+01:00' } },
   });
 };

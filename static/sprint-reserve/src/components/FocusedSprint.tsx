@@ -26,26 +26,53 @@ export type FocusedSprintProps = {
   readonly onReload: () => void;
 };
 
-const STATE_TONE: Record<SprintReserveView['state'], Tone> = { active: 'information', future: 'neutral', closed: 'success' };
+const STATE_TONE: Record<SprintReserveView['state'], Tone> = {
+  active: 'information',
+  future: 'neutral',
+  closed: 'success',
+};
 
-export const FocusedSprint = ({ sprint, report, stored, viewerAccountId, canSetReserve, save, onSave, onReload }: FocusedSprintProps) => {
+export const FocusedSprint = ({
+  sprint,
+  report,
+  stored,
+  viewerAccountId,
+  canSetReserve,
+  save,
+  onSave,
+  onReload,
+}: FocusedSprintProps) => {
   const t = useT();
   const lang = useLang();
   const tone = STATE_TONE[sprint.state];
   return (
-    <section className="csla-sprint" aria-labelledby="csla-sprint-title" data-testid="sprint" data-sprint-id={sprint.sprintId} data-state={sprint.state}>
+    <section
+      className="csla-sprint"
+      aria-labelledby="csla-sprint-title"
+      data-testid="sprint"
+      data-sprint-id={sprint.sprintId}
+      data-state={sprint.state}
+    >
       <header className="csla-sprint__header">
         <h2 id="csla-sprint-title">{sprint.name}</h2>
-        <span className="csla-badge" data-testid="sprint-state" style={{ backgroundColor: toneBackground(tone), color: toneForeground(tone) }}>
+        <span
+          className="csla-badge"
+          data-testid="sprint-state"
+          style={{ backgroundColor: toneBackground(tone), color: toneForeground(tone) }}
+        >
           {t(`state.${sprint.state}`)}
         </span>
       </header>
       <p className="csla-muted" data-testid="sprint-dates">
         {datesText(t, lang, sprint)}
-        {sprint.completeAt === null ? '' : ` · ${t('reserve.completedAt', { at: formatInstant(sprint.completeAt, lang) })}`}
+        {sprint.completeAt === null
+          ? ''
+          : ` · ${t('reserve.completedAt', { at: formatInstant(sprint.completeAt, lang) })}`}
       </p>
       {sprint.started ? (
-        sprint.state === 'closed' ? null : <p className="csla-muted">{t('reserve.measuredAt', { at: formatInstant(sprint.measuredAt, lang) })}</p>
+        sprint.state === 'closed' ? null : (
+          <p className="csla-muted">{t('reserve.measuredAt', { at: formatInstant(sprint.measuredAt, lang) })}</p>
+        )
       ) : (
         <p className="csla-muted" data-testid="forecast">
           {t('reserve.forecast', { at: formatInstant(sprint.measuredAt, lang) })}

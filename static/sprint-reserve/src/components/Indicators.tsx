@@ -30,7 +30,10 @@ export const Indicators = ({ sprint, unit }: { readonly sprint: SprintReserveVie
           <dd data-testid="productivity">
             {q.ratio === null
               ? t('indicators.notComputed', { detail: t('indicators.loggedDetail', logged) })
-              : t('indicators.productivityText', { ratio: `${formatNumber(q.ratio, lang)}\u00a0${t(`unit.perHour.${unit}`)}`, ...logged })}
+              : t('indicators.productivityText', {
+                  ratio: `${formatNumber(q.ratio, lang)}\u00a0${t(`unit.perHour.${unit}`)}`,
+                  ...logged,
+                })}
           </dd>
         </div>
       </dl>

@@ -5,14 +5,28 @@ import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { amountText } from '../labels';
 
-export const MoveOutCandidates = ({ sprint, unit }: { readonly sprint: SprintReserveView; readonly unit: ReserveUnit }) => {
+export const MoveOutCandidates = ({
+  sprint,
+  unit,
+}: {
+  readonly sprint: SprintReserveView;
+  readonly unit: ReserveUnit;
+}) => {
   const t = useT();
   const lang = useLang();
   const overflow = amountText(t, lang, sprint.overflow, unit);
   const sentence =
-    sprint.moveOutCandidates.length === 0 ? t('moveOut.none', { overflow }) : sprint.uncoveredOverflow > 0 ? t('moveOut.partly', { overflow }) : t('moveOut.covers', { overflow });
+    sprint.moveOutCandidates.length === 0
+      ? t('moveOut.none', { overflow })
+      : sprint.uncoveredOverflow > 0
+        ? t('moveOut.partly', { overflow })
+        : t('moveOut.covers', { overflow });
   return (
-    <section className="csla-alert csla-alert--danger csla-moveout" aria-labelledby="csla-moveout-title" data-testid="move-out-candidates">
+    <section
+      className="csla-alert csla-alert--danger csla-moveout"
+      aria-labelledby="csla-moveout-title"
+      data-testid="move-out-candidates"
+    >
       <h3 id="csla-moveout-title" className="csla-alert__title">
         {t('moveOut.title')}
       </h3>

@@ -7,7 +7,11 @@ import { useT } from '../i18n';
 import { amountText, datesText } from '../labels';
 import { ReserveChart } from './ReserveChart';
 
-export type PastSprintsProps = { readonly report: ReserveReport; readonly selected: number | null; readonly onSelect: (sprintId: number) => void };
+export type PastSprintsProps = {
+  readonly report: ReserveReport;
+  readonly selected: number | null;
+  readonly onSelect: (sprintId: number) => void;
+};
 
 export const PastSprints = ({ report, selected, onSelect }: PastSprintsProps) => {
   const t = useT();
@@ -54,9 +58,18 @@ export const PastSprints = ({ report, selected, onSelect }: PastSprintsProps) =>
               </thead>
               <tbody>
                 {closed.map((sprint) => (
-                  <tr key={sprint.sprintId} data-sprint-id={sprint.sprintId} aria-current={sprint.sprintId === selected ? 'true' : undefined}>
+                  <tr
+                    key={sprint.sprintId}
+                    data-sprint-id={sprint.sprintId}
+                    aria-current={sprint.sprintId === selected ? 'true' : undefined}
+                  >
                     <th scope="row">
-                      <button type="button" className="csla-link" onClick={() => onSelect(sprint.sprintId)} title={t('past.show', { name: sprint.name })}>
+                      <button
+                        type="button"
+                        className="csla-link"
+                        onClick={() => onSelect(sprint.sprintId)}
+                        title={t('past.show', { name: sprint.name })}
+                      >
                         {sprint.name}
                       </button>
                     </th>
@@ -67,14 +80,22 @@ export const PastSprints = ({ report, selected, onSelect }: PastSprintsProps) =>
                     <td className="csla-num" data-column="given-back">
                       {sprint.givenBack === null ? t('common.none') : amount(sprint.givenBack)}
                     </td>
-                    <td className={sprint.overflow > 0 ? 'csla-num csla-text-danger' : 'csla-num'} data-column="overflow">
+                    <td
+                      className={sprint.overflow > 0 ? 'csla-num csla-text-danger' : 'csla-num'}
+                      data-column="overflow"
+                    >
                       {amount(sprint.overflow)}
                     </td>
-                    <td className={sprint.overCap > 0 ? 'csla-num csla-text-danger' : 'csla-num'} data-column="validation">
+                    <td
+                      className={sprint.overCap > 0 ? 'csla-num csla-text-danger' : 'csla-num'}
+                      data-column="validation"
+                    >
                       {formatNumber(sprint.validationEffort, lang)} / {amount(sprint.validationCap)}
                     </td>
                     <td className="csla-num" data-column="predictability">
-                      {sprint.predictability.ratio === null ? t('common.none') : formatShare(sprint.predictability.ratio, lang)}
+                      {sprint.predictability.ratio === null
+                        ? t('common.none')
+                        : formatShare(sprint.predictability.ratio, lang)}
                     </td>
                   </tr>
                 ))}

@@ -19,9 +19,16 @@ const LABEL_HEIGHT = 20;
 const NAME_CHARS = 15;
 
 /** Sprint names mostly differ at their end ("DEMAT Sprint 12"): a long one keeps its end. */
-const shortName = (name: string): string => (name.length <= NAME_CHARS ? name : `…${name.slice(name.length - (NAME_CHARS - 1))}`);
+const shortName = (name: string): string =>
+  name.length <= NAME_CHARS ? name : `…${name.slice(name.length - (NAME_CHARS - 1))}`;
 
-export const ReserveChart = ({ sprints, unit }: { readonly sprints: readonly SprintReserveView[]; readonly unit: ReserveUnit }) => {
+export const ReserveChart = ({
+  sprints,
+  unit,
+}: {
+  readonly sprints: readonly SprintReserveView[];
+  readonly unit: ReserveUnit;
+}) => {
   const t = useT();
   const lang = useLang();
   const ids = useId();
@@ -54,7 +61,14 @@ export const ReserveChart = ({ sprints, unit }: { readonly sprints: readonly Spr
           const overflowHeight = height(sprint.overflow);
           return (
             <g key={sprint.sprintId} data-sprint-id={sprint.sprintId}>
-              <rect x={x} y={baseline - reserveHeight} width={BAR_WIDTH} height={reserveHeight} style={{ fill: colour.neutral }} data-part="reserve">
+              <rect
+                x={x}
+                y={baseline - reserveHeight}
+                width={BAR_WIDTH}
+                height={reserveHeight}
+                style={{ fill: colour.neutral }}
+                data-part="reserve"
+              >
                 <title>{`${sprint.name} — ${t('figure', { label: t('chart.reserve'), value: amount(sprint.reserve) })}`}</title>
               </rect>
               <rect
@@ -67,7 +81,14 @@ export const ReserveChart = ({ sprints, unit }: { readonly sprints: readonly Spr
               >
                 <title>{`${sprint.name} — ${t('figure', { label: t('chart.consumed'), value: amount(sprint.consumed) })}`}</title>
               </rect>
-              <text x={x + BAR_WIDTH / 2} y={baseline - reserveHeight - 4} textAnchor="middle" style={{ fill: colour.textSubtle }} fontSize={10} aria-hidden="true">
+              <text
+                x={x + BAR_WIDTH / 2}
+                y={baseline - reserveHeight - 4}
+                textAnchor="middle"
+                style={{ fill: colour.textSubtle }}
+                fontSize={10}
+                aria-hidden="true"
+              >
                 {formatNumber(sprint.reserve, lang)}
               </text>
               <text
@@ -79,7 +100,9 @@ export const ReserveChart = ({ sprints, unit }: { readonly sprints: readonly Spr
                 aria-hidden="true"
               >
                 {formatNumber(sprint.consumed, lang)}
-                {sprint.overflow > 0 ? <tspan style={{ fill: colour.dangerText }}>{` +${formatNumber(sprint.overflow, lang)}`}</tspan> : null}
+                {sprint.overflow > 0 ? (
+                  <tspan style={{ fill: colour.dangerText }}>{` +${formatNumber(sprint.overflow, lang)}`}</tspan>
+                ) : null}
               </text>
               {sprint.overflow > 0 ? (
                 <rect
@@ -93,7 +116,13 @@ export const ReserveChart = ({ sprints, unit }: { readonly sprints: readonly Spr
                   <title>{`${sprint.name} — ${t('figure', { label: t('chart.overflow'), value: amount(sprint.overflow) })}`}</title>
                 </rect>
               ) : null}
-              <text x={i * GROUP_WIDTH + GROUP_WIDTH / 2} y={baseline + LABEL_HEIGHT - 5} textAnchor="middle" style={{ fill: colour.textSubtle }} fontSize={11}>
+              <text
+                x={i * GROUP_WIDTH + GROUP_WIDTH / 2}
+                y={baseline + LABEL_HEIGHT - 5}
+                textAnchor="middle"
+                style={{ fill: colour.textSubtle }}
+                fontSize={11}
+              >
                 {shortName(sprint.name)}
               </text>
             </g>

@@ -23,7 +23,10 @@ export type ReserveEditorProps = {
 };
 
 /** The sentence for a refused save: the page's own for the codes it expects, the common one otherwise. */
-const saveErrorText = (t: Translate<ReserveMessageKey>, error: ReplyError): { readonly title: string; readonly detail: string | null } => {
+const saveErrorText = (
+  t: Translate<ReserveMessageKey>,
+  error: ReplyError,
+): { readonly title: string; readonly detail: string | null } => {
   const detail = describeError(t, error).detail;
   switch (error.code) {
     case 'FORBIDDEN':
@@ -39,7 +42,15 @@ const saveErrorText = (t: Translate<ReserveMessageKey>, error: ReplyError): { re
   }
 };
 
-export const ReserveEditor = ({ sprint, report, stored, canSetReserve, save, onSave, onReload }: ReserveEditorProps) => {
+export const ReserveEditor = ({
+  sprint,
+  report,
+  stored,
+  canSetReserve,
+  save,
+  onSave,
+  onReload,
+}: ReserveEditorProps) => {
   const t = useT();
   const lang = useLang();
   const [text, setText] = useState(() => reserveInputText(sprint.reserve, lang));
@@ -70,7 +81,13 @@ export const ReserveEditor = ({ sprint, report, stored, canSetReserve, save, onS
   const failure = save.kind === 'failed' ? saveErrorText(t, save.error) : null;
   const describedBy = invalid ? 'csla-reserve-help csla-reserve-problem' : 'csla-reserve-help';
   return (
-    <form className="csla-editor" onSubmit={submit} noValidate aria-labelledby="csla-editor-title" data-testid="reserve-editor">
+    <form
+      className="csla-editor"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="csla-editor-title"
+      data-testid="reserve-editor"
+    >
       <h3 id="csla-editor-title">{t('editor.title')}</h3>
       <div className="csla-setting">
         <label htmlFor="csla-reserve-input">{t('editor.label', { unit: t(`unit.${report.unit}`) })}</label>
@@ -101,11 +118,20 @@ export const ReserveEditor = ({ sprint, report, stored, canSetReserve, save, onS
         <button type="submit" className="csla-primary" disabled={saving} data-testid="reserve-save">
           {t('editor.save')}
         </button>
-        <button type="button" onClick={() => onSave(null)} disabled={saving || stored === null} data-testid="reserve-reset">
+        <button
+          type="button"
+          onClick={() => onSave(null)}
+          disabled={saving || stored === null}
+          data-testid="reserve-reset"
+        >
           {t('editor.reset')}
         </button>
         <span role="status" aria-live="polite" data-testid="reserve-status">
-          {saving ? t('editor.saving') : save.kind === 'saved' ? t(save.cleared ? 'editor.cleared' : 'editor.saved') : ''}
+          {saving
+            ? t('editor.saving')
+            : save.kind === 'saved'
+              ? t(save.cleared ? 'editor.cleared' : 'editor.saved')
+              : ''}
         </span>
       </div>
       <p className="csla-help">{t('editor.resetHelp', { rate: formatShare(report.rules.defaultRate, lang) })}</p>

@@ -15,7 +15,13 @@ export type ReserveGaugeProps = {
   readonly viewerAccountId: string | null;
 };
 
-type Figure = { readonly id: string; readonly label: string; readonly value: number; readonly tone: Tone | null; readonly danger?: boolean };
+type Figure = {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  readonly tone: Tone | null;
+  readonly danger?: boolean;
+};
 
 export const ReserveGauge = ({ sprint, report, stored, viewerAccountId }: ReserveGaugeProps) => {
   const t = useT();
@@ -27,8 +33,12 @@ export const ReserveGauge = ({ sprint, report, stored, viewerAccountId }: Reserv
     { id: 'reserve', label: t('gauge.reserve'), value: sprint.reserve, tone: null },
     { id: 'consumed', label: t('gauge.consumed'), value: sprint.consumed, tone: 'information' },
     { id: 'left', label: t('gauge.left'), value: sprint.left, tone: closed ? null : 'success' },
-    ...(sprint.givenBack === null ? [] : [{ id: 'given-back', label: t('gauge.givenBack'), value: sprint.givenBack, tone: 'success' as const }]),
-    ...(sprint.overflow > 0 ? [{ id: 'overflow', label: t('gauge.overflow'), value: sprint.overflow, tone: 'danger' as const, danger: true }] : []),
+    ...(sprint.givenBack === null
+      ? []
+      : [{ id: 'given-back', label: t('gauge.givenBack'), value: sprint.givenBack, tone: 'success' as const }]),
+    ...(sprint.overflow > 0
+      ? [{ id: 'overflow', label: t('gauge.overflow'), value: sprint.overflow, tone: 'danger' as const, danger: true }]
+      : []),
   ];
   const barLabel = figures
     .filter((figure) => figure.id !== 'capacity')
@@ -59,10 +69,18 @@ export const ReserveGauge = ({ sprint, report, stored, viewerAccountId }: Reserv
         {figures.map((figure) => (
           <div key={figure.id} className="csla-figures__row">
             <dt>
-              {figure.tone === null ? <span className="csla-swatch" aria-hidden="true" /> : <Swatch tone={figure.tone} />}
+              {figure.tone === null ? (
+                <span className="csla-swatch" aria-hidden="true" />
+              ) : (
+                <Swatch tone={figure.tone} />
+              )}
               {figure.label}
             </dt>
-            <dd data-testid={`gauge-${figure.id}`} data-tone={figure.danger ? 'danger' : undefined} className={figure.danger ? 'csla-num csla-text-danger' : 'csla-num'}>
+            <dd
+              data-testid={`gauge-${figure.id}`}
+              data-tone={figure.danger ? 'danger' : undefined}
+              className={figure.danger ? 'csla-num csla-text-danger' : 'csla-num'}
+            >
               {amount(figure.value)}
             </dd>
           </div>
@@ -71,8 +89,12 @@ export const ReserveGauge = ({ sprint, report, stored, viewerAccountId }: Reserv
       <p className="csla-muted" data-testid="reserve-source" data-source={sprint.reserveSource}>
         {source}
       </p>
-      {closed && sprint.givenBack !== null && sprint.givenBack > 0 ? <p className="csla-muted">{t('gauge.givenBackHelp')}</p> : null}
-      {sprint.overflow > 0 && sprint.state !== 'closed' ? <p className="csla-text-danger">{t('gauge.overflowHelp')}</p> : null}
+      {closed && sprint.givenBack !== null && sprint.givenBack > 0 ? (
+        <p className="csla-muted">{t('gauge.givenBackHelp')}</p>
+      ) : null}
+      {sprint.overflow > 0 && sprint.state !== 'closed' ? (
+        <p className="csla-text-danger">{t('gauge.overflowHelp')}</p>
+      ) : null}
     </section>
   );
 };

@@ -22,7 +22,15 @@ export type SprintBoardProps = {
   readonly onReload: () => void;
 };
 
-export const SprintBoard = ({ view, viewerAccountId, selected, save, onSelect, onSave, onReload }: SprintBoardProps) => {
+export const SprintBoard = ({
+  view,
+  viewerAccountId,
+  selected,
+  save,
+  onSelect,
+  onSave,
+  onReload,
+}: SprintBoardProps) => {
   const t = useT();
   const lang = useLang();
   const { report } = view;
@@ -33,7 +41,9 @@ export const SprintBoard = ({ view, viewerAccountId, selected, save, onSelect, o
       <header className="csla-reserve__header">
         <h1>{t('reserve.title')}</h1>
         <p className="csla-muted" data-testid="board">
-          {view.board === null ? t('reserve.project', { project: view.projectKey }) : t('reserve.board', { board: view.board.name, project: view.projectKey })}
+          {view.board === null
+            ? t('reserve.project', { project: view.projectKey })
+            : t('reserve.board', { board: view.board.name, project: view.projectKey })}
         </p>
       </header>
       {report === null ? (
@@ -41,7 +51,11 @@ export const SprintBoard = ({ view, viewerAccountId, selected, save, onSelect, o
       ) : (
         <>
           {report.warnings.length > 0 ? (
-            <section className="csla-alert csla-alert--warning csla-notices" aria-labelledby="csla-report-warnings" data-testid="report-warnings">
+            <section
+              className="csla-alert csla-alert--warning csla-notices"
+              aria-labelledby="csla-report-warnings"
+              data-testid="report-warnings"
+            >
               <h2 id="csla-report-warnings" className="csla-alert__title">
                 {t('warnings.report')}
               </h2>
@@ -77,7 +91,11 @@ export const SprintBoard = ({ view, viewerAccountId, selected, save, onSelect, o
           <PastSprints report={report} selected={sprint?.sprintId ?? null} onSelect={onSelect} />
           <footer className="csla-reserve__footer">
             <small className="csla-muted" data-testid="computed-at">
-              {t('reserve.computedAt', { at: formatInstant(report.at, lang), field: report.estimationField.name, unit: t(`unit.${report.unit}`) })}
+              {t('reserve.computedAt', {
+                at: formatInstant(report.at, lang),
+                field: report.estimationField.name,
+                unit: t(`unit.${report.unit}`),
+              })}
             </small>
           </footer>
         </>

@@ -13,7 +13,12 @@ export const SprintSelect = ({ sprints, selected, onSelect }: SprintSelectProps)
   return (
     <div className="csla-setting csla-setting--inline csla-reserve__select">
       <label htmlFor="csla-sprint-select">{t('reserve.sprintSelect')}</label>
-      <select id="csla-sprint-select" value={selected} onChange={(event) => onSelect(Number(event.target.value))} data-testid="sprint-select">
+      <select
+        id="csla-sprint-select"
+        value={selected}
+        onChange={(event) => onSelect(Number(event.target.value))}
+        data-testid="sprint-select"
+      >
         {sprints.map((sprint) => (
           <option key={sprint.sprintId} value={sprint.sprintId}>
             {t('reserve.sprintOption', { name: sprint.name, state: t(`state.${sprint.state}`) })}

@@ -7,7 +7,11 @@ export const SprintWarnings = ({ warnings }: { readonly warnings: readonly Sprin
   const t = useT();
   if (warnings.length === 0) return null;
   return (
-    <section className="csla-alert csla-alert--warning csla-notices" aria-labelledby="csla-sprint-warnings" data-testid="warnings">
+    <section
+      className="csla-alert csla-alert--warning csla-notices"
+      aria-labelledby="csla-sprint-warnings"
+      data-testid="warnings"
+    >
       <h3 id="csla-sprint-warnings" className="csla-alert__title">
         {t('warnings.title')}
       </h3>

@@ -7,7 +7,11 @@ import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { amountText } from '../labels';
 
-export type ValidationCapProps = { readonly sprint: SprintReserveView; readonly unit: ReserveUnit; readonly rate: number };
+export type ValidationCapProps = {
+  readonly sprint: SprintReserveView;
+  readonly unit: ReserveUnit;
+  readonly rate: number;
+};
 
 export const ValidationCap = ({ sprint, unit, rate }: ValidationCapProps) => {
   const t = useT();
@@ -50,7 +54,9 @@ export const ValidationCap = ({ sprint, unit, rate }: ValidationCapProps) => {
           </dt>
           <dd className="csla-num">
             <span data-testid="validation-cap">{amount(sprint.validationCap)}</span>{' '}
-            <small className="csla-muted">{t('cap.capDetail', { rate: formatShare(rate, lang), total: amount(sprint.totalEffort) })}</small>
+            <small className="csla-muted">
+              {t('cap.capDetail', { rate: formatShare(rate, lang), total: amount(sprint.totalEffort) })}
+            </small>
           </dd>
         </div>
         {overCap ? (

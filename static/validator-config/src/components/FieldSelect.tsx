@@ -22,7 +22,14 @@ export const FieldSelect = ({ id, label, value, fields, appFieldId, problem, onC
     <div className="csla-setting">
       <label htmlFor={id}>{label}</label>
       {fields.length === 0 ? (
-        <input id={id} type="text" value={value} placeholder="customfield_10100" onChange={(event) => onChange(event.target.value)} {...invalid} />
+        <input
+          id={id}
+          type="text"
+          value={value}
+          placeholder="customfield_10100"
+          onChange={(event) => onChange(event.target.value)}
+          {...invalid}
+        />
       ) : (
         <select id={id} value={value} onChange={(event) => onChange(event.target.value)} {...invalid}>
           <option value="">{t('validator.choose')}</option>

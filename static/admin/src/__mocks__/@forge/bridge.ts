@@ -19,6 +19,11 @@ const canned = (key: string): Reply<unknown> => {
 export const invoke = jest.fn(async (key: string, _payload?: unknown): Promise<Reply<unknown>> => canned(key));
 
 export const view = {
-  getContext: jest.fn(async () => ({ locale: 'fr-FR', moduleKey: 'admin-page', accountId: '5b10ac8d82e05b22cc7d4e01', extension: { type: 'jira:adminPage' } })),
+  getContext: jest.fn(async () => ({
+    locale: 'fr-FR',
+    moduleKey: 'admin-page',
+    accountId: '5b10ac8d82e05b22cc7d4e01',
+    extension: { type: 'jira:adminPage' },
+  })),
   theme: { enable: jest.fn(async () => undefined) },
 };

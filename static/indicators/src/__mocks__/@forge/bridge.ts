@@ -13,7 +13,9 @@ const canned = (key: string, payload: unknown): Reply<unknown> => {
       return { ok: true, data: aComputingView() };
     case 'indicators/export': {
       const format = (payload as { readonly format?: unknown } | undefined)?.format;
-      return format === 'csv' || format === 'json' ? { ok: true, data: EXPORTS[format] } : { ok: false, error: { code: 'BAD_REQUEST', message: 'format: csv or json' } };
+      return format === 'csv' || format === 'json'
+        ? { ok: true, data: EXPORTS[format] }
+        : { ok: false, error: { code: 'BAD_REQUEST', message: 'format: csv or json' } };
     }
     default:
       return { ok: false, error: { code: 'BAD_REQUEST', message: `no canned reply for ${key}` } };
@@ -27,7 +29,12 @@ export const view = {
     locale: 'fr-FR',
     moduleKey: 'contract-indicators',
     accountId: '5b10ac8d82e05b22cc7d4e01',
-    extension: { type: 'jira:dashboardGadget', dashboard: { id: '10010' }, gadget: { id: '10231' }, gadgetConfiguration: CONFIGURATION },
+    extension: {
+      type: 'jira:dashboardGadget',
+      dashboard: { id: '10010' },
+      gadget: { id: '10231' },
+      gadgetConfiguration: CONFIGURATION,
+    },
   })),
   submit: jest.fn(async (_payload?: unknown) => undefined),
   theme: { enable: jest.fn(async () => undefined) },

@@ -3,7 +3,10 @@
 import type { IssueSlaPanelView, Reply } from '../../../../../src/contract';
 import { aPanelView } from '../../__fixtures__/views';
 
-export const invoke = jest.fn(async (_key: string, _payload?: unknown): Promise<Reply<IssueSlaPanelView>> => ({ ok: true, data: aPanelView() }));
+export const invoke = jest.fn(async (_key: string, _payload?: unknown): Promise<Reply<IssueSlaPanelView>> => ({
+  ok: true,
+  data: aPanelView(),
+}));
 
 export const view = {
   getContext: jest.fn(async () => ({

@@ -17,7 +17,9 @@ const canned = (key: string, payload: unknown): Reply<SprintBoardView> => {
   }
 };
 
-export const invoke = jest.fn(async (key: string, payload?: unknown): Promise<Reply<SprintBoardView>> => canned(key, payload));
+export const invoke = jest.fn(async (key: string, payload?: unknown): Promise<Reply<SprintBoardView>> =>
+  canned(key, payload),
+);
 
 export const view = {
   getContext: jest.fn(async () => ({

@@ -26,6 +26,10 @@ const canned = (key: string, payload: unknown): Reply<unknown> => {
 export const invoke = jest.fn(async (key: string, payload?: unknown): Promise<Reply<unknown>> => canned(key, payload));
 
 export const view = {
-  getContext: jest.fn(async () => ({ locale: 'fr-FR', moduleKey: 'administration-validator', extension: { type: 'jira:workflowValidator' } })),
+  getContext: jest.fn(async () => ({
+    locale: 'fr-FR',
+    moduleKey: 'administration-validator',
+    extension: { type: 'jira:workflowValidator' },
+  })),
   theme: { enable: jest.fn(async () => undefined) },
 };
