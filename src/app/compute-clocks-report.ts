@@ -1,5 +1,6 @@
 // Use case: a Jira export and the settings → every issue's clocks as of `at`, as the wire report. One broken issue
 // gets its errors and the others are still computed; only an export that is not an export at all fails.
+import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { classifyAnomaly } from '../domain/anomaly/classify-anomaly';
 import { formatPath, ok, type Result } from '../domain/result';
 import { cadenceSprints, type SprintWindow } from '../domain/sla/next-sprint';
@@ -11,7 +12,6 @@ import { mapIssue, resolveFields } from '../jira/map-issue';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
 
-const CONTRACT_ZONE = 'Europe/Paris';
 const YEAR_MS = 366 * 86_400_000;
 
 /**

@@ -2,6 +2,7 @@
 // productivity (D8, D9), as the wire report. A sprint's reserve is the one the Product Owner set (the app's store,
 // then the settings' `reserve.perSprint`), else `reserve.defaultRate` of its committed capacity. Sprints are listed
 // by start (not started last). Only an export that is not an export, or has no usable board configuration, fails.
+import { CONTRACT_ZONE } from '../domain/contract-zone';
 import type { ReserveReport, SprintReserveView, WireNotice } from '../contract';
 import { milliFromUnits, unitsFromMilli } from '../domain/capacity/effort';
 import { computeSprintCapacity, type ReserveRules, type SprintCapacity } from '../domain/capacity/sprint-capacity';
@@ -10,8 +11,6 @@ import { foldedSet } from '../domain/text';
 import { mapSprintExport, type SprintExport } from '../jira/map-sprint-export';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
-
-const CONTRACT_ZONE = 'Europe/Paris';
 
 /** Reserves set per sprint (sprint id → amount in the board's unit), as the app stores them. */
 export type SprintReserves = Readonly<Record<string, number>>;

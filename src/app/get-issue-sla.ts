@@ -1,5 +1,6 @@
 // Use case behind the issue panel: the issue read as the user (a user who cannot see it gets NOT_FOUND), its full
 // history, and its clocks as of now, computed with the settings in force.
+import { CONTRACT_ZONE } from '../domain/contract-zone';
 import type { IssueSlaPanelView } from '../contract';
 import { AppError } from './app-error';
 import { formatInstant } from './format-instant';
@@ -33,7 +34,7 @@ export const getIssueSla = async (
     issue,
     slaStatus: slaStatusOf(issue),
     nextDueAt: nextDueAtOf(issue),
-    computedAt: formatInstant(nowMs, 'Europe/Paris'),
+    computedAt: formatInstant(nowMs, CONTRACT_ZONE),
     settingsVersion: version,
   };
 };

@@ -3,6 +3,7 @@
 // report and the five months before it (the trend) from that one read, and stores the snapshot in the key-value
 // store in chunks (a stored value is limited in size). The gadget reads the snapshot, or starts the job and shows
 // its progress.
+import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { GadgetConfiguration, IndicatorsView, MonthlyReport, TrendPointView } from '../contract';
@@ -18,7 +19,6 @@ import { monthlyReportCsv } from './monthly-report-csv';
 import type { Deps, MonthlyReportJob } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
-const ZONE = 'Europe/Paris';
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const TREND_MONTHS = 6;
@@ -49,7 +49,9 @@ type Snapshot = { readonly report: MonthlyReport; readonly trend: readonly Trend
 
 /** 'previous' → the month before now's, in Europe/Paris. */
 export const resolveMonth = (month: string, nowMs: number): string =>
-  month === 'previous' ? DateTime.fromMillis(nowMs, { zone: ZONE }).minus({ months: 1 }).toFormat('yyyy-MM') : month;
+  month === 'previous'
+    ? DateTime.fromMillis(nowMs, { zone: CONTRACT_ZONE }).minus({ months: 1 }).toFormat('yyyy-MM')
+    : month;
 
 export const configurationSchema = z.object({
   projectKey: z.string().regex(PROJECT_KEY, 'expected a project key such as DEMAT'),
@@ -70,7 +72,7 @@ const saveSnapshot = async (
   for (const [i, piece] of pieces.entries()) await deps.store.set(key(job.projectKey, job.month, `chunk:${i}`), piece);
   // The head is written last: a reader never sees a snapshot whose chunks are not all there.
   await deps.store.set(key(job.projectKey, job.month, 'head'), {
-    snapshotAt: formatInstant(nowMs, ZONE),
+    snapshotAt: formatInstant(nowMs, CONTRACT_ZONE),
     snapshotAtMs: nowMs,
     settingsVersion,
     chunks,
@@ -108,7 +110,7 @@ const setProgress = (
 ): Promise<void> =>
   deps.store.set(key(job.projectKey, job.month, 'progress'), { phase, done, total, updatedAt: nowMs });
 
-const monthStart = (month: string): DateTime => DateTime.fromISO(`${month}-01`, { zone: ZONE });
+const monthStart = (month: string): DateTime => DateTime.fromISO(`${month}-01`, { zone: CONTRACT_ZONE });
 
 /** The job: read, compute six months, store. Idempotent: running it twice stores the same figures. */
 export const computeMonthlySnapshot = async (

@@ -1,5 +1,6 @@
 // Use cases behind the sprint reserve page (D8): the board's sprints read from Jira into the sprint-export shape the
 // CLI reads (`contract-sla reserve`), computed with the reserves the Product Owner set, and setting a reserve.
+import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { z } from 'zod';
 import type { SprintBoardView, StoredReserveView } from '../contract';
 import { parseJiraInstant } from '../jira/jira-instant';
@@ -133,7 +134,7 @@ export const getSprintBoard = async (
   // Only this project's issues: a board may show other projects', and the caller's permission was checked here.
   const firstStartMs = starts[0] === undefined ? null : parseJiraInstant(starts[0]);
   const since =
-    firstStartMs === null ? '' : ` OR updated >= "${formatInstant(firstStartMs, 'Europe/Paris').slice(0, 10)}"`;
+    firstStartMs === null ? '' : ` OR updated >= "${formatInstant(firstStartMs, CONTRACT_ZONE).slice(0, 10)}"`;
   const jql =
     ids.length === 0
       ? `project = ${projectKey} AND sprint is not EMPTY`
@@ -215,7 +216,7 @@ export const setSprintReserve = async (
       value: Math.round(reserve * 1000) / 1000,
       setBy: accountId,
       ...(setByName ? { setByName } : {}),
-      setAt: formatInstant(nowMs, 'Europe/Paris'),
+      setAt: formatInstant(nowMs, CONTRACT_ZONE),
     };
   }
   await deps.store.set(reservesKey(board.id), reserves);

@@ -1,5 +1,6 @@
 // The contract-sla command line: the app's figures recomputed from Jira exports, outside Jira. Output is JSON on
 // stdout; an error is exit code 2 with one line on stderr that names the file and what is wrong (no stack trace).
+import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { readFile } from 'node:fs/promises';
 import { DateTime, Settings as LuxonSettings } from 'luxon';
 import { platformClock } from '../app/clock';
@@ -166,7 +167,7 @@ const clocksCommand = async (args: readonly string[], nowMs: number): Promise<vo
   const options = parseOptions(args, ['input', 'config', 'at']);
   const settings = await loadSettings(options.config);
   const input = required(options, 'input');
-  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, 'Europe/Paris');
+  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, CONTRACT_ZONE);
   const report = computeClocksReport(await readJsonFile(input), settings, atMs);
   if (!report.ok) throw new CliError(describeIssues(input, report.issues));
   await writeReport(report.value);
@@ -176,7 +177,7 @@ const reserveCommand = async (args: readonly string[], nowMs: number): Promise<v
   const options = parseOptions(args, ['input', 'config', 'at']);
   const settings = await loadSettings(options.config);
   const input = required(options, 'input');
-  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, 'Europe/Paris');
+  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, CONTRACT_ZONE);
   const report = computeReserveReport(await readJsonFile(input), settings, atMs);
   if (!report.ok) throw new CliError(describeIssues(input, report.issues));
   writeJson(report.value);
@@ -194,7 +195,7 @@ const reportCommand = async (args: readonly string[], nowMs: number): Promise<vo
   if (!window.ok) throw monthProblem(window.issues);
   const settings = await loadSettings(options.config);
   const input = required(options, 'input');
-  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, 'Europe/Paris');
+  const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, CONTRACT_ZONE);
   const report = computeMonthlyReport(await readJsonFile(input), settings, month, atMs);
   if (!report.ok)
     throw report.issues.some((i) => i.path[0] === 'month')

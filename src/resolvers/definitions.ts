@@ -1,5 +1,6 @@
 // The resolvers: parse → use case → reply (B6). Identity and location come only from the Forge context; payloads
 // are parsed, never cast; permissions are checked as the user before the app acts as itself.
+import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { z } from 'zod';
 import type { AllApi, AllApiKey, Reply } from '../contract';
 import { getSprintBoard, setSprintReserve } from '../app/sprint-board';
@@ -157,7 +158,7 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
       const { stored } = await effectiveSettings(deps.store);
       const defaults = parseSettings({});
       if (!defaults.ok) throw new AppError('INTERNAL', 'the default settings do not parse');
-      const today = formatInstant(nowMs, 'Europe/Paris').slice(0, 10);
+      const today = formatInstant(nowMs, CONTRACT_ZONE).slice(0, 10);
       return {
         document: stored.document,
         defaults: settingsDocument(defaults.value),
@@ -176,7 +177,7 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
       checkSize(document);
       return {
         problems: problemsOf(document),
-        holidays: holidaysFor(document, formatInstant(nowMs, 'Europe/Paris').slice(0, 10)),
+        holidays: holidaysFor(document, formatInstant(nowMs, CONTRACT_ZONE).slice(0, 10)),
       };
     }),
 
@@ -194,7 +195,7 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
         document,
         expectedVersion,
         accountId,
-        formatInstant(nowMs, 'Europe/Paris'),
+        formatInstant(nowMs, CONTRACT_ZONE),
       );
       // The settings are saved: a failure to queue the recomputation must not report the save as failed (the
       // 5-minute trigger recomputes clocks due soon anyway). The search itself runs in the queue, page by page.
@@ -203,7 +204,7 @@ export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
           `settings v${saved.version} saved, recomputation not queued: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
-      return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, 'Europe/Paris') };
+      return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, CONTRACT_ZONE) };
     }),
 
   'validators/getOptions': (deps, { payload, context }) =>

@@ -1,6 +1,7 @@
 // A calendar written as JSON (CLI files, settings) → a BusinessCalendar, or the list of what is wrong with it.
 // Format: {"zone", "week": {"mon": ["08:00-18:00", …], …}, "holidays": "FR" | "FR-alsace-moselle" | "none",
 //          "holidaysWorked", "whitMondayWorked", "closedDates": ["yyyy-MM-dd"], "dayLength": "10h"}
+import { CONTRACT_ZONE } from '../../domain/contract-zone';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import {
@@ -18,7 +19,7 @@ const RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const calendarSchema = z.strictObject({
-  zone: z.string().default('Europe/Paris'),
+  zone: z.string().default(CONTRACT_ZONE),
   week: z.strictObject(
     Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(z.string()).optional()])) as Record<
       Weekday,

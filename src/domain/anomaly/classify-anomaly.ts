@@ -2,6 +2,7 @@
 // → `validation` while created before the affected version's release date + the VSR months (2 calendar months,
 // Europe/Paris), else `production`. Versions Jira marks as not released are left out (their date is a plan). With several released affected versions, the most recent release decides (an
 // anomaly seen on a version still under VSR is a validation anomaly). Total: every input gets exactly one outcome.
+import { CONTRACT_ZONE } from '../contract-zone';
 import { DateTime } from 'luxon';
 import type { Environment } from '../sla/vocabulary';
 
@@ -27,7 +28,6 @@ export type ClassReason =
 
 export type AnomalyClassification = { readonly anomalyClass: AnomalyClass | null; readonly reason: ClassReason };
 
-const CONTRACT_ZONE = 'Europe/Paris';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

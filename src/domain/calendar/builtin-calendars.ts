@@ -1,5 +1,6 @@
 // The four calendars that ship (D1): `gold` works Monday–Saturday 06:00–20:00 including public holidays (14 h days);
 // `silver`, `bronze` and `standard` work Monday–Friday 08:00–18:00 except French public holidays (10 h days).
+import { CONTRACT_ZONE } from '../contract-zone';
 import type { BusinessCalendar, WorkingRange } from './business-calendar';
 
 const HOUR_MS = 3_600_000;
@@ -20,7 +21,7 @@ const weekdays8to18 = {
 
 const officeCalendar = (name: string): BusinessCalendar => ({
   name,
-  zone: 'Europe/Paris',
+  zone: CONTRACT_ZONE,
   week: weekdays8to18,
   holidays: 'FR',
   holidaysWorked: false,
@@ -32,7 +33,7 @@ const officeCalendar = (name: string): BusinessCalendar => ({
 export const BUILTIN_CALENDARS: Readonly<Record<'gold' | 'silver' | 'bronze' | 'standard', BusinessCalendar>> = {
   gold: {
     name: 'gold',
-    zone: 'Europe/Paris',
+    zone: CONTRACT_ZONE,
     week: {
       mon: range(6, 20),
       tue: range(6, 20),

@@ -2,11 +2,10 @@
 // Europe/Paris, half-open like every window of the app, so months tile and a clock stopped at midnight on the 1st
 // belongs to the new month. A month's figures are taken at its end, or at `at` while it is not over, so the report
 // of a closed month never changes once the month is over (later reopenings and requalifications are left out).
+import { CONTRACT_ZONE } from '../contract-zone';
 import { DateTime } from 'luxon';
 import { FIRST_YEAR, LAST_YEAR } from '../calendar/business-calendar';
 import { fail, ok, type Result } from '../result';
-
-export const CONTRACT_ZONE = 'Europe/Paris';
 
 export type MonthWindow = {
   /** `yyyy-MM` */
