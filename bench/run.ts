@@ -16,7 +16,7 @@ import { businessMsBetweenEpoch } from '../src/domain/calendar/business-calendar
 import { publicHolidays } from '../src/domain/calendar/french-holidays';
 import { computeIssueClocks } from '../src/domain/sla/sla-clock';
 import { isBroken, parseJiraExport } from '../src/jira/jira-export';
-import { mapIssue, resolveFields } from '../src/jira/map-issue';
+import { mapIssue, resolveFields } from '../src/app/map-issue';
 import { sprintWindows } from '../src/app/compute-clocks-report';
 import { generateExport } from '../test/support/generate-export';
 import { computeMonthlySnapshot } from '../src/app/monthly-snapshot';

@@ -7,8 +7,7 @@ import { cadenceSprints, type SprintWindow } from '../domain/sla/next-sprint';
 import { computeIssueClocks, type ClockSettings, type SlaClock } from '../domain/sla/sla-clock';
 import type { AnomalyClassReasonView, ClocksReport, ClockView, IssueSlaView, WireNotice } from '../contract';
 import { isBroken, parseJiraExport, type JiraExport, type JiraIssueRecord, type JiraSprint } from '../jira/jira-export';
-import { parseJiraInstant } from '../jira/jira-instant';
-import { mapIssue, resolveFields } from '../jira/map-issue';
+import { mapIssue, resolveFields } from './map-issue';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
 
@@ -73,13 +72,18 @@ export type StreamedClocksReport = {
   readonly at: string;
   readonly warnings: readonly WireNotice[];
   readonly issues: Iterable<IssueSlaView>;
+  /** The same views, each with the id of its issue (null for an issue too broken to have one): matched by id, never by position. */
+  readonly results: Iterable<IssueResult>;
 };
+
+/** One issue's view and the Jira id of its issue. */
+export type IssueResult = { readonly issueId: string | null; readonly view: IssueSlaView };
 
 /** Computes the report from an already parsed export, lazily, issue by issue. */
 export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, atMs: number): StreamedClocksReport => {
   const fields = resolveFields(settings.fields, jiraExport.names);
   const records = jiraExport.issues.filter((i): i is JiraIssueRecord => !isBroken(i));
-  const latestCreated = records.reduce((max, i) => Math.max(max, parseJiraInstant(i.fields.created) ?? 0), 0);
+  const latestCreated = records.reduce((max, i) => Math.max(max, i.createdAtMs), 0);
   const clockSettings: ClockSettings = {
     statuses: settings.statuses,
     targets: settings.targets,
@@ -183,6 +187,11 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
         for (const issue of jiraExport.issues) yield viewOf(issue);
       },
     },
+    results: {
+      *[Symbol.iterator]() {
+        for (const issue of jiraExport.issues) yield { issueId: issue.id, view: viewOf(issue) };
+      },
+    },
   };
 };
 
@@ -190,6 +199,17 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
 export const clocksReportOf = (jiraExport: JiraExport, settings: Settings, atMs: number): ClocksReport => {
   const streamed = streamClocksReport(jiraExport, settings, atMs);
   return { at: streamed.at, warnings: streamed.warnings, issues: [...streamed.issues] };
+};
+
+/** The report and, for each of its issues, the issue's id (what the field writes of a recompute need). */
+export const clocksResultsOf = (
+  jiraExport: JiraExport,
+  settings: Settings,
+  atMs: number,
+): { readonly report: ClocksReport; readonly results: readonly IssueResult[] } => {
+  const streamed = streamClocksReport(jiraExport, settings, atMs);
+  const results = [...streamed.results];
+  return { report: { at: streamed.at, warnings: streamed.warnings, issues: results.map((r) => r.view) }, results };
 };
 
 /** Parses an export (already JSON-decoded) and prepares its report, computed as it is read. */

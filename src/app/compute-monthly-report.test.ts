@@ -15,7 +15,7 @@ import { computeReserveReport } from './compute-reserve-report';
 import type { MonthlyFigureView, MonthlyReport } from '../contract';
 import { monthWindow } from '../domain/indicators/month-window';
 import { parseJiraExport, type JiraExport as ParsedExport } from '../jira/jira-export';
-import { mapSprintExport } from '../jira/map-sprint-export';
+import { mapSprintExport } from './map-sprint-export';
 import { defaultSettings } from '../../test/support/clock-builders';
 import { ms } from '../../test/support/builders';
 import { exportSchemaErrors } from '../../test/support/jira-export-check';

@@ -31,7 +31,7 @@ import { fail, ok, type Result } from '../domain/result';
 import type { Severity } from '../domain/sla/vocabulary';
 import { foldName, foldedSet } from '../domain/text';
 import { isBroken, parseJiraExport, type ChangeItem, type JiraExport } from '../jira/jira-export';
-import { mapSprintExport, type SprintExport } from '../jira/map-sprint-export';
+import { mapSprintExport, type SprintExport } from './map-sprint-export';
 import { streamClocksReport } from './compute-clocks-report';
 import { reserveReportOf } from './compute-reserve-report';
 import { formatInstant } from './format-instant';

@@ -8,7 +8,7 @@ import { milliFromUnits, unitsFromMilli } from '../domain/capacity/effort';
 import { computeSprintCapacity, type ReserveRules, type SprintCapacity } from '../domain/capacity/sprint-capacity';
 import { formatPath, ok, type Result } from '../domain/result';
 import { foldedSet } from '../domain/text';
-import { mapSprintExport, type SprintExport } from '../jira/map-sprint-export';
+import { mapSprintExport, type SprintExport } from './map-sprint-export';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { APP_FIELD_KEYS, type ClocksReport, type IssueSlaView, type SlaStatus } from '../contract';
 import { parseJiraExport } from '../jira/jira-export';
 import { AppError } from './app-error';
-import { clocksReportOf } from './compute-clocks-report';
+import { clocksResultsOf, type IssueResult } from './compute-clocks-report';
 import { bulkChangelogs, fieldCatalogue, projectSprints, searchIssues, type FieldCatalogue } from './jira-reads';
 import type { Deps, JiraAs } from './ports';
 import type { Settings } from './settings/parse-settings';
@@ -120,6 +120,8 @@ const projectKeyOf = (issue: unknown): string | null => {
 
 export type LiveReport = {
   readonly report: ClocksReport;
+  /** The report's issues with their ids, in the report's order. */
+  readonly results: readonly IssueResult[];
   readonly rawIssues: readonly unknown[];
   readonly catalogue: FieldCatalogue;
   readonly settings: Settings;
@@ -155,7 +157,7 @@ export const liveReport = async (
       );
     return parsed.value;
   };
-  let report = clocksReportOf(parse([]), settings, atMs);
+  let { report, results } = clocksResultsOf(parse([]), settings, atMs);
   // The board's sprints are read only when a "next sprint" deadline needs them (D7): most loads need no agile call.
   if (
     report.issues.some(
@@ -165,9 +167,9 @@ export const liveReport = async (
   ) {
     const projects = [...new Set(rawIssues.map(projectKeyOf).filter((k): k is string => k !== null))];
     const sprints = (await Promise.all(projects.map((p) => projectSprints(deps, p)))).flat();
-    if (sprints.length > 0) report = clocksReportOf(parse(sprints), settings, atMs);
+    if (sprints.length > 0) ({ report, results } = clocksResultsOf(parse(sprints), settings, atMs));
   }
-  return { report, rawIssues, catalogue, settings };
+  return { report, results, rawIssues, catalogue, settings };
 };
 
 /**

@@ -2,6 +2,7 @@
 // value changed; `generateChangelog=false` keeps the app's writes out of the history and out of the update events.
 // Idempotent: the same history and time give the same values, and unchanged values are not written again.
 import { parseJiraInstant } from '../jira/jira-instant';
+import { isRecord } from '../domain/is-record';
 import { AppError } from './app-error';
 import { MAX_RECONCILED_ISSUES } from './jira-reads';
 import { liveReport, nextDueAtOf, slaFieldIds, slaStatusOf } from './live-export';
@@ -24,11 +25,16 @@ export type RecomputeResult = {
   readonly settingsVersion: number;
 };
 
-const currentValue = (raw: unknown, fieldId: string): unknown => {
-  const fields =
-    typeof raw === 'object' && raw !== null ? (raw as { fields?: Record<string, unknown> }).fields : undefined;
-  return fields?.[fieldId] ?? null;
-};
+const currentValue = (raw: unknown, fieldId: string): unknown =>
+  isRecord(raw) && isRecord(raw.fields) ? (raw.fields[fieldId] ?? null) : null;
+
+/** The issues Jira answered, by id: each result finds its issue by id, never by position. */
+const byId = (rawIssues: readonly unknown[]): ReadonlyMap<string, unknown> =>
+  new Map(
+    rawIssues.flatMap((raw): [string, unknown][] =>
+      isRecord(raw) && typeof raw.id === 'string' ? [[raw.id, raw]] : [],
+    ),
+  );
 
 /** Whether the stored datetime (Jira's format) is the same instant as ours. */
 const sameInstant = (a: unknown, b: string | null): boolean =>
@@ -47,7 +53,7 @@ export const recomputeIssues = async (
   let unchanged = 0;
   for (let i = 0; i < issueIds.length; i += IDS_PER_SEARCH) {
     const chunk = issueIds.slice(i, i + IDS_PER_SEARCH);
-    const { report, rawIssues, catalogue } = await liveReport(
+    const { results, rawIssues, catalogue } = await liveReport(
       deps,
       'app',
       `id in (${chunk.join(', ')}) ORDER BY key`,
@@ -76,10 +82,10 @@ export const recomputeIssues = async (
       updates.set(key, update);
       fieldWrites += 1;
     };
-    report.issues.forEach((view, index) => {
-      const raw = rawIssues[index];
-      const issueId = typeof raw === 'object' && raw !== null ? String((raw as { id?: unknown }).id) : '';
-      if (!ISSUE_ID.test(issueId) || (view.kind === null && view.errors.length === 0)) return;
+    const rawById = byId(rawIssues);
+    results.forEach(({ issueId, view }) => {
+      const raw = issueId === null ? undefined : rawById.get(issueId);
+      if (issueId === null || !ISSUE_ID.test(issueId) || (view.kind === null && view.errors.length === 0)) return;
       const equalText = (a: unknown, b: string | null): boolean => (a ?? null) === b;
       if (view.errors.length > 0) {
         // Unreadable (no creation date…): no clock can be computed; `none` keeps the trigger from picking it forever.

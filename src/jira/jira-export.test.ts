@@ -1,7 +1,7 @@
 // The Jira adapter on Jira-shaped fakes: every fake is built by the export builder and validated against
 // Atlassian's OpenAPI description before it is used (a fake the schema rejects would be a wrong fake).
 import { parseJiraExport, isBroken, type JiraIssueRecord } from './jira-export';
-import { mapIssue, resolveFields } from './map-issue';
+import { mapIssue, resolveFields } from '../app/map-issue';
 import { defaultSettings } from '../../test/support/clock-builders';
 import {
   buildExport,

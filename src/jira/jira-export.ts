@@ -124,10 +124,19 @@ export type JiraVersion = {
   readonly released: boolean | null;
 };
 
+/** One status change of the changelog: when, and its item (from/to ids and names). */
+export type StatusChange = { readonly atMs: number; readonly item: ChangeItem };
+
+const isStatusItem = (item: ChangeItem): boolean => item.fieldId === 'status' || item.field === 'status';
+
 /** An issue as read from Jira: its raw fields and its histories in chronological order. */
 export type JiraIssueRecord = {
   readonly id: string;
   readonly key: string;
+  /** `fields.created`, parsed once here (an issue without a readable one is a BrokenIssue). */
+  readonly createdAtMs: number;
+  /** The status changes of the histories, oldest first, found once here. */
+  readonly statusChanges: readonly StatusChange[];
   readonly fields: Readonly<Record<string, unknown>>;
   readonly histories: readonly JiraHistory[];
   /** The issue's embedded changelog said it has more histories than it carried (expand=changelog stops at 100). */
@@ -238,23 +247,29 @@ const readIssue = (
   if (embedded.length > 0 && fromBulk.length > 0) all.sort((a, b) => a.atMs - b.atMs);
   const ordered = chronological(all, ['issues', index, 'changelog', 'histories']);
   if (!ordered.ok) errors.push(...ordered.issues);
+  // The creation instant is parsed here, once: every later reader takes `createdAtMs`.
+  const createdAtMs = fields.created === undefined || fields.created === null ? null : parseJiraInstant(fields.created);
   if (fields.created === undefined || fields.created === null) {
     errors.push({
       code: 'ISSUE_HAS_NO_CREATED',
       path: ['issues', index, 'fields', 'created'],
       message: 'the issue has no creation date (request the "created" field): its clocks cannot start',
     });
-  } else if (parseJiraInstant(fields.created) === null) {
+  } else if (createdAtMs === null) {
     errors.push({
       code: 'INSTANT_INVALID',
       path: ['issues', index, 'fields', 'created'],
       message: `"${String(fields.created)}" is not a date-time with an offset`,
     });
   }
-  if (errors.length > 0) return { key, id, errors };
+  if (errors.length > 0 || createdAtMs === null) return { key, id, errors };
   const historiesTruncated =
     changelog?.total !== undefined && changelog.total > (changelog.histories?.length ?? 0) && !bulkHistories.has(id);
-  return { id, key, fields, histories: ordered.ok ? ordered.value : [], historiesTruncated };
+  const histories = ordered.ok ? ordered.value : [];
+  const statusChanges = histories.flatMap((history) =>
+    history.items.filter(isStatusItem).map((item) => ({ atMs: history.atMs, item })),
+  );
+  return { id, key, createdAtMs, statusChanges, fields, histories, historiesTruncated };
 };
 
 /** Parses an export; fails only when its top level is not an export at all. */

@@ -15,10 +15,10 @@ import {
   type Severity,
 } from '../domain/sla/vocabulary';
 import { foldName } from '../domain/text';
-import type { FieldRefs, Settings } from '../app/settings/parse-settings';
-import { kindOfIssueType } from '../app/settings/parse-settings';
-import type { ChangeItem, JiraIssueRecord, JiraVersion } from './jira-export';
-import { parseJiraInstant } from './jira-instant';
+import type { FieldRefs, Settings } from './settings/parse-settings';
+import { kindOfIssueType } from './settings/parse-settings';
+import type { ChangeItem, JiraIssueRecord, JiraVersion } from '../jira/jira-export';
+import { parseJiraInstant } from '../jira/jira-instant';
 
 /** A field the settings name, as found in Jira: its id (key in `fields`) and its display name (in changelogs). */
 export type FieldRef = { readonly id: string; readonly name: string };
@@ -134,7 +134,14 @@ export const mapIssue = (
     });
   }
 
-  const statusItems = fieldHistory(issue, null, (item) => item.fieldId === 'status' || item.field === 'status');
+  const statusItems = {
+    initialText: issue.statusChanges[0]?.item.fromString ?? null,
+    changes: issue.statusChanges.map(({ atMs, item }) => ({
+      atMs,
+      fromText: item.fromString ?? null,
+      toText: item.toString ?? null,
+    })),
+  };
   const currentStatus = statusName(issue.fields) ?? 'unknown';
   let chainBroken = false;
   let previous = statusItems.initialText ?? currentStatus;
@@ -220,7 +227,7 @@ export const mapIssue = (
 
   const facts: ClockFacts = {
     kind,
-    createdAtMs: parseJiraInstant(issue.fields.created) as number,
+    createdAtMs: issue.createdAtMs,
     incidentStartAtMs,
     initialStatus: statusItems.initialText ?? currentStatus,
     statusChanges: statusItems.changes.map((c) => ({ atMs: c.atMs, to: c.toText ?? 'unknown' })),

@@ -19,7 +19,7 @@ import type { Step } from '../domain/capacity/timeline';
 import { failWith, ok, type IssueCode, type Result } from '../domain/result';
 import { foldName, foldedSet } from '../domain/text';
 import type { Severity } from '../domain/sla/vocabulary';
-import type { Settings } from '../app/settings/parse-settings';
+import type { Settings } from './settings/parse-settings';
 import {
   isBroken,
   parseJiraExport,
@@ -27,8 +27,7 @@ import {
   type JiraIssueRecord,
   type JiraSprint,
   type JiraVersion,
-} from './jira-export';
-import { parseJiraInstant } from './jira-instant';
+} from '../jira/jira-export';
 import { fieldText, mapIssue, resolveFields, type FieldRef } from './map-issue';
 
 /** Jira's time-tracking fields, in seconds: a board estimating on one of them counts hours. */
@@ -174,12 +173,10 @@ const loggedMsOf = (fields: Readonly<Record<string, unknown>>): number | null =>
   return seconds === null ? null : Math.round(seconds * 1000);
 };
 
-const createdMsOf = (record: JiraIssueRecord): number => parseJiraInstant(record.fields.created) as number;
-
 const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[]): SprintItem | null => {
   const { fields } = record;
   if (isRecord(fields.issuetype) && fields.issuetype.subtask === true) return null;
-  const createdMs = createdMsOf(record);
+  const createdMs = record.createdAtMs;
 
   const sprintChanges = record.histories.flatMap((history) =>
     history.items
@@ -215,11 +212,7 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
     });
   }
 
-  const statusChanges = record.histories.flatMap((history) =>
-    history.items
-      .filter((item) => item.fieldId === 'status' || item.field === 'status')
-      .map((item) => ({ atMs: history.atMs, item })),
-  );
+  const statusChanges = record.statusChanges;
   const current = fields.status;
   const currentName = fieldText(current) ?? 'unknown';
   const firstStatus = statusChanges[0];
