@@ -155,6 +155,13 @@ export type JiraExport = {
   readonly notes: readonly Issue[];
 };
 
+/**
+ * An export whose issues are read one at a time: a parsed JiraExport is one, and the CLI streams its file into one
+ * (names, sprints and versions read first, then the issues as they come). Use cases that only walk the issues once
+ * take this, so that a 100,000-issue file never sits in memory.
+ */
+export type ExportSource = Omit<JiraExport, 'issues'> & { readonly issues: Iterable<JiraIssueRecord | BrokenIssue> };
+
 export const isBroken = (issue: JiraIssueRecord | BrokenIssue): issue is BrokenIssue => 'errors' in issue;
 
 const describe = (error: z.ZodError): string =>
