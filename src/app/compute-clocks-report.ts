@@ -5,7 +5,7 @@ import { classifyAnomaly } from '../domain/anomaly/classify-anomaly';
 import { formatPath, ok, type Result } from '../domain/result';
 import { cadenceSprints, type SprintWindow } from '../domain/sla/next-sprint';
 import { computeIssueClocks, type ClockSettings, type SlaClock } from '../domain/sla/sla-clock';
-import type { AnomalyClassReasonView, ClocksReport, ClockView, IssueSlaView, WireNotice } from '../contract';
+import type { AnomalyClassReasonView, ClocksReport, ClockView, IssueSlaView, Notice } from '../contract';
 import { isBroken, parseJiraExport, type JiraExport, type JiraIssueRecord, type JiraSprint } from '../jira/jira-export';
 import { mapIssue, resolveFields } from './map-issue';
 import { formatInstant } from './format-instant';
@@ -70,7 +70,7 @@ export const clockView = (clock: SlaClock, zone: string): ClockView => {
 /** A report whose issues are computed one at a time as they are read: the CLI writes each as it comes. */
 export type StreamedClocksReport = {
   readonly at: string;
-  readonly warnings: readonly WireNotice[];
+  readonly warnings: readonly Notice[];
   readonly issues: Iterable<IssueSlaView>;
   /** The same views, each with the id of its issue (null for an issue too broken to have one): matched by id, never by position. */
   readonly results: Iterable<IssueResult>;
@@ -90,7 +90,7 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
     calendars: settings.calendars,
     sprints: sprintWindows(settings, jiraExport.sprints, Math.max(atMs, latestCreated) + YEAR_MS),
   };
-  const warnings: WireNotice[] = jiraExport.notes.map((n) => ({
+  const warnings: Notice[] = jiraExport.notes.map((n) => ({
     code: n.code,
     message: `${formatPath(n.path)}: ${n.message}`,
   }));
@@ -134,7 +134,7 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
       };
     }
     const computed = computeIssueClocks(mapped.facts, clockSettings, atMs);
-    const issueWarnings: WireNotice[] = [...mapped.warnings, ...computed.warnings];
+    const issueWarnings: Notice[] = [...mapped.warnings, ...computed.warnings];
     let anomalyClass: IssueSlaView['anomalyClass'] = null;
     let anomalyClassReason: AnomalyClassReasonView | null = null;
     if (mapped.kind === 'anomaly') {

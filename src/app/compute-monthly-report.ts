@@ -10,8 +10,8 @@ import type {
   MonthlyBreachView,
   MonthlyDurationItemView,
   MonthlyFigureView,
-  MonthlyNoticeView,
   MonthlyReport,
+  Notice,
   ReserveUnit,
 } from '../contract';
 import { burnDown, sprintEndMs, type BurnDown } from '../domain/indicators/burn-down';
@@ -40,7 +40,7 @@ import type { Settings } from './settings/parse-settings';
 /** Where the sprint figures come from: the export's board, or why there are none. */
 export type SprintSource =
   | { readonly kind: 'board'; readonly sprintExport: SprintExport }
-  | { readonly kind: 'none'; readonly reason: string; readonly warning: MonthlyNoticeView | null };
+  | { readonly kind: 'none'; readonly reason: string; readonly warning: Notice | null };
 
 const SEVERITIES: ReadonlySet<string> = new Set<Severity>([
   'blocking',
@@ -232,7 +232,7 @@ export const monthlyReportOf = (
   const indicators = monthlyFigures(tallyMonth(issues(), window, measuredAtMs, standard));
   const sprintFigures = sprintPart(sprints, settings, window, measuredAtMs);
 
-  const warnings: MonthlyNoticeView[] = clocks.warnings.map((w) => ({ code: w.code, message: w.message, keys: [] }));
+  const warnings: Notice[] = clocks.warnings.map((w) => ({ code: w.code, message: w.message, keys: [] }));
   if (sprints.kind === 'none' && sprints.warning !== null) warnings.push(sprints.warning);
   if (notComputed.length > 0)
     warnings.push({

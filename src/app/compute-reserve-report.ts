@@ -3,7 +3,7 @@
 // then the settings' `reserve.perSprint`), else `reserve.defaultRate` of its committed capacity. Sprints are listed
 // by start (not started last). Only an export that is not an export, or has no usable board configuration, fails.
 import { CONTRACT_ZONE } from '../domain/contract-zone';
-import type { ReserveReport, SprintReserveView, WireNotice } from '../contract';
+import type { Notice, ReserveReport, SprintReserveView } from '../contract';
 import { milliFromUnits, unitsFromMilli } from '../domain/capacity/effort';
 import { computeSprintCapacity, type ReserveRules, type SprintCapacity } from '../domain/capacity/sprint-capacity';
 import { formatPath, ok, type Result } from '../domain/result';
@@ -61,7 +61,7 @@ export const sprintReserveView = (c: SprintCapacity): SprintReserveView => ({
     loggedHours: hoursOf(c.productivity.loggedMs),
     ratio: c.productivity.unitsPerHour,
   },
-  warnings: c.warnings,
+  warnings: c.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.key === null ? {} : { keys: [w.key] }) })),
 });
 
 /** The report of an already mapped export. */
@@ -81,7 +81,7 @@ export const reserveReportOf = (
     storyTypes: foldedSet(r.storyTypes),
     notStartedStatuses: foldedSet(r.notStartedStatuses),
   };
-  const warnings: WireNotice[] = sprintExport.notes.map((n) => ({
+  const warnings: Notice[] = sprintExport.notes.map((n) => ({
     code: n.code,
     message: `${formatPath(n.path)}: ${n.message}`,
   }));

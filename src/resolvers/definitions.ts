@@ -2,7 +2,7 @@
 // are parsed, never cast; permissions are checked as the user before the app acts as itself.
 import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { z } from 'zod';
-import type { AllApi, AllApiKey, Reply } from '../contract';
+import type { Api, ApiKey, Reply } from '../contract';
 import { getSprintBoard, setSprintReserve } from '../app/sprint-board';
 import { exportIndicators, getIndicators } from '../app/monthly-snapshot';
 import { AppError } from '../app/app-error';
@@ -58,11 +58,11 @@ const sprintIdOf = (context: unknown): number | null => {
 };
 
 export type ResolverRequest = { readonly payload: unknown; readonly context: unknown };
-export type ResolverFunction<K extends AllApiKey> = (
+export type ResolverFunction<K extends ApiKey> = (
   deps: Deps,
   request: ResolverRequest,
   nowMs: number,
-) => Promise<Reply<AllApi[K]['res']>>;
+) => Promise<Reply<Api[K]['res']>>;
 
 const accountOf = (context: unknown): string => {
   const parsed = contextSchema.safeParse(context);
@@ -88,7 +88,7 @@ const checkSize = (document: unknown): void => {
     throw new AppError('BAD_REQUEST', `the settings document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
 };
 
-export const resolvers: { [K in AllApiKey]: ResolverFunction<K> } = {
+export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
   'indicators/getMonth': (deps, { payload, context }, nowMs) =>
     reply('indicators/getMonth', async () => {
       emptyPayload.parse(payload ?? {});

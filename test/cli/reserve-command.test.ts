@@ -165,7 +165,7 @@ describe('contract-sla reserve on the sample sprint export', () => {
         ],
       ],
     );
-    expect(report.sprints.map((s) => s.warnings.map((w) => `${w.code} ${w.key ?? ''}`))).toEqual([
+    expect(report.sprints.map((s) => s.warnings.map((w) => `${w.code} ${w.keys?.join(' ') ?? ''}`))).toEqual([
       [],
       ['ESTIMATE_FROM_LOGGED_TIME DEMAT-212'],
       ['ANOMALY_CLASS_UNKNOWN DEMAT-219'],

@@ -7,6 +7,7 @@ import {
   ProductTriggerValidationProcessor,
   ValidationTypes,
 } from '@forge/manifest';
+import { APP_FIELD_KEYS } from '../../src/contract';
 import { DEFAULT_ISSUE_TYPES } from '../../src/app/settings/parse-settings';
 import { FIELDS, VALIDATOR_MODULES } from '../../workbench/local-jira/catalog';
 import { evaluateJiraExpression, expressionVerdict } from '../../workbench/local-jira/jira-expression';
@@ -114,6 +115,11 @@ describe('manifest.yml modules', () => {
         ]);
     },
   );
+
+  it('declares every app field the code names (APP_FIELD_KEYS) as a jira:customField, and no other', () => {
+    const declared = (modules()['jira:customField'] ?? []).map((m) => String(m['key']));
+    expect([...declared].sort()).toEqual(Object.values(APP_FIELD_KEYS).sort());
+  });
 
   it('gives the dashboard gadget an absolute https thumbnail', () => {
     const thumbnail = String(moduleOf('jira:dashboardGadget', 'contract-indicators')['thumbnail']);

@@ -1,18 +1,16 @@
 // The only file of the indicators gadget that imports @forge/bridge (style guide B6): resolver calls, the Forge
 // context, the configuration screen's submit, and opening Jira pages from the gadget's frame.
 import { invoke, router, view } from '@forge/bridge';
-import type { GadgetConfiguration, IndicatorsApi, Reply } from '../../../src/contract';
+import type { Api, ApiKey, GadgetConfiguration, Reply } from '../../../src/contract';
 import { settleReply } from '../../shared/src/reply';
 import type { UiContext } from './context';
 
-export type IndicatorsKey = keyof IndicatorsApi;
+/** The resolvers this gadget calls. */
+export type IndicatorsKey = Extract<ApiKey, `indicators/${string}`>;
 
 /** One resolver call; a bridge failure comes back as an INTERNAL reply rather than a rejection. */
-export const call = <K extends IndicatorsKey>(
-  key: K,
-  req: IndicatorsApi[K]['req'],
-): Promise<Reply<IndicatorsApi[K]['res']>> =>
-  settleReply<Reply<IndicatorsApi[K]['res']>>(key, invoke<Reply<IndicatorsApi[K]['res']>>(key, req));
+export const call = <K extends IndicatorsKey>(key: K, req: Api[K]['req']): Promise<Reply<Api[K]['res']>> =>
+  settleReply<Reply<Api[K]['res']>>(key, invoke<Reply<Api[K]['res']>>(key, req));
 
 export const getContext = (): Promise<UiContext> => view.getContext();
 

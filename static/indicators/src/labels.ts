@@ -4,7 +4,7 @@ import type {
   MonthlyFigureSection,
   MonthlyFigureStatus,
   MonthlyFigureView,
-  MonthlyNoticeView,
+  Notice,
   ReserveUnit,
 } from '../../../src/contract';
 import type { Tone } from '../../shared/src/colours';
@@ -126,7 +126,7 @@ export const isBreakdown = (figure: MonthlyFigureView): boolean =>
   figure.dimensions.environment !== undefined || figure.dimensions.anomalyClass !== undefined;
 
 /** A warning in the viewer's language when its code is known ("Tickets sans gravité… (2)"), else the server's. */
-export const noticeText = (t: T, notice: MonthlyNoticeView): string => {
+export const noticeText = (t: T, notice: Notice): string => {
   const key = `warning.${notice.code}`;
-  return hasKey(key) ? t(key, { count: notice.keys.length }) : notice.message;
+  return hasKey(key) ? t(key, { count: notice.keys?.length ?? 0 }) : notice.message;
 };

@@ -3,7 +3,7 @@ import {
   formatBusinessDuration,
   formatCalendarDuration,
   formatDay,
-  formatInstant,
+  displayInstant,
   formatMonth,
   formatNumber,
   formatPercent,
@@ -30,7 +30,7 @@ describe('formatBusinessDuration', () => {
   });
 });
 
-describe('formatInstant', () => {
+describe('displayInstant', () => {
   it.each([
     ['winter offset', '2026-03-11T14:00:00.000+01:00', 'mer. 11 mars 2026, 14:00', 'Wed 11 March 2026, 14:00'],
     ['UTC input shown in Paris', '2026-03-11T13:00:00Z', 'mer. 11 mars 2026, 14:00', 'Wed 11 March 2026, 14:00'],
@@ -43,12 +43,12 @@ describe('formatInstant', () => {
     ],
     ['the DST change (02:00 skipped)', '2026-03-29T01:00:00Z', 'dim. 29 mars 2026, 03:00', 'Sun 29 March 2026, 03:00'],
   ])('%s', (_name, iso, fr, en) => {
-    expect(formatInstant(iso, 'fr')).toBe(fr);
-    expect(formatInstant(iso, 'en')).toBe(en);
+    expect(displayInstant(iso, 'fr')).toBe(fr);
+    expect(displayInstant(iso, 'en')).toBe(en);
   });
 
   it('returns text that is not an instant as it is', () => {
-    expect(formatInstant('soon', 'fr')).toBe('soon');
+    expect(displayInstant('soon', 'fr')).toBe('soon');
   });
 });
 

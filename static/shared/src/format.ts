@@ -53,11 +53,12 @@ const dayText = (p: Record<string, string>): string => `${p.weekday} ${p.day} ${
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * An instant in the contract's zone; text that is not an instant is returned as it is.
- * @example formatInstant('2026-03-11T14:00:00.000+01:00', 'fr') // 'mer. 11 mars 2026, 14:00'
- * @example formatInstant('2026-03-11T13:00:00Z', 'en') // 'Wed 11 March 2026, 14:00'
+ * An ISO instant as display text, in the contract's zone and the viewer's language; text that is not an instant is
+ * returned as it is. (The back end's formatInstant, src/app/format-instant.ts, goes the other way: ms → ISO text.)
+ * @example displayInstant('2026-03-11T14:00:00.000+01:00', 'fr') // 'mer. 11 mars 2026, 14:00'
+ * @example displayInstant('2026-03-11T13:00:00Z', 'en') // 'Wed 11 March 2026, 14:00'
  */
-export const formatInstant = (iso: string, lang: Lang, zone: string = CONTRACT_ZONE): string => {
+export const displayInstant = (iso: string, lang: Lang, zone: string = CONTRACT_ZONE): string => {
   const epochMs = Date.parse(iso);
   if (Number.isNaN(epochMs)) return iso;
   const p = partsOf(formatter(lang, zone, true), epochMs);

@@ -1,7 +1,7 @@
 // Words for the panel's figures. Presentation only: every number shown comes from the server's view as it is.
 import type { ClockView, SlaStatus } from '../../../src/contract';
 import type { Tone } from '../../shared/src/colours';
-import { formatBusinessDuration, formatInstant } from '../../shared/src/format';
+import { formatBusinessDuration, displayInstant } from '../../shared/src/format';
 import { isSingular, type Lang, type Translate } from '../../shared/src/i18n/translate';
 import { hasKey, type PanelMessageKey } from './i18n';
 
@@ -29,7 +29,7 @@ export const targetText = (
   if (target.label.trim().toLowerCase() === 'next-sprint') {
     return target.sprint === null
       ? t('target.nextSprintUnknown')
-      : t('target.nextSprint', { sprint: target.sprint.name, at: formatInstant(target.sprint.dueAt, lang) });
+      : t('target.nextSprint', { sprint: target.sprint.name, at: displayInstant(target.sprint.dueAt, lang) });
   }
   if (targetMs === null) return target.label;
   const duration = formatBusinessDuration(targetMs, lang);

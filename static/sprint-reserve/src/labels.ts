@@ -1,5 +1,5 @@
 // Words and formats for the page's figures. Presentation only: every amount shown is the server's, as it is.
-import type { ReserveUnit, SprintNoticeView, SprintReserveView } from '../../../src/contract';
+import type { ReserveUnit, Notice, SprintReserveView } from '../../../src/contract';
 import { formatDay, formatNumber } from '../../shared/src/format';
 import type { Lang, Translate } from '../../shared/src/i18n/translate';
 import { hasKey, type ReserveMessageKey } from './i18n';
@@ -23,11 +23,15 @@ export const datesText = (t: T, lang: Lang, sprint: SprintReserveView): string =
   return t('reserve.dates', { start: day(sprint.startAt), end: day(sprint.endAt) });
 };
 
-/** A sprint warning in the viewer's language when its code is known ("DEM-7 : sans estimation…"), else the server's. */
-export const noticeText = (t: T, notice: SprintNoticeView): string => {
+/**
+ * A sprint warning in the viewer's language when its code is known, else the server's; prefixed with the issues it
+ * names ("DEM-7 : sans estimation…").
+ */
+export const noticeText = (t: T, notice: Notice): string => {
   const key = `warning.${notice.code}`;
   const text = hasKey(key) ? t(key) : notice.message;
-  return notice.key === null ? text : t('warning.withKey', { key: notice.key, text });
+  const keys = notice.keys ?? [];
+  return keys.length === 0 ? text : t('warning.withKey', { key: keys.join(', '), text });
 };
 
 /** The sprint to show first: the one the server focuses, else the active one, else the latest. */

@@ -22,7 +22,7 @@ const KIND_OF_MODULE: { readonly [moduleKey: string]: ValidatorKind } = {
   'administration-validator': 'administration-only',
 };
 
-// The app's field module keys, checked against src/contract.ts's APP_FIELD_KEYS (a value we may only import as a type).
+// The app's field module keys, checked against APP_FIELD_KEYS (src/contract/app-fields.ts; imported as a type only).
 const SEVERITY_KEY: (typeof APP_FIELD_KEYS)['severity'] = 'severity';
 const ENVIRONMENT_KEY: (typeof APP_FIELD_KEYS)['environment'] = 'detection-environment';
 

@@ -1,4 +1,4 @@
-// Canned admin views for component tests, shaped as the resolvers return them (src/contract.ts).
+// Canned admin views for component tests, shaped as the resolvers return them (src/contract/).
 import type { SettingsDocument, SettingsView } from '../../../../src/contract';
 
 const day = ['08:00-18:00'];

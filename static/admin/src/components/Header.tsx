@@ -1,7 +1,7 @@
 // Title, version and who changed the settings last, the save button and what happened to the last save.
 import type { SettingsProblem } from '../../../../src/contract';
 import { Alert } from '../../../shared/src/components/Alert';
-import { formatInstant } from '../../../shared/src/format';
+import { displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { describeError, type ReplyError } from '../../../shared/src/reply';
 import { useT } from '../i18n';
@@ -40,8 +40,8 @@ export const Header = ({
     meta.updatedAt === null
       ? t('admin.neverSaved')
       : meta.savedHere || meta.updatedBy === null
-        ? t('admin.updatedNoBy', { at: formatInstant(meta.updatedAt, lang) })
-        : t('admin.updated', { at: formatInstant(meta.updatedAt, lang), by: meta.updatedBy });
+        ? t('admin.updatedNoBy', { at: displayInstant(meta.updatedAt, lang) })
+        : t('admin.updated', { at: displayInstant(meta.updatedAt, lang), by: meta.updatedBy });
   const status =
     save.kind === 'saving'
       ? t('admin.saving')

@@ -1,5 +1,5 @@
 // Canned replies of the indicators gadget, shaped as `indicators/getMonth`, `indicators/refresh` and
-// `indicators/export` return them (src/contract.ts). The report keeps the server's invariants (src/domain/indicators/
+// `indicators/export` return them (src/contract/). The report keeps the server's invariants (src/domain/indicators/
 // figure.ts): a compliance rate is met ÷ (met + breached) over the clocks stopped in the month, running clocks apart;
 // a rate with no denominator is null with a note and the status `no-data`; a threshold is met only when the rate
 // exists (19 × 100 ≥ 95 × 20: 95 % meets 95 %). Labels and notes are the server's (src/domain/indicators/catalogue.ts).
@@ -96,7 +96,7 @@ export const compliance = (args: ComplianceArgs): MonthlyFigureView => {
 const openCount = (
   code: string,
   label: string,
-  severity: string,
+  severity: NonNullable<MonthlyFigureDimensionsView['severity']>,
   keys: { met: readonly string[]; breached: readonly string[]; running: readonly string[] },
 ): MonthlyFigureView => {
   const value = keys.met.length + keys.breached.length + keys.running.length;

@@ -1,6 +1,6 @@
 // A compliance figure's breaches: each clock stopped in the month after its target, in business time.
 import type { MonthlyBreachView } from '../../../../src/contract';
-import { formatBusinessDuration, formatInstant } from '../../../shared/src/format';
+import { formatBusinessDuration, displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { hasKey, useT } from '../i18n';
 
@@ -42,8 +42,8 @@ export const BreachTable = ({ breaches }: { readonly breaches: readonly MonthlyB
               </td>
               <td className="csla-num">{formatBusinessDuration(b.elapsedMs, lang)}</td>
               <td className="csla-num csla-text-danger">+{formatBusinessDuration(b.overrunMs, lang)}</td>
-              <td>{b.dueAt === null ? t('value.none') : formatInstant(b.dueAt, lang)}</td>
-              <td>{formatInstant(b.stoppedAt, lang)}</td>
+              <td>{b.dueAt === null ? t('value.none') : displayInstant(b.dueAt, lang)}</td>
+              <td>{displayInstant(b.stoppedAt, lang)}</td>
             </tr>
           ))}
         </tbody>

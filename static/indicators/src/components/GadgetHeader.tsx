@@ -1,6 +1,6 @@
 // Which month of which project, when the snapshot was taken and with which settings; « Recalculer » and the exports.
 import type { IndicatorsView, MonthlyReport } from '../../../../src/contract';
-import { formatInstant, formatMonth } from '../../../shared/src/format';
+import { displayInstant, formatMonth } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import type { ActionState } from '../useIndicators';
@@ -28,7 +28,7 @@ export const GadgetHeader = ({ view, report, action, computing, onRefresh, onExp
         </h2>
         <p className="csla-muted">
           {view.snapshotAt !== null ? (
-            <span data-testid="snapshot-at">{t('header.snapshot', { at: formatInstant(view.snapshotAt, lang) })}</span>
+            <span data-testid="snapshot-at">{t('header.snapshot', { at: displayInstant(view.snapshotAt, lang) })}</span>
           ) : null}
           {view.snapshotAt !== null && view.settingsVersion !== null ? ' · ' : null}
           {view.settingsVersion !== null ? (

@@ -2,7 +2,7 @@
 // figures (month in progress, warnings), the six-month trend and the indicator table.
 import type { IndicatorsView, MonthlyReport } from '../../../../src/contract';
 import { Alert } from '../../../shared/src/components/Alert';
-import { formatInstant } from '../../../shared/src/format';
+import { displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import type { ActionState } from '../useIndicators';
@@ -39,7 +39,7 @@ export const MonthView = ({ view, report, action, computing, onRefresh, onExport
       {!report.complete ? (
         <Alert
           tone="information"
-          title={t('report.incomplete', { at: formatInstant(report.at, lang) })}
+          title={t('report.incomplete', { at: displayInstant(report.at, lang) })}
           testId="incomplete"
         />
       ) : null}

@@ -1,4 +1,4 @@
-// Canned panel views for component tests, shaped as the resolver returns them (src/contract.ts).
+// Canned panel views for component tests, shaped as the resolver returns them (src/contract/).
 import type { ClockView, IssueSlaPanelView, IssueSlaView } from '../../../../src/contract';
 
 const HOUR_MS = 3_600_000;

@@ -3,7 +3,7 @@
 import type { ClockView } from '../../../../src/contract';
 import { progressTone } from '../../../shared/src/colours';
 import { ProgressBar } from '../../../shared/src/components/ProgressBar';
-import { formatBusinessDuration, formatInstant, formatPercent } from '../../../shared/src/format';
+import { formatBusinessDuration, displayInstant, formatPercent } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { remainingText, targetText } from '../labels';
@@ -52,14 +52,14 @@ export const ClockCard = ({ clock }: { readonly clock: ClockView }) => {
           {remainingText(t, lang, clock)}
         </dd>
         <dt>{t('clock.due')}</dt>
-        <dd data-testid="due">{clock.dueAt === null ? t('common.none') : formatInstant(clock.dueAt, lang)}</dd>
+        <dd data-testid="due">{clock.dueAt === null ? t('common.none') : displayInstant(clock.dueAt, lang)}</dd>
         <dt>{t('clock.calendar')}</dt>
         <dd data-testid="calendar">{clock.calendar}</dd>
       </dl>
       <p className="csla-muted">
         <small>
-          {t('clock.startedAt', { at: formatInstant(clock.startedAt, lang) })}
-          {clock.stoppedAt === null ? '' : ` · ${t('clock.stoppedAt', { at: formatInstant(clock.stoppedAt, lang) })}`}
+          {t('clock.startedAt', { at: displayInstant(clock.startedAt, lang) })}
+          {clock.stoppedAt === null ? '' : ` · ${t('clock.stoppedAt', { at: displayInstant(clock.stoppedAt, lang) })}`}
         </small>
       </p>
       <Explanation clock={clock} clockName={name} />

@@ -1,7 +1,7 @@
 // The explanation of a clock: every period from its start (state, Jira status, business time counted) and every
 // requalification of severity or service level (D5), as the server computed them.
 import type { ClockView } from '../../../../src/contract';
-import { formatBusinessDuration, formatInstant } from '../../../shared/src/format';
+import { formatBusinessDuration, displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { labelOf } from '../labels';
@@ -36,8 +36,8 @@ export const Explanation = ({ clock, clockName }: { readonly clock: ClockView; r
           <tbody>
             {clock.segments.map((segment) => (
               <tr key={`${segment.from}|${segment.to}|${segment.status}`} data-state={segment.state}>
-                <td>{formatInstant(segment.from, lang)}</td>
-                <td>{formatInstant(segment.to, lang)}</td>
+                <td>{displayInstant(segment.from, lang)}</td>
+                <td>{displayInstant(segment.to, lang)}</td>
                 <td>{t(`state.${segment.state}`)}</td>
                 <td>{segment.status}</td>
                 <td className="csla-num">{formatBusinessDuration(segment.businessMs, lang)}</td>
@@ -64,7 +64,7 @@ export const Explanation = ({ clock, clockName }: { readonly clock: ClockView; r
           <tbody>
             {clock.requalifications.map((change) => (
               <tr key={`${change.at}|${change.field}`}>
-                <td>{formatInstant(change.at, lang)}</td>
+                <td>{displayInstant(change.at, lang)}</td>
                 <td>{t(`field.${change.field}`)}</td>
                 <td>
                   {changeValue(change.field, change.from)} → {changeValue(change.field, change.to)}

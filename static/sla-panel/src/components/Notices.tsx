@@ -1,6 +1,6 @@
 // Warnings (figures still computed) and errors (the issue could not be computed), in the viewer's language when the
 // code is known, the server's sentence otherwise.
-import type { WireError, WireNotice } from '../../../../src/contract';
+import type { WireError, Notice } from '../../../../src/contract';
 import { useT } from '../i18n';
 import { labelOf } from '../labels';
 
@@ -8,11 +8,11 @@ export const Notices = ({
   warnings,
   errors,
 }: {
-  readonly warnings: readonly WireNotice[];
+  readonly warnings: readonly Notice[];
   readonly errors: readonly WireError[];
 }) => {
   const t = useT();
-  const warningText = (notice: WireNotice): string => {
+  const warningText = (notice: Notice): string => {
     const text = labelOf(t, 'warning', notice.code);
     return text === notice.code ? notice.message : text;
   };

@@ -1,6 +1,6 @@
 // The panel once the view is loaded: status, qualification, notices, one card per clock, and when it was computed.
 import type { IssueSlaPanelView } from '../../../../src/contract';
-import { formatInstant } from '../../../shared/src/format';
+import { displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { ClockCard } from './ClockCard';
@@ -27,7 +27,7 @@ export const SlaPanel = ({ view, refreshing, onRefresh }: SlaPanelProps) => {
         <StatusBadge status={view.slaStatus} />
       </header>
       {view.nextDueAt !== null ? (
-        <p data-testid="next-due">{t('panel.nextDue', { at: formatInstant(view.nextDueAt, lang) })}</p>
+        <p data-testid="next-due">{t('panel.nextDue', { at: displayInstant(view.nextDueAt, lang) })}</p>
       ) : null}
       <Qualification issue={view.issue} />
       <Notices warnings={view.issue.warnings} errors={view.issue.errors} />
@@ -42,7 +42,7 @@ export const SlaPanel = ({ view, refreshing, onRefresh }: SlaPanelProps) => {
       )}
       <footer className="csla-panel__footer">
         <small className="csla-muted" data-testid="computed-at">
-          {t('panel.computedAt', { at: formatInstant(view.computedAt, lang), version: view.settingsVersion })}
+          {t('panel.computedAt', { at: displayInstant(view.computedAt, lang), version: view.settingsVersion })}
         </small>
         <button type="button" onClick={onRefresh} disabled={refreshing} data-testid="refresh">
           {refreshing ? t('panel.refreshing') : t('panel.refresh')}

@@ -1,5 +1,5 @@
 // Canned sprint boards for component tests, shaped as `capacity/getBoard` and `capacity/setReserve` return them
-// (src/contract.ts). The figures keep the server's invariants: consumed + left = reserve; consumed + overflow = the
+// (src/contract/). The figures keep the server's invariants: consumed + left = reserve; consumed + overflow = the
 // consumers' effort; overflow > 0 ⇒ left = 0; overCap = max(0, validation effort − cap); cap = 10 % of total effort.
 //
 // Board "DEM Scrum" (story points), 15 % default reserve:
@@ -58,8 +58,8 @@ export const aSprint = (overrides: Partial<SprintReserveView> = {}): SprintReser
   warnings: [
     {
       code: 'ESTIMATE_FROM_LOGGED_TIME',
-      key: 'DEM-131',
       message: 'no estimate: its logged time counts instead (8 h a point)',
+      keys: ['DEM-131'],
     },
   ],
   ...overrides,

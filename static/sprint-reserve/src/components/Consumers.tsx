@@ -1,7 +1,7 @@
 // The issues that consumed the reserve, in order of arrival (D8): blocking production anomalies and urgent items added
 // after the sprint started; their effort is their estimate, else their logged time.
 import type { ReserveUnit, SprintReserveView } from '../../../../src/contract';
-import { formatInstant } from '../../../shared/src/format';
+import { displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { amountText } from '../labels';
@@ -34,7 +34,7 @@ export const Consumers = ({ sprint, unit }: { readonly sprint: SprintReserveView
                 <th scope="row">{consumer.key}</th>
                 <td className="csla-num">{amountText(t, lang, consumer.effort, unit)}</td>
                 <td data-source={consumer.effortSource}>{t(`effortSource.${consumer.effortSource}`)}</td>
-                <td>{formatInstant(consumer.addedAt, lang)}</td>
+                <td>{displayInstant(consumer.addedAt, lang)}</td>
                 <td data-reason={consumer.reason}>{t(`consumerReason.${consumer.reason}`)}</td>
               </tr>
             ))}

@@ -2,7 +2,7 @@
 // consumed it, the stories to move out when it overflows, the validation cap, the indicators and the warnings.
 import type { ReserveReport, SprintReserveView, StoredReserveView } from '../../../../src/contract';
 import { toneBackground, toneForeground, type Tone } from '../../../shared/src/colours';
-import { formatInstant } from '../../../shared/src/format';
+import { displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { datesText } from '../labels';
@@ -67,15 +67,15 @@ export const FocusedSprint = ({
         {datesText(t, lang, sprint)}
         {sprint.completeAt === null
           ? ''
-          : ` · ${t('reserve.completedAt', { at: formatInstant(sprint.completeAt, lang) })}`}
+          : ` · ${t('reserve.completedAt', { at: displayInstant(sprint.completeAt, lang) })}`}
       </p>
       {sprint.started ? (
         sprint.state === 'closed' ? null : (
-          <p className="csla-muted">{t('reserve.measuredAt', { at: formatInstant(sprint.measuredAt, lang) })}</p>
+          <p className="csla-muted">{t('reserve.measuredAt', { at: displayInstant(sprint.measuredAt, lang) })}</p>
         )
       ) : (
         <p className="csla-muted" data-testid="forecast">
-          {t('reserve.forecast', { at: formatInstant(sprint.measuredAt, lang) })}
+          {t('reserve.forecast', { at: displayInstant(sprint.measuredAt, lang) })}
         </p>
       )}
       <div className="csla-sprint__grid">

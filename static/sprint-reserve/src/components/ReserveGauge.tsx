@@ -3,7 +3,7 @@
 import type { ReserveReport, SprintReserveView, StoredReserveView } from '../../../../src/contract';
 import type { Tone } from '../../../shared/src/colours';
 import { StackedBar, Swatch } from '../../../shared/src/components/StackedBar';
-import { formatInstant, formatShare } from '../../../shared/src/format';
+import { displayInstant, formatShare } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { amountText } from '../labels';
@@ -50,8 +50,8 @@ export const ReserveGauge = ({ sprint, report, stored, viewerAccountId }: Reserv
       : stored === null
         ? t('source.perSprintSettings')
         : stored.setBy === viewerAccountId
-          ? t('source.perSprintByYou', { at: formatInstant(stored.setAt, lang) })
-          : t('source.perSprint', { by: stored.setByName ?? stored.setBy, at: formatInstant(stored.setAt, lang) });
+          ? t('source.perSprintByYou', { at: displayInstant(stored.setAt, lang) })
+          : t('source.perSprint', { by: stored.setByName ?? stored.setBy, at: displayInstant(stored.setAt, lang) });
   return (
     <section aria-labelledby="csla-gauge-title" data-testid="reserve-gauge">
       <h3 id="csla-gauge-title">{t('gauge.title')}</h3>

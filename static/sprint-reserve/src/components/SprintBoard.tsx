@@ -2,7 +2,7 @@
 // closed sprints. Selecting a sprint only changes what is shown: every sprint is in the reply.
 import type { SprintBoardView } from '../../../../src/contract';
 import { Alert } from '../../../shared/src/components/Alert';
-import { formatInstant } from '../../../shared/src/format';
+import { displayInstant } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { useT } from '../i18n';
 import { focusOf } from '../labels';
@@ -92,7 +92,7 @@ export const SprintBoard = ({
           <footer className="csla-reserve__footer">
             <small className="csla-muted" data-testid="computed-at">
               {t('reserve.computedAt', {
-                at: formatInstant(report.at, lang),
+                at: displayInstant(report.at, lang),
                 field: report.estimationField.name,
                 unit: t(`unit.${report.unit}`),
               })}

@@ -1,9 +1,9 @@
 // The sprint's warnings (figures still computed): in the viewer's language when the code is known, with the issue.
-import type { SprintNoticeView } from '../../../../src/contract';
+import type { Notice } from '../../../../src/contract';
 import { useT } from '../i18n';
 import { noticeText } from '../labels';
 
-export const SprintWarnings = ({ warnings }: { readonly warnings: readonly SprintNoticeView[] }) => {
+export const SprintWarnings = ({ warnings }: { readonly warnings: readonly Notice[] }) => {
   const t = useT();
   if (warnings.length === 0) return null;
   return (
@@ -17,7 +17,11 @@ export const SprintWarnings = ({ warnings }: { readonly warnings: readonly Sprin
       </h3>
       <ul>
         {warnings.map((notice, i) => (
-          <li key={`${notice.code}-${notice.key ?? ''}-${i}`} data-code={notice.code} title={notice.message}>
+          <li
+            key={`${notice.code}-${notice.keys?.join(',') ?? ''}-${i}`}
+            data-code={notice.code}
+            title={notice.message}
+          >
             {noticeText(t, notice)}
           </li>
         ))}
