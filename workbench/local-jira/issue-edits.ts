@@ -2,7 +2,7 @@
 // checked against its field (type, custom-field validation expression, read-only), and every change becomes a
 // changelog item as Jira writes it. Nothing is stored here; the caller commits the copy when all is well.
 import { parseJiraInstant } from '../../src/jira/jira-instant';
-import { formatJiraDateTime } from '../../test/support/generate-export';
+import { formatJiraDateTime } from './jira-beans';
 import { FIELDS, SPRINT_FIELD_ID, STORY_POINTS_FIELD_ID, type FieldDef } from './catalog';
 import { evaluateJiraExpression, expressionVerdict } from './jira-expression';
 import { changeItem, type ChangeItem, type LocalJiraState, type StoredIssue } from './local-jira-state';

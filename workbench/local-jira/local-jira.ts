@@ -3,7 +3,7 @@
 // tests). `handle` never throws: an unknown route is a 404, a bad body a 400 naming the field, a bug a 500.
 import { z } from 'zod';
 import { parseJiraInstant } from '../../src/jira/jira-instant';
-import { BOARD_ID, formatJiraDateTime, issueTypeBean, type AgileSprint } from '../../test/support/generate-export';
+import { BOARD_ID, formatJiraDateTime, issueTypeBean, type AgileSprint } from './jira-beans';
 import {
   APP_ACCOUNT_ID,
   APP_DISPLAY_NAME,

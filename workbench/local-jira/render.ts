@@ -24,7 +24,7 @@ import {
   sprintFieldValue,
   type AgileSprint,
   type JiraVersion,
-} from '../../test/support/generate-export';
+} from './jira-beans';
 import type { ExpressionObject, ExpressionValue } from './jira-expression';
 import type { LocalJiraState, StoredHistory, StoredIssue } from './local-jira-state';
 

@@ -15,7 +15,7 @@ import {
   statusBean,
   type FieldDef,
 } from './catalog';
-import { issueTypeBean } from '../../test/support/generate-export';
+import { issueTypeBean } from './jira-beans';
 import { parseJql, type JqlClause, type JqlOperand, type JqlSort } from './jql';
 import type { LocalJiraState, StoredIssue } from './local-jira-state';
 import { sprintsOf, versionsOf } from './render';

@@ -5,7 +5,6 @@
 // Monday of the anchor week), so the business time between two events never depends on where holidays fall.
 import { DateTime } from 'luxon';
 import { publicHolidays } from '../../src/domain/calendar/french-holidays';
-import { anAgileSprint, aVersion, type AgileSprint, type JiraVersion } from '../../test/support/generate-export';
 import {
   ANOMALY_CLASS_FIELD_ID,
   APP_FIELD_IDS,
@@ -24,7 +23,7 @@ import {
   type IssueTypeName,
   type StatusName,
 } from './catalog';
-import { formatJiraDateTime } from '../../test/support/generate-export';
+import { anAgileSprint, aVersion, formatJiraDateTime, type AgileSprint, type JiraVersion } from './jira-beans';
 import {
   STATE_FORMAT,
   changeItem,
