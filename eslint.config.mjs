@@ -98,4 +98,34 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Issue 9: what ships does not import the tests. The workbench (npm start) may not import test/ (its tests may,
+    // for the OpenAPI checks); the app (src/, tests aside) imports neither test/, nor the workbench, nor the benches.
+    // The TypeScript variant of the rule, so that these blocks do not replace the domain's no-restricted-imports.
+    files: ['workbench/**/*.ts'],
+    ignores: ['workbench/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'The workbench ships with npm start: no test code in it.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/test/**', '**/workbench/**', '**/bench/**'],
+              message: 'The app imports nothing from test/, workbench/ or bench/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

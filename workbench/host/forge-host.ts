@@ -11,7 +11,8 @@ import { LocalKvs } from './local-kvs';
 import { checkPush } from './local-queue';
 import { JiraFaults } from './jira-faults';
 import { manifestScopes } from './manifest-scopes';
-import { filterEvent, findManifest, readTriggerFilter } from './trigger-filter';
+import { findManifest } from './read-manifest';
+import { filterEvent, readTriggerFilter } from './trigger-filter';
 
 /** The app's handlers, as src/index.ts exports them. */
 export type AppModule = {

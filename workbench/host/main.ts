@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DateTime, Settings } from 'luxon';
+import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
 import { systemClock } from '../../src/app/clock';
 import { DemoClock } from './clocks';
 import { parseFaultPlan, type FaultPlan } from './jira-faults';
@@ -42,7 +43,7 @@ const nowOption = (argv: readonly string[]): number | null => {
   const text = optionValue(argv, '--now');
   if (text === null) return null;
   try {
-    return DateTime.fromISO(text, { zone: 'Europe/Paris' }).toMillis();
+    return DateTime.fromISO(text, { zone: CONTRACT_ZONE }).toMillis();
   } catch {
     return fail(
       `--now "${text}" is not an ISO 8601 instant (for example 2026-04-24T12:00 or 2026-04-24T12:00:00+02:00)`,
@@ -94,9 +95,7 @@ startWorkbench({
     // Set after the start-up tick, so the demo's fields are filled first: faults and lag then apply to what you do.
     workbench.jira.setSearchLag(searchLagMs);
     workbench.host.faults.set(faults);
-    const now = DateTime.fromMillis(clock.nowMs(), { zone: 'Europe/Paris' }).toFormat(
-      "dd/MM/yyyy HH:mm 'Europe/Paris'",
-    );
+    const now = DateTime.fromMillis(clock.nowMs(), { zone: CONTRACT_ZONE }).toFormat("dd/MM/yyyy HH:mm 'Europe/Paris'");
     console.log(`Contract SLA workbench (a local preview, not a Jira site): ${workbench.url}`);
     console.log(
       `Demo project DEMAT; the demo's now: ${now}${reset ? ' (new demo data)' : hasData ? ' (saved data, its clock running on)' : ''}.`,

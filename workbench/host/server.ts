@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
 import { systemClock, type Clock } from '../../src/app/clock';
 import { createLocalJira, type LocalJiraControl } from '../local-jira';
 import { bridgeShim } from './bridge-shim';
@@ -218,7 +219,7 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       const common = {
         accountId,
         locale: url.searchParams.get('locale') ?? 'fr_FR',
-        timezone: 'Europe/Paris',
+        timezone: CONTRACT_ZONE,
         siteUrl: 'http://localhost',
         environmentType: 'DEVELOPMENT',
         localId: randomUUID(),

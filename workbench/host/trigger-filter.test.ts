@@ -8,7 +8,8 @@ import { APP_ACCOUNT_ID, createLocalJira, userByLogin } from '../local-jira';
 import { ManualClock } from './clocks';
 import { ForgeHost, type AppModule } from './forge-host';
 import { LocalKvs } from './local-kvs';
-import { filterEvent, findManifest, readTriggerFilter, type TriggerFilter } from './trigger-filter';
+import { findManifest } from './read-manifest';
+import { filterEvent, readTriggerFilter, type TriggerFilter } from './trigger-filter';
 
 const MANIFEST = path.resolve(__dirname, '../..', 'manifest.yml');
 const shipped = readTriggerFilter(MANIFEST, 'on-issue-event');

@@ -3,10 +3,9 @@
 // expression over `event`, must return true; an expression that fails or returns anything but a Boolean counts as
 // an error, handled by `onError` (default IGNORE_AND_LOG: the event is dropped). Evaluated by the workbench's own
 // Jira-expression evaluator, so a filter the app ships is the filter the workbench runs.
-import fs from 'node:fs';
-import path from 'node:path';
-import { ManifestParserBuilder } from '@forge/manifest';
+import { isRecord } from '../../src/domain/is-record';
 import { evaluateJiraExpression, toExpressionValue } from '../local-jira/jira-expression';
+import { readManifest } from './read-manifest';
 
 export type FilterOnError = 'IGNORE' | 'IGNORE_AND_LOG' | 'RECEIVE' | 'RECEIVE_AND_LOG';
 
@@ -23,30 +22,16 @@ export type FilterDecision = { readonly deliver: boolean; readonly log: string |
 
 const ON_ERROR: readonly FilterOnError[] = ['IGNORE', 'IGNORE_AND_LOG', 'RECEIVE', 'RECEIVE_AND_LOG'];
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** manifest.yml of the project: the first one found walking up from `from` (source and dist/ layouts alike). */
-export function findManifest(from: string = __dirname): string {
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'manifest.yml');
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`no manifest.yml above ${from}`);
-  }
-}
-
 /**
  * The filter of the trigger module that invokes `functionKey` on Jira issue events, parsed with Atlassian's own
  * manifest parser. Throws when the manifest has no such trigger or its filter is malformed (a broken manifest must
  * not silently deliver everything).
  */
 export function readTriggerFilter(manifestPath: string, functionKey: string): TriggerFilter {
-  const manifest = new ManifestParserBuilder()
-    .build()
-    .parseManifest({ content: fs.readFileSync(manifestPath, 'utf8'), filePath: manifestPath });
+  const manifest = readManifest(manifestPath);
   const triggers: readonly unknown[] = manifest.modules?.trigger ?? [];
   const trigger = triggers.find(
-    (t): t is Record<string, unknown> =>
+    (t): t is Readonly<Record<string, unknown>> =>
       isRecord(t) &&
       t['function'] === functionKey &&
       Array.isArray(t['events']) &&

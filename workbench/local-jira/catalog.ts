@@ -10,7 +10,7 @@ import {
   type IssueTypeName,
   type JiraStatus,
   type StatusName,
-} from '../../test/support/generate-export';
+} from './jira-beans';
 
 export { JIRA_SITE, PROJECT_ID, STATUS_NAMES, type IssueTypeName, type StatusName };
 

@@ -1,9 +1,10 @@
 // Field edits of PUT /issue, POST /issue and transition screens, applied to a copy of an issue: each value is
 // checked against its field (type, custom-field validation expression, read-only), and every change becomes a
 // changelog item as Jira writes it. Nothing is stored here; the caller commits the copy when all is well.
+import { isRecord } from '../../src/domain/is-record';
 import { parseJiraInstant } from '../../src/jira/jira-instant';
-import { formatJiraDateTime } from '../../test/support/generate-export';
 import { FIELDS, SPRINT_FIELD_ID, STORY_POINTS_FIELD_ID, type FieldDef } from './catalog';
+import { formatJiraDateTime } from './jira-beans';
 import { evaluateJiraExpression, expressionVerdict } from './jira-expression';
 import { changeItem, type ChangeItem, type LocalJiraState, type StoredIssue } from './local-jira-state';
 import { demoUserById, expressionIssue, sprintsOf } from './render';
@@ -13,9 +14,6 @@ export type FieldEdit = { readonly op: 'set' | 'add' | 'remove'; readonly value:
 export type EditOutcome =
   | { readonly ok: true; readonly items: readonly ChangeItem[] }
   | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const cannotBeSet = (fieldId: string): string =>
   `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;

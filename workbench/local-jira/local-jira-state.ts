@@ -2,7 +2,7 @@
 // validators. `toJSON()` writes it, `createLocalJira({ state })` reads it back through `parseLocalJiraState`.
 import { z } from 'zod';
 import { STATUS_NAMES, ISSUE_TYPE_NAMES, WORKFLOW_NAMES, type IssueTypeName, type StatusName } from './catalog';
-import type { AgileSprint, JiraVersion } from '../../test/support/generate-export';
+import type { AgileSprint, JiraVersion } from './jira-beans';
 
 export const STATE_FORMAT = 'contract-sla/local-jira@1';
 

@@ -1,7 +1,7 @@
 // Writes of the local Jira: transitions and their validators, issue edits and creation, the app's field writes, and
 // the events each one fires (or not).
 import { buildValidatorConfig } from '../../src/app/validators/build-validator-config';
-import { formatJiraDateTime } from '../../test/support/generate-export';
+import { formatJiraDateTime } from './jira-beans';
 import { validateJira, validateJiraResponse } from '../../test/support/openapi';
 import { APP_ACCOUNT_ID, APP_ID, statusBean, userByLogin } from './catalog';
 import { SEVERITY_REQUIRED_EXPRESSION } from './seed-demo';

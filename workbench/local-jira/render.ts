@@ -1,5 +1,6 @@
 // Stored issues and users → the JSON Jira sends (IssueBean fields, UserDetails, changelogs), and → the values a
 // Jira expression sees (`issue`, `user`). Instants are written as Jira Cloud writes them, in Europe/Paris.
+import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
 import {
   APP_ACCOUNT_ID,
   APP_DISPLAY_NAME,
@@ -24,7 +25,7 @@ import {
   sprintFieldValue,
   type AgileSprint,
   type JiraVersion,
-} from '../../test/support/generate-export';
+} from './jira-beans';
 import type { ExpressionObject, ExpressionValue } from './jira-expression';
 import type { LocalJiraState, StoredHistory, StoredIssue } from './local-jira-state';
 
@@ -59,7 +60,7 @@ export function userDetails(accountId: string): JsonObject {
       active: true,
       displayName: APP_DISPLAY_NAME,
       avatarUrls: avatarUrls('user', accountId),
-      timeZone: 'Europe/Paris',
+      timeZone: CONTRACT_ZONE,
     };
   }
   const user = demoUserById(accountId);
@@ -71,7 +72,7 @@ export function userDetails(accountId: string): JsonObject {
     displayName: user?.displayName ?? 'Former user',
     ...(user === undefined ? {} : { emailAddress: user.emailAddress }),
     avatarUrls: avatarUrls('user', accountId),
-    timeZone: 'Europe/Paris',
+    timeZone: CONTRACT_ZONE,
   };
 }
 

@@ -4,6 +4,7 @@
 // field by name or `cf[NNNNN]` (text, datetime, number). Text matches ignore case, as Jira's do. Like Jira's
 // /search/jql, a query without a restriction is refused.
 import { DateTime } from 'luxon';
+import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
 import { parseJiraInstant } from '../../src/jira/jira-instant';
 import {
   FIELDS,
@@ -15,12 +16,10 @@ import {
   statusBean,
   type FieldDef,
 } from './catalog';
-import { issueTypeBean } from '../../test/support/generate-export';
+import { issueTypeBean } from './jira-beans';
 import { parseJql, type JqlClause, type JqlOperand, type JqlSort } from './jql';
 import type { LocalJiraState, StoredIssue } from './local-jira-state';
 import { sprintsOf, versionsOf } from './render';
-
-const PARIS = 'Europe/Paris';
 
 export type CompiledSearch = {
   readonly matches: (issue: StoredIssue) => boolean;
@@ -148,7 +147,7 @@ function dateOperand(text: string, field: string, nowMs: number): number {
     const [, y, mo, d, h, mi] = absolute;
     const date = DateTime.fromObject(
       { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0) },
-      { zone: PARIS },
+      { zone: CONTRACT_ZONE },
     );
     return date.toMillis();
   }

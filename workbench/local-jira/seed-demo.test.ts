@@ -2,6 +2,7 @@
 // The stories are checked with the app's own engine (the CLI pipeline: export → clocks), for anchors spread over two
 // years, so that holidays, DST changes and every weekday and hour of the anchor are met.
 import { DateTime } from 'luxon';
+import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
 import { computeClocksReport } from '../../src/app/compute-clocks-report';
 import { slaStatusOf } from '../../src/app/live-export';
 import { parseSettings, type Settings } from '../../src/app/settings/parse-settings';
@@ -9,8 +10,7 @@ import type { IssueSlaView } from '../../src/contract';
 import { createLocalJira } from './local-jira';
 import { seedDemo } from './seed-demo';
 
-const PARIS = 'Europe/Paris';
-const anchorOf = (iso: string): number => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
+const anchorOf = (iso: string): number => DateTime.fromISO(iso, { zone: CONTRACT_ZONE }).toMillis();
 const REFERENCE_ANCHOR = anchorOf('2026-04-22T10:00'); // a Wednesday
 
 const settingsResult = parseSettings({});
@@ -101,7 +101,10 @@ const SWEEP: readonly string[] = [
   ...Array.from(
     { length: 82 },
     (_, i) =>
-      DateTime.fromObject({ year: 2026, month: 1, day: 1, hour: (i * 7) % 24, minute: (i * 13) % 60 }, { zone: PARIS })
+      DateTime.fromObject(
+        { year: 2026, month: 1, day: 1, hour: (i * 7) % 24, minute: (i * 13) % 60 },
+        { zone: CONTRACT_ZONE },
+      )
         .plus({ days: 9 * i })
         .toISO() as string,
   ),
@@ -190,10 +193,10 @@ describe('seedDemo', () => {
 
   it('puts two closed 4-week sprints before the anchor week and an active one around the anchor', () => {
     for (const iso of SWEEP) {
-      const anchor = DateTime.fromISO(iso, { zone: PARIS });
+      const anchor = DateTime.fromISO(iso, { zone: CONTRACT_ZONE });
       const monday = anchor.startOf('week');
       const [s1, s2, s3] = seedDemo(anchor.toMillis()).sprints;
-      const local = (text: string | undefined) => DateTime.fromISO(text ?? '', { zone: PARIS });
+      const local = (text: string | undefined) => DateTime.fromISO(text ?? '', { zone: CONTRACT_ZONE });
       expect([s1?.state, s2?.state, s3?.state]).toEqual(['closed', 'closed', 'active']);
       expect(local(s1?.startDate).toFormat('ccc HH:mm')).toBe('Mon 09:00');
       expect(local(s1?.endDate).toFormat('ccc HH:mm')).toBe('Fri 18:00');

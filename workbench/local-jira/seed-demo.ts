@@ -4,8 +4,8 @@
 // sit on working days of the standard calendar (Mon–Fri, French public holidays skipped, counted back from the
 // Monday of the anchor week), so the business time between two events never depends on where holidays fall.
 import { DateTime } from 'luxon';
+import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
 import { publicHolidays } from '../../src/domain/calendar/french-holidays';
-import { anAgileSprint, aVersion, type AgileSprint, type JiraVersion } from '../../test/support/generate-export';
 import {
   ANOMALY_CLASS_FIELD_ID,
   APP_FIELD_IDS,
@@ -24,7 +24,7 @@ import {
   type IssueTypeName,
   type StatusName,
 } from './catalog';
-import { formatJiraDateTime } from '../../test/support/generate-export';
+import { anAgileSprint, aVersion, formatJiraDateTime, type AgileSprint, type JiraVersion } from './jira-beans';
 import {
   STATE_FORMAT,
   changeItem,
@@ -36,7 +36,6 @@ import {
 } from './local-jira-state';
 import { PROJECT_KEY } from './catalog';
 
-const PARIS = 'Europe/Paris';
 const MINUTE_MS = 60_000;
 
 // ---- Validators attached in the seed (the configurations the validator-config screen produces) ----
@@ -111,7 +110,7 @@ type Clock = {
 };
 
 function clockFor(anchorMs: number): Clock {
-  const monday = DateTime.fromMillis(anchorMs, { zone: PARIS }).startOf('week');
+  const monday = DateTime.fromMillis(anchorMs, { zone: CONTRACT_ZONE }).startOf('week');
   const holidays = new Set<string>();
   for (let year = monday.year - 1; year <= monday.year; year++)
     for (const h of publicHolidays('FR', year, false)) holidays.add(h.date);

@@ -1,11 +1,12 @@
 // Helpers of the local Jira's tests (not a test file itself): a seeded instance on a fixed clock, requests in one line.
 import { DateTime } from 'luxon';
+import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
 import { userByLogin } from './catalog';
 import { createLocalJira } from './local-jira';
 import type { Caller, IssueEvent, JiraResponse, LocalJiraControl } from './types';
 
 /** Wednesday 22 April 2026, 10:00 in Paris: the anchor of the tests. */
-export const ANCHOR_MS = DateTime.fromISO('2026-04-22T10:00', { zone: 'Europe/Paris' }).toMillis();
+export const ANCHOR_MS = DateTime.fromISO('2026-04-22T10:00', { zone: CONTRACT_ZONE }).toMillis();
 
 export const APP: Caller = { kind: 'app' };
 export const as = (login: string): Caller => ({ kind: 'user', accountId: userByLogin(login).accountId });

@@ -1,0 +1,103 @@
+// Issue search: GET and POST /rest/api/3/search/jql (JQL compiled by search-issues.ts, pages by nextPageToken, the
+// search index's lag with reconcileIssues).
+import { z } from 'zod';
+import {
+  INVALID_TOKEN,
+  badBody,
+  decodePageToken,
+  encodePageToken,
+  intParam,
+  jiraError,
+  json,
+  listParam,
+} from '../http';
+import { namesOf, schemaOf, selectFieldIds, type Json } from '../render';
+import { compileSearch } from '../search-issues';
+import type { JiraResponse } from '../types';
+import { issueJson } from './issues';
+import type { Actor, LocalJiraSite, RouteContext } from './site';
+
+const searchBodySchema = z.strictObject({
+  jql: z.string().optional(),
+  nextPageToken: z.string().optional(),
+  maxResults: z.number().int().min(1).optional(),
+  fields: z.array(z.string()).optional(),
+  expand: z.string().optional(),
+  properties: z.array(z.string()).max(5).optional(),
+  fieldsByKeys: z.boolean().optional(),
+  reconcileIssues: z.array(z.number().int()).max(50).optional(),
+});
+
+export function searchGet(site: LocalJiraSite, { actor, query }: RouteContext): JiraResponse {
+  const maxResults = intParam(query, 'maxResults', 1);
+  if (!maxResults.ok) return maxResults.response;
+  return search(site, actor, {
+    jql: query.get('jql') ?? '',
+    nextPageToken: query.get('nextPageToken') ?? undefined,
+    maxResults: maxResults.value,
+    fields: listParam(query, 'fields'),
+    expand: listParam(query, 'expand') ?? [],
+  });
+}
+
+export function searchPost(site: LocalJiraSite, { actor, body }: RouteContext): JiraResponse {
+  const parsed = searchBodySchema.safeParse(body ?? {});
+  if (!parsed.success) return badBody(parsed.error);
+  const b = parsed.data;
+  return search(site, actor, {
+    jql: b.jql ?? '',
+    nextPageToken: b.nextPageToken,
+    maxResults: b.maxResults,
+    fields: b.fields,
+    expand: (b.expand ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== ''),
+    reconcileIssues: b.reconcileIssues ?? [],
+  });
+}
+
+/** /search/jql: `fields` defaults to the id only; pages through `nextPageToken`; no `total`. */
+function search(
+  site: LocalJiraSite,
+  actor: Actor,
+  input: {
+    readonly jql: string;
+    readonly nextPageToken: string | undefined;
+    readonly maxResults: number | undefined;
+    readonly fields: readonly string[] | undefined;
+    readonly expand: readonly string[];
+    readonly reconcileIssues?: readonly number[];
+  },
+): JiraResponse {
+  const reconcile = new Set((input.reconcileIssues ?? []).map(String));
+  const compiled = compileSearch(input.jql, { state: site.state, nowMs: site.now(), accountId: actor.accountId }, true);
+  if (!compiled.ok) return jiraError(400, [compiled.message]);
+  let position = 0;
+  if (input.nextPageToken !== undefined && input.nextPageToken !== '') {
+    const decoded = decodePageToken(input.nextPageToken, 'search', input.jql, 1);
+    if (decoded === null) return jiraError(400, [INVALID_TOKEN]);
+    position = decoded[0] as number;
+  }
+  const matching = site
+    .visibleIssues(actor)
+    .filter((issue) => site.indexed(issue, reconcile) && compiled.search.matches(issue))
+    .sort(compiled.search.compare);
+  const idOnly = input.fields === undefined && !input.expand.includes('changelog');
+  const fieldIds = selectFieldIds(input.fields ?? []);
+  // Jira returns up to 5000 issues a page when only ids are asked for, fewer with fields.
+  const limit = Math.min(
+    input.maxResults ?? 50,
+    fieldIds.length === 0 && !input.expand.includes('changelog') ? 5000 : 100,
+  );
+  const page = matching.slice(position, position + limit);
+  const more = position + limit < matching.length;
+  const result: Record<string, Json> = {
+    issues: page.map((issue) => (idOnly ? { id: issue.id } : issueJson(site, issue, fieldIds, input.expand, false))),
+  };
+  if (more) result['nextPageToken'] = encodePageToken('search', input.jql, [position + limit]);
+  result['isLast'] = !more;
+  if (input.expand.includes('names')) result['names'] = namesOf(fieldIds);
+  if (input.expand.includes('schema')) result['schema'] = schemaOf(fieldIds);
+  return json(200, result);
+}
