@@ -4,6 +4,8 @@
 // before the app runs, the way the Forge SDKs pick up `__forge_fetch__`: the app runs as it deploys and never knows.
 // Lint (eslint.config.mjs) forbids reading the machine's clock anywhere else.
 
+import { isRecord } from '../domain/is-record';
+
 export type Clock = {
   /** Epoch milliseconds, now. */
   readonly nowMs: () => number;
@@ -11,7 +13,12 @@ export type Clock = {
   readonly sleep: (ms: number) => Promise<void>;
 };
 
-type GlobalWithClock = typeof globalThis & { __contract_sla_clock__?: Clock };
+/** Where a host installs its clock, on `globalThis`. */
+const SEAM = '__contract_sla_clock__';
+
+/** A value a host installed that can serve as the clock: it has both functions. */
+const isClock = (value: unknown): value is Clock =>
+  isRecord(value) && typeof value.nowMs === 'function' && typeof value.sleep === 'function';
 
 /** The machine's own clock: the only read of it in the back end, the workbench and the CLI. */
 export const systemClock: Clock = {
@@ -20,8 +27,8 @@ export const systemClock: Clock = {
 };
 
 const installed = (): Clock | undefined => {
-  const seam = (globalThis as GlobalWithClock).__contract_sla_clock__;
-  return seam !== undefined && typeof seam.nowMs === 'function' && typeof seam.sleep === 'function' ? seam : undefined;
+  const seam: unknown = Reflect.get(globalThis, SEAM);
+  return isClock(seam) ? seam : undefined;
 };
 
 /** The platform clock, unless a host (the workbench, a test) installed its own. Read at each call, never cached. */
@@ -32,10 +39,9 @@ export const platformClock: Clock = {
 
 /** Installs a host's clock for the app (the workbench and the tests); returns a function that removes it. */
 export const installClock = (clock: Clock): (() => void) => {
-  const g = globalThis as GlobalWithClock;
-  const previous = g.__contract_sla_clock__;
-  g.__contract_sla_clock__ = clock;
+  const previous: unknown = Reflect.get(globalThis, SEAM);
+  Reflect.set(globalThis, SEAM, clock);
   return () => {
-    g.__contract_sla_clock__ = previous;
+    Reflect.set(globalThis, SEAM, previous);
   };
 };

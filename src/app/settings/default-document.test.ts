@@ -1,16 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRecord } from '../../domain/is-record';
 import { BUILTIN_CALENDARS } from '../../domain/calendar/builtin-calendars';
 import { nextClosedDays, settingsDocument } from './default-document';
 import { parseSettings } from './parse-settings';
 
+/** examples/config.json, checked to be a JSON object. */
+const readExample = (): Readonly<Record<string, unknown>> => {
+  const example: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/config.json'), 'utf8'));
+  if (!isRecord(example)) throw new Error('examples/config.json is not a JSON object');
+  return example;
+};
+
+/** A settings document's calendars.standard (which must be there). */
+const standardCalendarOf = (document: Readonly<Record<string, unknown>>): unknown => {
+  if (!isRecord(document.calendars)) throw new Error('the document has no calendars object');
+  return document.calendars.standard;
+};
+
 describe('settingsDocument', () => {
   it('renders the defaults as the documented example (examples/config.json)', () => {
     const parsed = parseSettings({});
-    const example = JSON.parse(readFileSync(join(__dirname, '../../../examples/config.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const example = readExample();
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const rendered = settingsDocument(parsed.value);
@@ -27,9 +38,7 @@ describe('settingsDocument', () => {
       'indicators',
     ])
       expect([key, rendered[key]]).toEqual([key, example[key]]);
-    expect((rendered.calendars as Record<string, unknown>).standard).toEqual(
-      (example.calendars as Record<string, unknown>).standard,
-    );
+    expect(standardCalendarOf(rendered)).toEqual(standardCalendarOf(example));
   });
 
   it('parses back to the same settings (round trip)', () => {

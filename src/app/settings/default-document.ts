@@ -11,6 +11,8 @@ const hhmm = (minute: number): string =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const range = (r: WorkingRange): string => `${hhmm(r.startMinute)}-${hhmm(r.endMinute)}`;
 const label = (t: TargetSpec | null): string | null => (t === null ? null : t.label);
+/** A deep copy of a JSON-shaped value, as a document holds it (what it is, the document's reader checks). */
+const jsonCopy = (value: object): unknown => JSON.parse(JSON.stringify(value));
 const hours = (ms: number): string =>
   ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.floor(ms / 3_600_000)}h${(ms % 3_600_000) / 60_000}m`;
 
@@ -57,8 +59,8 @@ export const settingsDocument = (s: Settings): SettingsDocument => ({
   sprintCadence: s.sprintCadence,
   administrationGroup: s.administrationGroup,
   productOwnerGroup: s.productOwnerGroup,
-  reserve: JSON.parse(JSON.stringify(s.reserve)) as SettingsDocument,
-  indicators: JSON.parse(JSON.stringify(s.indicators)) as SettingsDocument,
+  reserve: jsonCopy(s.reserve),
+  indicators: jsonCopy(s.indicators),
 });
 
 /** A calendar's next closed days from `fromDate` (public holidays it does not work, and extra closed dates). */

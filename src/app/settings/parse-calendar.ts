@@ -8,11 +8,11 @@ import {
   hasWorkingHours,
   WEEKDAYS,
   type BusinessCalendar,
-  type Weekday,
   type WorkingRange,
 } from '../../domain/calendar/business-calendar';
 import { parseDuration, durationMs } from '../../domain/duration';
 import { failWith, ok, type Issue, type Result } from '../../domain/result';
+import { recordOf } from './record-of';
 import { zodIssues } from './zod-issues';
 
 const RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
@@ -20,12 +20,7 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const calendarSchema = z.strictObject({
   zone: z.string().default(CONTRACT_ZONE),
-  week: z.strictObject(
-    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(z.string()).optional()])) as Record<
-      Weekday,
-      z.ZodOptional<z.ZodArray<z.ZodString>>
-    >,
-  ),
+  week: z.strictObject(recordOf(WEEKDAYS, () => z.array(z.string()).optional())),
   holidays: z.enum(['FR', 'FR-alsace-moselle', 'none']).default('FR'),
   holidaysWorked: z.boolean().default(false),
   whitMondayWorked: z.boolean().default(false),
@@ -45,8 +40,8 @@ const parseRange = (text: string, path: readonly (string | number)[], issues: Is
     });
     return null;
   }
-  const [, sh, sm, eh, em] = match.map(Number) as [number, number, number, number, number];
-  const range = { startMinute: sh * 60 + sm, endMinute: eh * 60 + em };
+  const [, sh, sm, eh, em] = match;
+  const range = { startMinute: Number(sh) * 60 + Number(sm), endMinute: Number(eh) * 60 + Number(em) };
   if (range.startMinute >= 1440 || range.endMinute > 1440 || range.startMinute >= range.endMinute) {
     issues.push({ code: 'CALENDAR_INVALID', path, message: `"${text}" must start before it ends, within 00:00-24:00` });
     return null;
@@ -67,8 +62,7 @@ export const buildCalendar = (
       path: [...path, 'zone'],
       message: `"${json.zone}" is not a time zone of the tz database (e.g. Europe/Paris)`,
     });
-  const week = {} as Record<Weekday, readonly WorkingRange[]>;
-  for (const day of WEEKDAYS) {
+  const week = recordOf(WEEKDAYS, (day): readonly WorkingRange[] => {
     const ranges = (json.week[day] ?? [])
       .map((text, i) => parseRange(text, [...path, 'week', day, i], issues))
       .filter((r): r is WorkingRange => r !== null)
@@ -82,8 +76,8 @@ export const buildCalendar = (
           message: 'working ranges of a day must not overlap',
         });
     });
-    week[day] = ranges;
-  }
+    return ranges;
+  });
   if (issues.length === 0 && !hasWorkingHours({ week })) {
     issues.push({
       code: 'CALENDAR_HAS_NO_WORKING_HOURS',

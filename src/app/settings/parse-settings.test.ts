@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSettings } from './parse-settings';
 import { BUILTIN_CALENDARS } from '../../domain/calendar/builtin-calendars';
+import { isRecord } from '../../domain/is-record';
 
-const example = JSON.parse(readFileSync(join(__dirname, '../../../examples/config.json'), 'utf8')) as {
-  sprintCadence: unknown;
-};
+const example = ((): Readonly<Record<string, unknown>> => {
+  const json: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/config.json'), 'utf8'));
+  if (!isRecord(json)) throw new Error('examples/config.json is not a JSON object');
+  return json;
+})();
 
 describe('parseSettings', () => {
   it('reads the documented example, which spells out the defaults (decisions.md)', () => {
@@ -173,7 +176,7 @@ describe('parseSettings: the contract’s projects (issue 8)', () => {
   it('covers DEMAT by default, as examples/config.json spells out', () => {
     const parsed = parseSettings({});
     expect(parsed.ok && parsed.value.projects).toEqual(['DEMAT']);
-    expect(parsed.ok && parsed.value.projects).toEqual((example as unknown as { projects: string[] }).projects);
+    expect(parsed.ok && parsed.value.projects).toEqual(example.projects);
   });
 
   it('replaces the list', () => {

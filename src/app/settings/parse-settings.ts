@@ -12,6 +12,7 @@ import { DEFAULT_TARGETS, type TargetSpec, type TargetTable } from '../../domain
 import { ISSUE_KINDS, type IssueKind } from '../../domain/sla/vocabulary';
 import { foldName, foldedSet } from '../../domain/text';
 import { buildCalendar, calendarSchema } from './parse-calendar';
+import { recordOf } from './record-of';
 import { zodIssues } from './zod-issues';
 
 export type FieldRefs = {
@@ -143,9 +144,7 @@ const isRealDate = (text: string): boolean => {
 const names = z.array(z.string().trim().min(1, 'expected a non-empty name'));
 const targetText = z.union([z.string(), z.null()]);
 const severityTargets = <K extends string>(keys: readonly K[]) =>
-  z.strictObject(
-    Object.fromEntries(keys.map((k) => [k, targetText.optional()])) as Record<K, z.ZodOptional<typeof targetText>>,
-  );
+  z.strictObject(recordOf(keys, () => targetText.optional()));
 
 const projectKeys = z
   .array(z.string().regex(PROJECT_KEY, 'expected a Jira project key in capitals, such as DEMAT (not its name)'))
@@ -202,20 +201,9 @@ export const settingsSchema = z.strictObject({
     .strictObject({
       anomaly: z
         .strictObject(
-          Object.fromEntries(
-            ['blocking', 'major', 'minor'].map((s) => [
-              s,
-              z.strictObject({ workaround: targetText.optional(), resolution: targetText.optional() }).optional(),
-            ]),
-          ) as Record<
-            'blocking' | 'major' | 'minor',
-            z.ZodOptional<
-              z.ZodObject<{
-                workaround: z.ZodOptional<typeof targetText>;
-                resolution: z.ZodOptional<typeof targetText>;
-              }>
-            >
-          >,
+          recordOf(['blocking', 'major', 'minor'] as const, () =>
+            z.strictObject({ workaround: targetText.optional(), resolution: targetText.optional() }).optional(),
+          ),
         )
         .optional(),
       incident: z
@@ -392,9 +380,10 @@ export const parseSettings = (value: unknown): Result<Settings> => {
 
   const flatResolved = json.statuses?.resolved;
   const byKind = json.statuses?.resolvedByKind;
-  const resolved = Object.fromEntries(
-    ISSUE_KINDS.map((k) => [k, byKind?.[k] ?? flatResolved ?? DEFAULT_STATUS_LISTS.resolved[k]]),
-  ) as Record<IssueKind, readonly string[]>;
+  const resolved = recordOf(
+    ISSUE_KINDS,
+    (k): readonly string[] => byKind?.[k] ?? flatResolved ?? DEFAULT_STATUS_LISTS.resolved[k],
+  );
   const statusLists: StatusLists = {
     pause: json.statuses?.pause ?? DEFAULT_STATUS_LISTS.pause,
     workaroundDone: json.statuses?.workaroundDone ?? DEFAULT_STATUS_LISTS.workaroundDone,
@@ -404,9 +393,7 @@ export const parseSettings = (value: unknown): Result<Settings> => {
   };
   checkStatusRoles(statusLists, issues);
 
-  const issueTypes = Object.fromEntries(
-    ISSUE_KINDS.map((k) => [k, json.issueTypes?.[k] ?? DEFAULT_ISSUE_TYPES[k]]),
-  ) as Record<IssueKind, readonly string[]>;
+  const issueTypes = recordOf(ISSUE_KINDS, (k): readonly string[] => json.issueTypes?.[k] ?? DEFAULT_ISSUE_TYPES[k]);
   const typeOwner = new Map<string, IssueKind>();
   for (const kind of ISSUE_KINDS) {
     for (const name of issueTypes[kind]) {
@@ -431,10 +418,7 @@ export const parseSettings = (value: unknown): Result<Settings> => {
     statuses: {
       pause: foldedSet(statusLists.pause),
       workaroundDone: foldedSet(statusLists.workaroundDone),
-      resolved: Object.fromEntries(ISSUE_KINDS.map((k) => [k, foldedSet(resolved[k])])) as Record<
-        IssueKind,
-        ReadonlySet<string>
-      >,
+      resolved: recordOf(ISSUE_KINDS, (k) => foldedSet(resolved[k])),
       deployed: foldedSet(statusLists.deployed),
       closed: foldedSet(statusLists.closed),
       pauseIncidents: json.pauseIncidents ?? false,

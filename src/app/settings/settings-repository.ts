@@ -76,7 +76,7 @@ export const saveSettings = async (
   const current = await loadStoredSettings(store);
   if (current.unreadable) {
     // Nothing is lost: the unreadable value is kept aside before the new settings replace it.
-    await store.set(unreadableKey(nowIso), (await store.get(CURRENT_KEY)) as never);
+    await store.set(unreadableKey(nowIso), await store.get(CURRENT_KEY));
   } else if (current.version !== expectedVersion) {
     throw new AppError(
       'CONFLICT',
