@@ -43,6 +43,9 @@ export const useSettingsEditor = () => {
   // Counts the person's edits since the load: the first check waits for the first edit.
   const [revision, setRevision] = useState(0);
   const checkSeq = useRef(0);
+  // The document a save refused as INVALID_SETTINGS: the save's problems are the last word on it, and a check of the
+  // same document answering later (its ~400 ms timer may fire after the save) must not clear them.
+  const refusedDocument = useRef<SettingsDocument | null>(null);
 
   const reload = useCallback(async () => {
     setLoad({ kind: 'loading' });
@@ -81,7 +84,7 @@ export const useSettingsEditor = () => {
         if (seq !== checkSeq.current) return; // a later change is being checked
         setChecking(false);
         if (reply.ok) {
-          setProblems(reply.data.problems);
+          if (refusedDocument.current !== document) setProblems(reply.data.problems);
           // A document with problems may come back without holidays: keep the last preview rather than none.
           if (reply.data.problems.length === 0 || Object.keys(reply.data.holidays).length > 0)
             setHolidays(reply.data.holidays);
@@ -112,6 +115,7 @@ export const useSettingsEditor = () => {
     const { error } = reply;
     if (error.code === 'CONFLICT') setSave({ kind: 'conflict' });
     else if (error.code === 'INVALID_SETTINGS') {
+      refusedDocument.current = document;
       setProblems(error.problems ?? []);
       setSave({ kind: 'invalid' });
     } else if (error.code === 'FORBIDDEN') setSave({ kind: 'forbidden' });
