@@ -4,13 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clocksReportOf } from './compute-clocks-report';
-import {
-  computeMonthlyReport,
-  indicatorIssueOf,
-  monthlyReportOf,
-  sprintSourceOf,
-  type SprintSource,
-} from './compute-monthly-report';
+import { computeMonthlyReport, monthlyReportOf, sprintSourceOf, type SprintSource } from './compute-monthly-report';
 import { computeReserveReport } from './compute-reserve-report';
 import type { MonthlyFigureView, MonthlyReport } from '../contract';
 import { monthWindow } from '../domain/indicators/month-window';
@@ -423,25 +417,5 @@ describe('computeMonthlyReport on generated exports', () => {
     }
     expect(additive.length).toBeGreaterThan(40);
     expect(figure(whole as MonthlyReport, 'IND_SUP02').value).toBeGreaterThan(0);
-  });
-
-  it('reads from each view what the domain reads from the clocks themselves', () => {
-    const clocks = clocksReportOf(parsed(generated), settings, october.endMs);
-    const issue = clocks.issues.find(
-      (i) => i.kind === 'anomaly' && i.clocks.length === 2 && i.clocks[1]?.state === 'stopped',
-    );
-    const read = issue === undefined ? null : indicatorIssueOf(issue, new Set(['en cours']));
-    expect(read?.clocks.map((c) => [c.id, c.startedAtMs, c.stoppedAtMs, c.targetMs, c.breached])).toEqual(
-      issue?.clocks.map((c) => [
-        c.id,
-        Date.parse(c.startedAt),
-        c.stoppedAt === null ? null : Date.parse(c.stoppedAt),
-        c.targetMs,
-        c.breached,
-      ]),
-    );
-    expect(read?.firstInProgressAtMs).toBe(
-      Date.parse(issue?.clocks[1]?.segments.find((s) => s.status === 'En cours')?.from ?? ''),
-    );
   });
 });
