@@ -14,6 +14,7 @@ import {
 import { computeReserveReport } from './compute-reserve-report';
 import type { MonthlyFigureView, MonthlyReport } from '../contract';
 import { monthWindow } from '../domain/indicators/month-window';
+import { isRecord } from '../domain/is-record';
 import { isBroken, parseJiraExport, type JiraExport as ParsedExport } from '../jira/jira-export';
 import { mapSprintExport } from './map-sprint-export';
 import { defaultSettings } from '../../test/support/clock-builders';
@@ -31,9 +32,13 @@ import {
   type StatusName,
 } from '../../test/support/generate-export';
 
-type Json = Record<string, unknown>;
-const readExample = (name: string): Json =>
-  JSON.parse(readFileSync(join(__dirname, '../../examples', name), 'utf8')) as Json;
+type Json = Readonly<Record<string, unknown>>;
+const readExample = (name: string): Json => {
+  const value: unknown = JSON.parse(readFileSync(join(__dirname, '../../examples', name), 'utf8'));
+  if (!isRecord(value)) throw new Error(`${name} is not a JSON object`);
+  return value;
+};
+const issuesOf = (value: Json): readonly unknown[] => (Array.isArray(value.issues) ? value.issues : []);
 const AT = ms('2026-04-24T12:00');
 
 const reportOf = (value: unknown, month: string, atMs = AT, settingsJson: unknown = {}): MonthlyReport => {
@@ -65,10 +70,10 @@ const windowOf = (month: string) => {
 // DEMAT-4  BRONZE Majeure, Mon 28 Sep 09:00 → Résolue 11:00, reopened Mon 5 Oct 09:00 → Résolue 10:00: counted in
 //          September (2 h) and again in October where its clock stops again (3 h ≤ 20 h; D4: elapsed never resets).
 const at = (local: string): number => {
-  const [date, time] = local.split('T') as [string, string];
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return parisWallTimeToEpochMs(y, mo, d, hh, mm);
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (parts === null) throw new Error(`not a local date-time: ${local}`);
+  const [y, mo, d, hh, mm] = parts.slice(1).map(Number);
+  return parisWallTimeToEpochMs(y ?? NaN, mo ?? NaN, d ?? NaN, hh ?? NaN, mm ?? NaN);
 };
 type Move = readonly [local: string, to: StatusName | { severity: SeverityValue }];
 const incident = (
@@ -407,7 +412,7 @@ describe('computeMonthlyReport on the sample exports', () => {
   it('leaves out an issue it cannot read, and says which', () => {
     const sample = readExample('sample-export.json');
     const issues = [
-      ...(sample.issues as Json[]),
+      ...issuesOf(sample),
       { id: '99999', key: 'DEMAT-999', fields: { issuetype: { name: 'Incident' } } },
     ];
     const report = reportOf({ ...sample, issues }, '2026-03');
@@ -479,7 +484,7 @@ describe('computeMonthlyReport on the sample exports', () => {
     });
 
     const alone = reportOf(
-      { ...sample, issues: (sample.issues as Json[]).filter((i) => i.key === 'DEMAT-106') },
+      { ...sample, issues: issuesOf(sample).filter((i) => isRecord(i) && i.key === 'DEMAT-106') },
       '2026-03',
     );
     const counts = (code: string) => {
@@ -533,9 +538,7 @@ describe('computeMonthlyReport on the sample exports', () => {
 
 describe('computeMonthlyReport on generated exports', () => {
   const board = readExample('sample-sprint-export.json').board;
-  const generated = { ...generateExport({ issues: 600, transitionsPerIssue: 8, seed: 7 }), board } as JiraExport & {
-    board: unknown;
-  };
+  const generated = { ...generateExport({ issues: 600, transitionsPerIssue: 8, seed: 7 }), board };
   const settings = defaultSettings();
   const october = windowOf('2026-10');
 
@@ -561,14 +564,17 @@ describe('computeMonthlyReport on generated exports', () => {
       const ids = new Set(issues.map((i) => i.id));
       return { ...generated, issues, changelogs: (generated.changelogs ?? []).filter((c) => ids.has(c.issueId)) };
     };
-    const [whole, a, b] = [generated, half((i) => i % 3 === 0), half((i) => i % 3 !== 0)].map((e) =>
-      reportOf(e, '2026-10', ms('2026-12-01T12:00')),
-    );
-    const additive = (whole as MonthlyReport).figures.filter(
+    const octoberOf = (e: JiraExport): MonthlyReport => reportOf(e, '2026-10', ms('2026-12-01T12:00'));
+    const [whole, a, b] = [
+      octoberOf(generated),
+      octoberOf(half((i) => i % 3 === 0)),
+      octoberOf(half((i) => i % 3 !== 0)),
+    ];
+    const additive = whole.figures.filter(
       (f) => f.type === 'compliance' || f.type === 'count' || f.code === 'ESCAPED_DEFECT_RATE',
     );
     for (const f of additive) {
-      const [x, y] = [figure(a as MonthlyReport, f.code), figure(b as MonthlyReport, f.code)];
+      const [x, y] = [figure(a, f.code), figure(b, f.code)];
       expect([f.code, (x.numerator ?? 0) + (y.numerator ?? 0), (x.denominator ?? 0) + (y.denominator ?? 0)]).toEqual([
         f.code,
         f.numerator ?? 0,
@@ -576,6 +582,6 @@ describe('computeMonthlyReport on generated exports', () => {
       ]);
     }
     expect(additive.length).toBeGreaterThan(40);
-    expect(figure(whole as MonthlyReport, 'IND_SUP02').value).toBeGreaterThan(0);
+    expect(figure(whole, 'IND_SUP02').value).toBeGreaterThan(0);
   });
 });
