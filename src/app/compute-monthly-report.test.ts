@@ -15,7 +15,7 @@ import { computeReserveReport } from './compute-reserve-report';
 import type { MonthlyFigureView, MonthlyReport } from '../contract';
 import { monthWindow } from '../domain/indicators/month-window';
 import { isRecord } from '../domain/is-record';
-import { isBroken, parseJiraExport, type JiraExport as ParsedExport } from '../jira/jira-export';
+import { isBroken, parseJiraExport, type ExportSource, type JiraExport as ParsedExport } from '../jira/jira-export';
 import { mapSprintExport } from './map-sprint-export';
 import { defaultSettings } from '../../test/support/clock-builders';
 import { ms } from '../../test/support/builders';
@@ -407,6 +407,32 @@ describe('computeMonthlyReport on the sample exports', () => {
       '2026-04-16T11:30:00.000+02:00',
       '2026-04-17T10:00:00.000+02:00',
     ]);
+  });
+
+  it('walks the issues once: a source whose issues can be read only once gives the same report', () => {
+    const sample = readExample('sample-export.json');
+    const whole = parsed(sample);
+    let walks = 0;
+    const once: ExportSource = {
+      ...whole,
+      issues: {
+        *[Symbol.iterator]() {
+          walks += 1;
+          if (walks > 1) throw new Error('the issues were walked twice');
+          yield* whole.issues;
+        },
+      },
+    };
+    const march = windowOf('2026-03');
+    const none: SprintSource = { kind: 'none', reason: 'no board', warning: null };
+    const fromOnce = monthlyReportOf(once, none, defaultSettings(), march, march.endMs);
+    expect(walks).toBe(1);
+    expect(fromOnce).toEqual(monthlyReportOf(whole, none, defaultSettings(), march, march.endMs));
+    expect(figure(fromOnce, 'ANO_RESOLUTION_BLOCKING').keys).toEqual({
+      met: [],
+      breached: ['DEMAT-101', 'DEMAT-106'],
+      running: [],
+    });
   });
 
   it('leaves out an issue it cannot read, and says which', () => {
