@@ -1,12 +1,13 @@
 // Use case: a Jira export, the settings and a month → the contract committee's monthly indicators (D9) as the wire
-// report. The clocks are those of the `clocks` report (streamClocksReport), computed at the month's measure instant
-// (its end, or `at` while it is not over), so every breach listed here is a clock `contract-sla clocks --at <that
-// instant>` prints. Issues stream through one at a time: each view is reduced to what the indicators read and
-// dropped, so memory holds keys and the month's durations, not 20,000 views. The sprint figures reuse the reserve
-// (reserveReportOf) when the export has a board; the month's window and every rule are in src/domain/indicators/.
+// report. Each issue's clocks are the domain's (computeIssueClocks, as the `clocks` report computes them), taken at the
+// month's measure instant (its end, or `at` while it is not over), so every breach listed here is a clock
+// `contract-sla clocks --at <that instant>` prints; the indicators read them in epoch ms, with no wire round trip.
+// The issues are walked once (an ExportSource: the CLI can stream them): each is read, folded into the tally and
+// dropped, so memory holds keys and the month's durations, not 20,000 issues' clocks. The sprint figures reuse the
+// reserve (reserveReportOf) when the export has a board; the month's window and every rule are in
+// src/domain/indicators/.
 import type {
   BurnDownView,
-  IssueSlaView,
   MonthlyBreachView,
   MonthlyDurationItemView,
   MonthlyFigureView,
@@ -14,6 +15,7 @@ import type {
   Notice,
   ReserveUnit,
 } from '../contract';
+import { classifyAnomaly } from '../domain/anomaly/classify-anomaly';
 import { burnDown, sprintEndMs, type BurnDown } from '../domain/indicators/burn-down';
 import { firstEntryInto, type DurationItem } from '../domain/indicators/durations';
 import type { Breach, Figure } from '../domain/indicators/figure';
@@ -27,12 +29,21 @@ import {
 import { noSprintFigures, sprintFigures, sprintKeys } from '../domain/indicators/sprint-figures';
 import { unitsFromMilli } from '../domain/capacity/effort';
 import type { SprintFacts } from '../domain/capacity/sprint-capacity';
+import { isRecord } from '../domain/is-record';
 import { fail, ok, type Result } from '../domain/result';
-import type { Severity } from '../domain/sla/vocabulary';
+import { computeIssueClocks, type ClockSettings, type SlaClock } from '../domain/sla/sla-clock';
 import { foldName, foldedSet } from '../domain/text';
-import { isBroken, parseJiraExport, type ChangeItem, type JiraExport } from '../jira/jira-export';
+import {
+  isBroken,
+  parseJiraExport,
+  type ChangeItem,
+  type ExportSource,
+  type JiraExport,
+  type JiraIssueRecord,
+} from '../jira/jira-export';
+import { mapIssue, resolveFields } from './map-issue';
 import { mapSprintExport, type SprintExport } from './map-sprint-export';
-import { streamClocksReport } from './compute-clocks-report';
+import { sprintWindows, streamClocksReport } from './compute-clocks-report';
 import { reserveReportOf } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
@@ -42,48 +53,72 @@ export type SprintSource =
   | { readonly kind: 'board'; readonly sprintExport: SprintExport }
   | { readonly kind: 'none'; readonly reason: string; readonly warning: Notice | null };
 
-const SEVERITIES: ReadonlySet<string> = new Set<Severity>([
-  'blocking',
-  'major',
-  'minor',
-  'critical',
-  'high',
-  'medium',
-  'low',
-]);
+/** What the indicators read of a domain clock: the clock itself, instants in epoch ms, no wire round trip. */
+const indicatorClockOf = (clock: SlaClock): IndicatorClock => ({
+  id: clock.id,
+  targetLabel: clock.target?.label ?? null,
+  targetMs: clock.targetMs,
+  elapsedMs: clock.elapsedMs,
+  breached: clock.breached,
+  state: clock.state,
+  startedAtMs: clock.startedAtMs,
+  stoppedAtMs: clock.stoppedAtMs,
+  dueAtMs: clock.dueAtMs,
+});
 
-const msOf = (iso: string): number => Date.parse(iso);
-const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+/** Reads one issue record into what the indicators read; null for an issue outside the contract's kinds. */
+export type IndicatorReader = (record: JiraIssueRecord) => IndicatorIssue | null;
 
 /**
- * What the indicators read of an issue's view: its qualification, its clocks (instants back to epoch ms) and its
- * first entry into an "in progress" status, found in the resolution clock's segments (they tile its start to its
- * stop, status by status). Null for an issue outside the contract's kinds or that could not be computed.
+ * The reader of an export's issues at the measure instant: each record is mapped (mapIssue), its clocks computed
+ * by the domain (computeIssueClocks, with the settings and sprints `contract-sla clocks` uses) and, for an anomaly,
+ * its class (D6, classifyAnomaly): the clocks `contract-sla clocks --at <that instant>` prints, read in epoch ms.
+ * Its first entry into an "in progress" status is found in the resolution clock's segments (they tile its start to
+ * its stop, status by status).
+ *
+ * The sprints (D7) are listed up to the first one starting after the measure instant: the indicators leave out an
+ * issue whose clocks start at or after it, and the "next sprint" of a clock started before it is among those.
+ * @example indicatorReader(parsed, settings, october.endMs)(record)?.clocks[0]?.id // 'workaround'
  */
-export const indicatorIssueOf = (view: IssueSlaView, inProgress: ReadonlySet<string>): IndicatorIssue | null => {
-  if (view.kind === null || view.errors.length > 0) return null;
-  const clocks: IndicatorClock[] = view.clocks.map((c) => ({
-    id: c.id,
-    targetLabel: c.target?.label ?? null,
-    targetMs: c.targetMs,
-    elapsedMs: c.elapsedMs,
-    breached: c.breached,
-    state: c.state,
-    startedAtMs: msOf(c.startedAt),
-    stoppedAtMs: msOrNull(c.stoppedAt),
-    dueAtMs: msOrNull(c.dueAt),
-  }));
-  // Only the matching segment's instant is parsed: every segment's would add ~90 ms on a 20,000-issue export.
-  const firstInProgress = firstEntryInto(view.clocks.find((c) => c.id === 'resolution')?.segments ?? [], inProgress);
-  return {
-    key: view.key,
-    kind: view.kind,
-    severity: view.severity !== null && SEVERITIES.has(view.severity) ? (view.severity as Severity) : null,
-    serviceLevel: view.serviceLevel,
-    environment: view.environment,
-    anomalyClass: view.anomalyClass,
-    clocks,
-    firstInProgressAtMs: firstInProgress === null ? null : msOf(firstInProgress.from),
+export const indicatorReader = (
+  source: Omit<ExportSource, 'issues'>,
+  settings: Settings,
+  measuredAtMs: number,
+): IndicatorReader => {
+  const fields = resolveFields(settings.fields, source.names);
+  const clockSettings: ClockSettings = {
+    statuses: settings.statuses,
+    targets: settings.targets,
+    calendars: settings.calendars,
+    sprints: sprintWindows(settings, source.sprints, measuredAtMs),
+  };
+  const inProgress = foldedSet(settings.indicators.inProgressStatuses);
+  return (record) => {
+    const mapped = mapIssue(record, settings, fields, source.versions);
+    if (mapped.kind === null || mapped.facts === null) return null;
+    const computed = computeIssueClocks(mapped.facts, clockSettings, measuredAtMs);
+    const anomalyClass =
+      mapped.kind === 'anomaly'
+        ? classifyAnomaly(
+            {
+              environment: mapped.environment,
+              createdAtMs: mapped.facts.createdAtMs,
+              affectedVersions: mapped.affectedVersions,
+            },
+            settings.vsrMonths,
+          ).anomalyClass
+        : null;
+    const resolution = computed.clocks.find((c) => c.id === 'resolution');
+    return {
+      key: mapped.key,
+      kind: mapped.kind,
+      severity: computed.severity,
+      serviceLevel: computed.serviceLevel,
+      environment: mapped.environment,
+      anomalyClass,
+      clocks: computed.clocks.map(indicatorClockOf),
+      firstInProgressAtMs: firstEntryInto(resolution?.segments ?? [], inProgress)?.fromMs ?? null,
+    };
   };
 };
 
@@ -144,7 +179,8 @@ const sprintPart = (
     for (const view of reserve.sprints) {
       const sprint = byId.get(view.sprintId);
       if (sprint === undefined) continue;
-      const measured = msOf(view.measuredAt);
+      // The reserve's view gives its measure instant on the wire only.
+      const measured = Date.parse(view.measuredAt);
       figures.push(
         ...sprintFigures(
           {
@@ -206,11 +242,13 @@ const durationView = (d: DurationItem, zone: string): MonthlyDurationItemView =>
 });
 
 /**
- * The report of an already parsed export for a month, measured at `measuredAtMs` (measuredAtMs of month-window.ts).
+ * The report of an export for a month, measured at `measuredAtMs` (measuredAtMs of month-window.ts). Its issues are
+ * walked once, in order: a parsed JiraExport or issues streamed from a file. The sprint side comes apart, already
+ * mapped (sprintSourceOf): mapSprintExport reads the whole export JSON.
  * @example monthlyReportOf(parsed, { kind: 'none', reason: '…', warning: null }, settings, october, october.endMs).figures[0].code // 'IND_INC01'
  */
 export const monthlyReportOf = (
-  jiraExport: JiraExport,
+  source: ExportSource,
   sprints: SprintSource,
   settings: Settings,
   window: MonthWindow,
@@ -219,20 +257,24 @@ export const monthlyReportOf = (
   const standard = settings.calendars.standard;
   if (standard === undefined) throw new RangeError('monthlyReportOf: the settings have no standard calendar');
   const zone = window.zone;
-  const clocks = streamClocksReport(jiraExport, settings, measuredAtMs);
-  const inProgress = foldedSet(settings.indicators.inProgressStatuses);
+  // The clocks report's own warnings (the export's notes, fields not in its names): they do not read the issues.
+  const clockWarnings = streamClocksReport({ ...source, issues: [] }, settings, measuredAtMs).warnings;
+  const read = indicatorReader(source, settings, measuredAtMs);
   const notComputed: string[] = [];
+  // The one walk of the issues: each is read, folded into the tally and dropped.
   const issues = function* (): Generator<IndicatorIssue> {
-    for (const view of clocks.issues) {
-      if (view.errors.length > 0) notComputed.push(view.key);
-      const issue = indicatorIssueOf(view, inProgress);
-      if (issue !== null) yield issue;
+    for (const issue of source.issues) {
+      if (isBroken(issue)) notComputed.push(issue.key);
+      else {
+        const indicatorIssue = read(issue);
+        if (indicatorIssue !== null) yield indicatorIssue;
+      }
     }
   };
   const indicators = monthlyFigures(tallyMonth(issues(), window, measuredAtMs, standard));
   const sprintFigures = sprintPart(sprints, settings, window, measuredAtMs);
 
-  const warnings: Notice[] = clocks.warnings.map((w) => ({ code: w.code, message: w.message, keys: [] }));
+  const warnings: Notice[] = clockWarnings.map((w) => ({ code: w.code, message: w.message, keys: [] }));
   if (sprints.kind === 'none' && sprints.warning !== null) warnings.push(sprints.warning);
   if (notComputed.length > 0)
     warnings.push({
@@ -266,9 +308,6 @@ export const monthlyReportOf = (
   };
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const NO_BOARD = "pas de tableau agile dans l'export (clé board) : prédictibilité et productivité non calculées";
 
 /** The Sprint field as mapSprintExport finds it: by id, by `customfield_…`, or by name in the export's names. */
@@ -276,10 +315,11 @@ const sprintFieldOf = (
   ref: string,
   names: Readonly<Record<string, string>>,
 ): { readonly id: string; readonly name: string } => {
-  if (names[ref] !== undefined) return { id: ref, name: names[ref] as string };
+  const named = names[ref];
+  if (named !== undefined) return { id: ref, name: named };
   if (/^customfield_\d+$/.test(ref)) return { id: ref, name: ref };
-  const id = Object.keys(names).find((key) => foldName(names[key] as string) === foldName(ref));
-  return { id: id ?? ref, name: ref };
+  const found = Object.entries(names).find(([, name]) => foldName(name) === foldName(ref));
+  return { id: found?.[0] ?? ref, name: ref };
 };
 
 /**
