@@ -2,6 +2,7 @@
 // tile, sums are exact to the millisecond, and a DST day simply has a longer or shorter window.
 // Each year is compiled once into sorted windows (epoch ms) with prefix sums; a query is two binary searches.
 import { DateTime } from 'luxon';
+import { itemAt } from '../item-at';
 import { publicHolidays, type HolidaySet } from './french-holidays';
 import { instantOfWallMs } from './zone-offsets';
 
@@ -92,12 +93,12 @@ const buildYear = (cal: BusinessCalendar, timeline: Timeline, year: number): Yea
     const month = date.getUTCMonth() + 1;
     const day = date.getUTCDate();
     if (closed.has(`${year}-${pad2(month)}-${pad2(day)}`)) continue;
-    const weekday = WEEKDAYS[(date.getUTCDay() + 6) % 7] as Weekday;
+    const weekday = itemAt(WEEKDAYS, (date.getUTCDay() + 6) % 7);
     for (const range of cal.week[weekday]) {
       const startMs = localMs(cal.zone, year, month, day, range.startMinute);
       const endMs = localMs(cal.zone, year, month, day, range.endMinute);
       // A window that falls entirely in a DST gap collapses; skip it rather than count a negative span.
-      const previousEnd = ends.length > 0 ? (ends[ends.length - 1] as number) : -Infinity;
+      const previousEnd = ends.length > 0 ? itemAt(ends, ends.length - 1) : -Infinity;
       const clippedStart = Math.max(startMs, previousEnd);
       if (endMs > clippedStart) {
         starts.push(clippedStart);
@@ -110,7 +111,7 @@ const buildYear = (cal: BusinessCalendar, timeline: Timeline, year: number): Yea
   let total = 0;
   for (let i = 0; i < starts.length; i++) {
     cumulativeBeforeMs[i] = total;
-    total += (ends[i] as number) - (starts[i] as number);
+    total += itemAt(ends, i) - itemAt(starts, i);
   }
   return {
     year,
@@ -155,7 +156,7 @@ const lastWindowStartingBy = (table: YearTable, ms: number): number => {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((starts[mid] as number) <= ms) {
+    if (itemAt(starts, mid) <= ms) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -167,9 +168,9 @@ const lastWindowStartingBy = (table: YearTable, ms: number): number => {
 const cumulativeAt = (table: YearTable, ms: number): number => {
   const i = lastWindowStartingBy(table, ms);
   if (i < 0) return 0;
-  const start = table.windowStartsMs[i] as number;
-  const end = table.windowEndsMs[i] as number;
-  return (table.cumulativeBeforeMs[i] as number) + Math.min(ms, end) - start;
+  const start = itemAt(table.windowStartsMs, i);
+  const end = itemAt(table.windowEndsMs, i);
+  return itemAt(table.cumulativeBeforeMs, i) + Math.min(ms, end) - start;
 };
 
 const assertInstant = (name: string, ms: number): void => {
@@ -219,21 +220,20 @@ export const addBusinessMsEpoch = (cal: BusinessCalendar, fromMs: number, ms: nu
   let found = hi;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const endCumulative =
-      (cumulative[mid] as number) + (table.windowEndsMs[mid] as number) - (table.windowStartsMs[mid] as number);
+    const endCumulative = itemAt(cumulative, mid) + itemAt(table.windowEndsMs, mid) - itemAt(table.windowStartsMs, mid);
     if (endCumulative >= target) {
       found = mid;
       hi = mid - 1;
     } else lo = mid + 1;
   }
-  return (table.windowStartsMs[found] as number) + target - (cumulative[found] as number);
+  return itemAt(table.windowStartsMs, found) + target - itemAt(cumulative, found);
 };
 
 /** Whether the calendar is working at this instant (windows are half-open: closing time is not working). */
 export const isWorkingInstant = (cal: BusinessCalendar, ms: number): boolean => {
   const table = tableAt(cal, ms);
   const i = lastWindowStartingBy(table, ms);
-  return i >= 0 && ms < (table.windowEndsMs[i] as number);
+  return i >= 0 && ms < itemAt(table.windowEndsMs, i);
 };
 
 /**
@@ -250,9 +250,9 @@ export const endOfLastWorkingDayEpoch = (cal: BusinessCalendar, ms: number): num
       table = yearTable(cal, table.year - 1);
       day = table.dayFirstWindow.length - 2;
     }
-    const first = table.dayFirstWindow[day] as number;
-    const after = table.dayFirstWindow[day + 1] as number;
-    if (after > first) return table.windowEndsMs[after - 1] as number;
+    const first = itemAt(table.dayFirstWindow, day);
+    const after = itemAt(table.dayFirstWindow, day + 1);
+    if (after > first) return itemAt(table.windowEndsMs, after - 1);
     day -= 1;
   }
   return null;
@@ -274,14 +274,14 @@ export const workingDaysFrom = (
       table = yearTable(cal, table.year + 1);
       day = 0;
     }
-    const first = table.dayFirstWindow[day] as number;
-    const after = table.dayFirstWindow[day + 1] as number;
+    const first = itemAt(table.dayFirstWindow, day);
+    const after = itemAt(table.dayFirstWindow, day + 1);
     if (after > first) {
       const date = new Date(Date.UTC(table.year, 0, 1 + day));
       days.push({
         date: `${table.year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`,
-        startMs: table.windowStartsMs[first] as number,
-        endMs: table.windowEndsMs[after - 1] as number,
+        startMs: itemAt(table.windowStartsMs, first),
+        endMs: itemAt(table.windowEndsMs, after - 1),
       });
     }
     day += 1;

@@ -4,6 +4,7 @@
 // without a rank counts as the least important of all; equal ranks are ordered by key, the greater key (the newer
 // issue, which Jira ranks lower when it is created) first. Invariants, when the stories can cover the overflow at all:
 // the candidates cover it, and removing any one of them no longer does (the choice is minimal).
+import { itemAt } from '../item-at';
 
 export type MoveOutStory = { readonly key: string; readonly rank: string | null; readonly effortMilli: number };
 
@@ -65,7 +66,7 @@ export const chooseMoveOutCandidates = (stories: readonly MoveOutStory[], overfl
   // from the most important down leaves every remaining story needed.
   const kept = new Set(taken);
   for (let i = taken.length - 2; i >= 0; i--) {
-    const story = taken[i] as MoveOutStory;
+    const story = itemAt(taken, i);
     if (coveredMilli - story.effortMilli >= overflowMilli) {
       kept.delete(story);
       coveredMilli -= story.effortMilli;

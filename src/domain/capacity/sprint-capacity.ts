@@ -189,7 +189,7 @@ export const computeSprintCapacity = (
   const { nowMs } = options;
   const started =
     sprint.startAtMs !== null && sprint.state !== 'future' && (sprint.state === 'closed' || nowMs >= sprint.startAtMs);
-  const startMs = started ? (sprint.startAtMs as number) : nowMs;
+  const startMs = started ? sprint.startAtMs : nowMs;
   const endMs = !started ? nowMs : sprint.state === 'closed' ? (sprint.completeAtMs ?? sprint.endAtMs ?? nowMs) : nowMs;
   const measuredAtMs = Math.max(startMs, endMs);
 

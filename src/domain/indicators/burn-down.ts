@@ -56,7 +56,8 @@ export const burnDown = (
     .filter((item) => inSprint(item, startMs))
     .reduce((total, item) => total + (effort.get(item) ?? 0), 0);
 
-  const firstDate = DateTime.fromMillis(startMs, { zone: calendar.zone }).toISODate() as string;
+  const firstDate = DateTime.fromMillis(startMs, { zone: calendar.zone }).toISODate();
+  if (firstDate === null) throw new RangeError('burnDown: the sprint start is not a valid instant');
   // As many working days as calendar days is always enough; the list is cut at the sprint's end.
   const count = Math.ceil((endMs - startMs) / DAY_MS) + 2;
   const workingDays = workingDaysFrom(calendar, firstDate, count).filter(

@@ -4,9 +4,8 @@ import type { AnomalyClass } from '../anomaly/classify-anomaly';
 import type { ClockId } from '../sla/targets';
 import type { AnomalySeverity, DocSeverity, Environment, ServiceLevel, Urgency } from '../sla/vocabulary';
 
-export const ANOMALY_SEVERITIES: readonly AnomalySeverity[] = ['blocking', 'major', 'minor'];
-export const DOC_SEVERITIES: readonly DocSeverity[] = ['critical', 'major', 'minor'];
-export const URGENCIES: readonly Urgency[] = ['high', 'medium', 'low'];
+// The scales, in the report's order (most severe first).
+export { ANOMALY_SEVERITIES, DOC_SEVERITIES, URGENCIES } from '../sla/vocabulary';
 export const SERVICE_LEVELS: readonly ServiceLevel[] = ['gold', 'silver', 'bronze'];
 
 export type EnvironmentCell = Environment | 'unknown';

@@ -1,6 +1,7 @@
 // Lead time, cycle time and work item age (D9, rules.md §6.3): one duration per issue, in calendar ms and in business
 // ms on the `standard` calendar (D1), and their statistics. A median of an even count is the mean of the two middle
 // values, rounded to the ms; a mean is rounded to the ms. Invariants: min ≤ median ≤ max, min ≤ mean ≤ max.
+import { itemAt } from '../item-at';
 import type { IssueKind } from '../sla/vocabulary';
 import { foldName } from '../text';
 
@@ -34,10 +35,8 @@ export const durationStats = (values: readonly number[]): DurationStats => {
   const sumMs = sorted.reduce((total, v) => total + v, 0);
   const middle = count >> 1;
   const medianMs =
-    count % 2 === 1
-      ? (sorted[middle] as number)
-      : Math.round(((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2);
-  return { count, sumMs, medianMs, meanMs: Math.round(sumMs / count), maxMs: sorted[count - 1] as number };
+    count % 2 === 1 ? itemAt(sorted, middle) : Math.round((itemAt(sorted, middle - 1) + itemAt(sorted, middle)) / 2);
+  return { count, sumMs, medianMs, meanMs: Math.round(sumMs / count), maxMs: itemAt(sorted, count - 1) };
 };
 
 /**

@@ -6,6 +6,7 @@
 // microseconds to build; DateTimes appear at the edges.
 import { addBusinessMsEpoch, businessMsBetweenEpoch, type BusinessCalendar } from '../calendar/business-calendar';
 import { durationMs } from '../duration';
+import { itemAt } from '../item-at';
 import type { Warning } from '../result';
 import { foldName } from '../text';
 import { nextSprintDue, type SprintWindow } from './next-sprint';
@@ -200,13 +201,13 @@ const countClock = (
   } else {
     while (end > 0 && states[end - 1] === 'stopped') end -= 1;
   }
-  const stoppedAtMs = end < periods.length ? (periods[end] as Period).fromMs : null;
+  const stoppedAtMs = end < periods.length ? itemAt(periods, end).fromMs : null;
   const segments: ClockSegment[] = [];
   let elapsedMs = 0;
   let pausedMs = 0;
   for (let i = 0; i < end; i++) {
-    const period = periods[i] as Period;
-    const state = states[i] as ClockState;
+    const period = itemAt(periods, i);
+    const state = itemAt(states, i);
     if (period.toMs <= period.fromMs) continue;
     const businessMs = state === 'stopped' ? 0 : businessMsBetweenEpoch(cal, period.fromMs, period.toMs);
     if (state === 'running') elapsedMs += businessMs;
