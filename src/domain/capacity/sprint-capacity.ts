@@ -1,9 +1,9 @@
 // A sprint's bandwidth reserve ("bande passante") and validation cap (D8, A18, A19), with its predictability and
 // productivity (D9, A20, rules.md §6.3). Pure: the sprint, its issues' histories and the rules in, figures out.
 // Effort is integer thousandths of the board's unit (effort.ts); an issue's state at an instant includes the changes
-// made at that instant (timeline.ts). Invariants: consumed + left = reserve; consumed + overflow = the consumers'
-// effort; overflow > 0 ⇒ left = 0; the move-out candidates cover the overflow whenever the not-started stories can,
-// and none of them can be dropped (move-out-candidates.ts).
+// made at that instant (../value-over-time.ts). Invariants: consumed + left = reserve; consumed + overflow = the
+// consumers' effort; overflow > 0 ⇒ left = 0; the move-out candidates cover the overflow whenever the not-started
+// stories can, and none of them can be dropped (move-out-candidates.ts).
 //
 // How the contract is read (D8 and D9 leave these open; decisions.md is cited where it decides):
 // - The sprint is measured at its start and at its end: the completion instant of a closed sprint (its planned end
@@ -38,7 +38,7 @@ import type { IssueKind, Severity } from '../sla/vocabulary';
 import { foldName } from '../text';
 import { milliFromLoggedMs, type EstimationUnit } from './effort';
 import { chooseMoveOutCandidates } from './move-out-candidates';
-import { firstEntryWithin, holdsWithin, valueAt, type Timeline } from './timeline';
+import { firstEntryWithin, holdsWithin, valueAt, type ValueOverTime } from '../value-over-time';
 
 export type SprintState = 'closed' | 'active' | 'future';
 
@@ -73,8 +73,8 @@ export type SprintItem = {
   /** Total time logged on the issue. */
   readonly loggedMs: number | null;
   /** The ids of the sprints the issue is in, over time (the Sprint field). */
-  readonly sprints: Timeline<readonly number[]>;
-  readonly statuses: Timeline<StatusValue>;
+  readonly sprints: ValueOverTime<readonly number[] | null>;
+  readonly statuses: ValueOverTime<StatusValue | null>;
 };
 
 export type ReserveRules = {
@@ -218,11 +218,11 @@ export const computeSprintCapacity = (
     }
     return found.milli;
   };
-  const statusAtEnd = (item: SprintItem): StatusValue | undefined => valueAt(item.statuses, measuredAtMs);
+  const statusAtEnd = (item: SprintItem): StatusValue | null => valueAt(item.statuses, measuredAtMs);
   const isDone = (item: SprintItem): boolean => statusAtEnd(item)?.category === 'done';
   const isNotStarted = (item: SprintItem): boolean => {
     const status = statusAtEnd(item);
-    return status !== undefined && (status.category === 'new' || rules.notStartedStatuses.has(foldName(status.status)));
+    return status !== null && (status.category === 'new' || rules.notStartedStatuses.has(foldName(status.status)));
   };
 
   const atStart = items.filter((item) => memberAt(item, startMs));

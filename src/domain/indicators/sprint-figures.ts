@@ -5,7 +5,7 @@
 // the month, each is one figure with a null value and a note saying why.
 import type { EstimationUnit } from '../capacity/effort';
 import type { SprintFacts, SprintItem } from '../capacity/sprint-capacity';
-import { valueAt } from '../capacity/timeline';
+import { valueAt } from '../value-over-time';
 import { SPRINT_FIGURES } from './catalogue';
 import { ratioFigure, type Figure } from './figure';
 

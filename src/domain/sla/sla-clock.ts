@@ -9,21 +9,19 @@ import { durationMs } from '../duration';
 import { itemAt } from '../item-at';
 import type { Warning } from '../result';
 import { foldName } from '../text';
+import { valueAt, type Change, type ValueOverTime } from '../value-over-time';
 import { nextSprintDue, type SprintWindow } from './next-sprint';
 import { targetOf, type ClockId, type TargetSpec, type TargetTable } from './targets';
 import type { Environment, IssueKind, ServiceLevel, Severity } from './vocabulary';
 
-/** A value of a field over time: its value at creation, then each change in order. */
-export type ValueHistory<T> = {
-  readonly initial: T | null;
-  readonly changes: readonly {
-    readonly atMs: number;
-    readonly from: T | null;
-    readonly to: T | null;
-    readonly fromText: string | null;
-    readonly toText: string | null;
-  }[];
-};
+/**
+ * A field of the issue over time (value-over-time.ts): its value at creation, then each change in order, with the
+ * texts Jira showed (kept for a value that could not be read, which is null).
+ */
+export type ValueHistory<T> = ValueOverTime<
+  T | null,
+  Change<T | null> & { readonly from: T | null; readonly fromText: string | null; readonly toText: string | null }
+>;
 
 /** What the clocks need to know about an issue, already read from Jira and checked (chronological changes). */
 export type ClockFacts = {
@@ -109,16 +107,6 @@ export type IssueClocks = {
 };
 
 const DEFAULT_INCIDENT_LEVEL: ServiceLevel = 'silver';
-
-/** The value as of `atMs`: the initial value with every change up to and including `atMs` applied. */
-export const valueAt = <T>(history: ValueHistory<T>, atMs: number): T | null => {
-  let value = history.initial;
-  for (const change of history.changes) {
-    if (change.atMs > atMs) break;
-    value = change.to;
-  }
-  return value;
-};
 
 type Period = { readonly fromMs: number; readonly toMs: number; readonly status: string };
 
