@@ -23,7 +23,8 @@ export const parseDuration = (text: string): Result<DurationSpec> => {
     return fail(
       'DURATION_INVALID',
       [],
-      `"${text}" is not a duration: write 4h, 90m, 2d (days of the calendar's day length), 1d4h or ISO 8601 such as PT4H`,
+      `"${text}" is not a duration: write 4h, 90m, 2d (days of the calendar's day length), 1d4h ` +
+        'or ISO 8601 such as PT4H',
     );
   }
   // Both patterns have four groups (days, hours, minutes, seconds); a group left out is 0.

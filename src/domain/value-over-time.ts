@@ -28,7 +28,9 @@ export const valueAt = <T>(value: ValueOverTime<T>, atMs: number): T => {
 
 /**
  * The first instant in `(fromMs, toMs]` at which `holds` becomes true after being false (or null) just before.
- * @example firstEntryWithin({ initial: null, changes: [{ atMs: 0, to: false }, { atMs: 5, to: true }] }, (v) => v, 0, 9) // 5
+ * @example
+ * firstEntryWithin({ initial: null, changes: [{ atMs: 0, to: false }, { atMs: 5, to: true }] }, (v) => v, 0, 9)
+ * // 5
  */
 export const firstEntryWithin = <T>(
   value: ValueOverTime<T | null>,

@@ -27,7 +27,10 @@ export type BusinessCalendar = {
   readonly dayLengthMs: number;
 };
 
-/** Years the engine computes; outside them an instant is refused (a guard against nonsense dates, not a business rule). */
+/**
+ * Years the engine computes; outside them an instant is refused (a guard against nonsense dates, not a business
+ * rule).
+ */
 export const FIRST_YEAR = 1970;
 export const LAST_YEAR = 2199;
 
@@ -179,7 +182,9 @@ const assertInstant = (name: string, ms: number): void => {
 
 /**
  * Business ms in `[fromMs, toMs)` on the calendar. Requires fromMs <= toMs.
- * @example businessMsBetweenEpoch(standard, Date.parse('2026-03-02T08:00+01:00'), Date.parse('2026-03-02T18:00+01:00')) // 36_000_000
+ * @example
+ * businessMsBetweenEpoch(standard, Date.parse('2026-03-02T08:00+01:00'), Date.parse('2026-03-02T18:00+01:00'))
+ * // 36_000_000
  */
 export const businessMsBetweenEpoch = (cal: BusinessCalendar, fromMs: number, toMs: number): number => {
   assertInstant('from', fromMs);

@@ -47,8 +47,17 @@ export const leastImportantFirst = (
  * Takes stories from the least important until their estimates cover the overflow, then drops every story whose
  * removal still leaves the overflow covered, trying the most important ones first (so the least important stay
  * candidates). Stories of zero effort never help and are never candidates.
- * @example chooseMoveOutCandidates([{ key: 'A-1', rank: 'a', effortMilli: 3000 }, { key: 'A-2', rank: 'b', effortMilli: 2000 }, { key: 'A-3', rank: 'c', effortMilli: 1000 }], 4000)
- * // { keys: ['A-3', 'A-1'], coveredMilli: 4000, uncoveredMilli: 0 }: A-3 + A-2 + A-1 = 6 covers 4, and A-2 is not needed
+ * @example
+ * chooseMoveOutCandidates(
+ *   [
+ *     { key: 'A-1', rank: 'a', effortMilli: 3000 },
+ *     { key: 'A-2', rank: 'b', effortMilli: 2000 },
+ *     { key: 'A-3', rank: 'c', effortMilli: 1000 },
+ *   ],
+ *   4000,
+ * )
+ * // { keys: ['A-3', 'A-1'], coveredMilli: 4000, uncoveredMilli: 0 }: A-3 + A-2 + A-1 = 6 covers 4, and A-2 is not
+ * // needed
  */
 export const chooseMoveOutCandidates = (stories: readonly MoveOutStory[], overflowMilli: number): MoveOutChoice => {
   if (overflowMilli <= 0) return { keys: [], coveredMilli: 0, uncoveredMilli: 0 };

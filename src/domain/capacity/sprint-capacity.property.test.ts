@@ -178,7 +178,8 @@ describe('computeSprintCapacity properties (D8)', () => {
     );
   });
 
-  it('a blocking production anomaly arriving during the sprint never lowers the overflow nor raises what is left', () => {
+  const anomalyArriving = 'a blocking production anomaly arriving during the sprint';
+  it(`${anomalyArriving} never lowers the overflow nor raises what is left`, () => {
     const arrival = fc.record({
       estimateMilli: fc.integer({ min: 0, max: 8000 }),
       joinMinute: fc.integer({ min: 1, max: 20 * 1440 }),

@@ -149,7 +149,8 @@ type Effort = { readonly milli: number; readonly source: EffortSource };
 
 /**
  * The issue's effort: its estimate, else its logged time in the board's unit, else 0 (D8).
- * @example effortOf({ estimateMilli: null, loggedMs: 9 * 3_600_000 }, { unit: 'points', hoursPerPoint: 6 }) // { milli: 1500, source: 'logged' }
+ * @example effortOf({ estimateMilli: null, loggedMs: 9 * 3_600_000 }, { unit: 'points', hoursPerPoint: 6 })
+ * // { milli: 1500, source: 'logged' }
  */
 export const effortOf = (
   item: Pick<SprintItem, 'estimateMilli' | 'loggedMs'>,
@@ -163,7 +164,8 @@ export const effortOf = (
 
 /**
  * Why the issue would consume the reserve when added during the sprint, or null (D8).
- * @example bandwidthReason({ ...anomaly, severity: 'blocking', anomalyClass: 'validation', labels: [] }, rules) // null: the cap's business
+ * @example bandwidthReason({ ...anomaly, severity: 'blocking', anomalyClass: 'validation', labels: [] }, rules)
+ * // null: the cap's business
  */
 export const bandwidthReason = (item: SprintItem, rules: Pick<ReserveRules, 'urgentLabels'>): ConsumerReason | null => {
   if (item.kind === 'anomaly' && item.severity === 'blocking' && item.anomalyClass === 'production')
@@ -209,12 +211,10 @@ export const computeSprintCapacity = (
       found = effortOf(item, rules);
       efforts.set(item, found);
       if (found.source === 'none') warn('ESTIMATE_MISSING', item.key, 'no estimate and no time logged: counted as 0');
-      if (found.source === 'logged')
-        warn(
-          'ESTIMATE_FROM_LOGGED_TIME',
-          item.key,
-          `no estimate: its logged time counts instead (${rules.unit === 'points' ? `${rules.hoursPerPoint} h a point` : 'hours'})`,
-        );
+      if (found.source === 'logged') {
+        const rate = rules.unit === 'points' ? `${rules.hoursPerPoint} h a point` : 'hours';
+        warn('ESTIMATE_FROM_LOGGED_TIME', item.key, `no estimate: its logged time counts instead (${rate})`);
+      }
     }
     return found.milli;
   };
@@ -271,7 +271,8 @@ export const computeSprintCapacity = (
     warn(
       'OVERFLOW_NOT_COVERED',
       null,
-      'the stories not started do not cover the overflow: all of them are candidates, and the rest of the overflow remains',
+      'the stories not started do not cover the overflow: all of them are candidates, ' +
+        'and the rest of the overflow remains',
     );
 
   for (const item of atEnd) {

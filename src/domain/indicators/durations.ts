@@ -26,7 +26,8 @@ export type DurationStats = {
 
 /**
  * Statistics of durations; null statistics for an empty list.
- * @example durationStats([4, 1, 3, 2]) // { count: 4, sumMs: 10, medianMs: 3 (2.5 rounded), meanMs: 3 (2.5 rounded), maxMs: 4 }
+ * @example durationStats([4, 1, 3, 2])
+ * // { count: 4, sumMs: 10, medianMs: 3 (2.5 rounded), meanMs: 3 (2.5 rounded), maxMs: 4 }
  */
 export const durationStats = (values: readonly number[]): DurationStats => {
   const count = values.length;
@@ -42,7 +43,9 @@ export const durationStats = (values: readonly number[]): DurationStats => {
 /**
  * The first of an issue's status periods (in order) whose status is one of `statuses` (folded names, see foldName):
  * the start of a cycle time ("premier passage en cours"); null when there is none.
- * @example firstEntryInto([{ fromMs: 0, status: 'À qualifier' }, { fromMs: 5, status: 'En cours' }], foldedSet(['En cours'])) // { fromMs: 5, … }
+ * @example
+ * firstEntryInto([{ fromMs: 0, status: 'À qualifier' }, { fromMs: 5, status: 'En cours' }], foldedSet(['En cours']))
+ * // { fromMs: 5, … }
  */
 export const firstEntryInto = <P extends { readonly status: string }>(
   periods: readonly P[],

@@ -164,7 +164,8 @@ const emptyOpen = (): Record<AnomalySeverity, OpenKeys> => ({
 
 /**
  * Folds the issues into the month's tally; each issue is read once and not kept.
- * @example tallyMonth([incidentResolvedLate], october, october.endMs, standard).cells.get('IND_INC01') // { met: [], breaches: [{ key: 'DEMAT-1', … }], running: [] }
+ * @example tallyMonth([incidentResolvedLate], october, october.endMs, standard).cells.get('IND_INC01')
+ * // { met: [], breaches: [{ key: 'DEMAT-1', … }], running: [] }
  */
 export const tallyMonth = (
   issues: Iterable<IndicatorIssue>,
@@ -207,7 +208,8 @@ export const tallyMonth = (
     if (startedAtMs === undefined || startedAtMs >= measuredAtMs) continue;
     for (const clock of issue.clocks) {
       const stoppedInMonth = clock.stoppedAtMs !== null && inMonth(clock.stoppedAtMs);
-      // Still running within the month: a stop at the measure instant itself (00:00 on the 1st) belongs to the next month.
+      // Still running within the month: a stop at the measure instant itself (00:00 on the 1st) belongs to the next
+      // month.
       const running = clock.state !== 'stopped' || (clock.stoppedAtMs !== null && clock.stoppedAtMs >= measuredAtMs);
       if (!stoppedInMonth && !running) continue;
       const codes = cellCodes(issue, clock);
@@ -506,7 +508,9 @@ export const monthlyFigures = (tally: MonthlyTally): MonthlyIndicators => {
     notices.push({
       code: 'CLOCK_WITHOUT_TARGET',
       keys,
-      message: `${keys.length} issue(s) with a clock stopped in the month or still running have no severity or no target (D3): left out of the rates`,
+      message:
+        `${keys.length} issue(s) with a clock stopped in the month or still running have no severity or no target ` +
+        '(D3): left out of the rates',
     });
   }
   if (tally.incidentsWithoutSeverity.length > 0) {

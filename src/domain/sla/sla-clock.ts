@@ -253,7 +253,8 @@ const resolveTarget = (
     warnings.push({
       code: 'NO_NEXT_SPRINT',
       message:
-        'No sprint starts after this issue was created, and no sprint cadence is set: the "next sprint" deadline cannot be placed (D7).',
+        'No sprint starts after this issue was created, and no sprint cadence is set: ' +
+        'the "next sprint" deadline cannot be placed (D7).',
     });
     return null;
   }
