@@ -6,7 +6,6 @@
 // microseconds to build; DateTimes appear at the edges.
 import { addBusinessMsEpoch, businessMsBetweenEpoch, type BusinessCalendar } from '../calendar/business-calendar';
 import { durationMs } from '../duration';
-import { itemAt } from '../item-at';
 import type { Warning } from '../result';
 import { foldName } from '../text';
 import { valueAt, type Change, type ValueOverTime } from '../value-over-time';
@@ -189,14 +188,15 @@ const countClock = (
   } else {
     while (end > 0 && states[end - 1] === 'stopped') end -= 1;
   }
-  const stoppedAtMs = end < periods.length ? itemAt(periods, end).fromMs : null;
+  const stoppedAtMs = periods[end]?.fromMs ?? null;
   const segments: ClockSegment[] = [];
   let elapsedMs = 0;
   let pausedMs = 0;
   for (let i = 0; i < end; i++) {
-    const period = itemAt(periods, i);
-    const state = itemAt(states, i);
-    if (period.toMs <= period.fromMs) continue;
+    const period = periods[i];
+    const state = states[i];
+    // Always there (i < end <= periods.length = states.length); read inline, the loop runs for every issue's clocks.
+    if (period === undefined || state === undefined || period.toMs <= period.fromMs) continue;
     const businessMs = state === 'stopped' ? 0 : businessMsBetweenEpoch(cal, period.fromMs, period.toMs);
     if (state === 'running') elapsedMs += businessMs;
     else if (state === 'paused') pausedMs += businessMs;
