@@ -12,6 +12,14 @@ const CLOCK_READS = [
     message: CLOCK_MESSAGE,
   },
 ];
+const NO_CASTS_MESSAGE = 'No casts in the domain: parse or narrow (issue 9)';
+const NO_CASTS = [
+  {
+    selector: "TSAsExpression:not([typeAnnotation.type='TSTypeReference'][typeAnnotation.typeName.name='const'])",
+    message: NO_CASTS_MESSAGE,
+  },
+  { selector: 'TSTypeAssertion', message: NO_CASTS_MESSAGE },
+];
 
 export default tseslint.config(
   {
@@ -95,6 +103,7 @@ export default tseslint.config(
           message: 'No process.env in the domain.',
         },
         { selector: "CallExpression[callee.object.name='console']", message: 'No console in the domain.' },
+        ...NO_CASTS,
       ],
     },
   },

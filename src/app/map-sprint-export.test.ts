@@ -134,20 +134,26 @@ describe('mapSprintExport', () => {
   });
 
   it('replays the Sprint field: planned, carried over at each completion (DEMAT-203)', () => {
-    expect(itemOf(mapped(), 'DEMAT-203').sprints).toEqual([
-      { atMs: ms('2026-01-20T10:00'), value: [] },
-      { atMs: ms('2026-01-29T14:00'), value: [101] },
-      { atMs: ms('2026-02-27T18:30'), value: [101, 102] },
-      { atMs: ms('2026-03-27T18:45'), value: [101, 102, 103] },
-    ]);
+    expect(itemOf(mapped(), 'DEMAT-203').sprints).toEqual({
+      initial: null,
+      changes: [
+        { atMs: ms('2026-01-20T10:00'), to: [] },
+        { atMs: ms('2026-01-29T14:00'), to: [101] },
+        { atMs: ms('2026-02-27T18:30'), to: [101, 102] },
+        { atMs: ms('2026-03-27T18:45'), to: [101, 102, 103] },
+      ],
+    });
   });
 
   it('reads a cleared Sprint field (DEMAT-205 taken out of sprint 1)', () => {
-    expect(itemOf(mapped(), 'DEMAT-205').sprints.map((s) => s.value)).toEqual([[], [101], []]);
+    expect(itemOf(mapped(), 'DEMAT-205').sprints.changes.map((s) => s.to)).toEqual([[], [101], []]);
   });
 
   it('puts an issue created in a sprint in it from its creation (DEMAT-212, no Sprint change)', () => {
-    expect(itemOf(mapped(), 'DEMAT-212').sprints).toEqual([{ atMs: ms('2026-03-19T14:00'), value: [102] }]);
+    expect(itemOf(mapped(), 'DEMAT-212').sprints).toEqual({
+      initial: null,
+      changes: [{ atMs: ms('2026-03-19T14:00'), to: [102] }],
+    });
   });
 
   it.each<[string, Partial<SprintItem>]>([
@@ -184,7 +190,7 @@ describe('mapSprintExport', () => {
   });
 
   it('gives each status its category from the board’s issues (none is in "En validation Administration" any more)', () => {
-    expect(itemOf(mapped(), 'DEMAT-201').statuses.map((s) => `${s.value.status}:${s.value.category}`)).toEqual([
+    expect(itemOf(mapped(), 'DEMAT-201').statuses.changes.map((s) => `${s.to?.status}:${s.to?.category}`)).toEqual([
       'À qualifier:new',
       'En cours:indeterminate',
       'En validation Administration:null',
@@ -196,13 +202,9 @@ describe('mapSprintExport', () => {
   it('falls back on the settings for statuses no issue is in any more: stop statuses are done, not-started ones new', () => {
     const value = sample();
     value.issues = [issueOf(value, 'DEMAT-201')]; // in Fermée: the other statuses appear in its history only
-    expect(itemOf(mapped(value), 'DEMAT-201').statuses.map((s) => `${s.value.status}:${s.value.category}`)).toEqual([
-      'À qualifier:new',
-      'En cours:null',
-      'En validation Administration:null',
-      'Validée:done',
-      'Fermée:done',
-    ]);
+    expect(itemOf(mapped(value), 'DEMAT-201').statuses.changes.map((s) => `${s.to?.status}:${s.to?.category}`)).toEqual(
+      ['À qualifier:new', 'En cours:null', 'En validation Administration:null', 'Validée:done', 'Fermée:done'],
+    );
   });
 
   it('reads an hours board: time estimates in seconds, as hours', () => {
@@ -226,7 +228,7 @@ describe('mapSprintExport', () => {
     const value = sample();
     const history = issueOf(value, 'DEMAT-203').changelog.histories[1] as { items: Json[] };
     history.items = history.items.map(({ from: _from, to: _to, ...rest }) => rest);
-    expect(itemOf(mapped(value), 'DEMAT-203').sprints.map((s) => s.value)).toEqual([
+    expect(itemOf(mapped(value), 'DEMAT-203').sprints.changes.map((s) => s.to)).toEqual([
       [],
       [101],
       [101, 102],
@@ -242,7 +244,7 @@ describe('mapSprintExport', () => {
       toString: 'DEMAT Sprint 1, Sprint fantôme',
     }));
     const exported = mapped(value);
-    expect(itemOf(exported, 'DEMAT-203').sprints.map((s) => s.value)).toEqual([[], [101], [101, 102, 103]]);
+    expect(itemOf(exported, 'DEMAT-203').sprints.changes.map((s) => s.to)).toEqual([[], [101], [101, 102, 103]]);
     expect(exported.notes.map((n) => [n.code, n.message])).toEqual([
       ['SPRINT_CHANGE_UNREADABLE', expect.stringContaining('DEMAT-203')],
     ]);
@@ -260,7 +262,7 @@ describe('mapSprintExport', () => {
     const value = sample();
     value.names = { ...value.names, customfield_10020: 'Sprints' };
     const renamed = mapped(value, defaultSettings({ reserve: { sprintField: 'sprints' } }));
-    expect([renamed.notes, itemOf(renamed, 'DEMAT-212').sprints.map((s) => s.value)]).toEqual([[], [[102]]]);
+    expect([renamed.notes, itemOf(renamed, 'DEMAT-212').sprints.changes.map((s) => s.to)]).toEqual([[], [[102]]]);
     const missing = mapped(value);
     expect(missing.notes.map((n) => n.code)).toEqual(['FIELD_NOT_FOUND']);
   });

@@ -15,7 +15,7 @@ import type {
   StatusCategory,
   StatusValue,
 } from '../domain/capacity/sprint-capacity';
-import type { Step } from '../domain/capacity/timeline';
+import type { Change } from '../domain/value-over-time';
 import { failWith, ok, type IssueCode, type Result } from '../domain/result';
 import { foldName, foldedSet } from '../domain/text';
 import type { Severity } from '../domain/sla/vocabulary';
@@ -189,12 +189,12 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
     first === undefined
       ? sprintIdsOfValue(fields[context.sprintField.id])
       : sprintIdsOfChange(first.item.from, first.item.fromString, context.sprintsByName);
-  const sprints: Step<readonly number[]>[] = [{ atMs: createdMs, value: initial ?? [] }];
+  const sprints: Change<readonly number[]>[] = [{ atMs: createdMs, to: initial ?? [] }];
   let unreadable = initial === null;
   for (const { atMs, item } of sprintChanges) {
     const to = sprintIdsOfChange(item.to, item.toString, context.sprintsByName);
     if (to === null) unreadable = true;
-    else sprints.push({ atMs, value: to });
+    else sprints.push({ atMs, to });
   }
   if (unreadable) {
     notes.push({
@@ -203,7 +203,7 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
       message: `a change of the Sprint field names sprints that are not in the export: ${record.key}'s membership leaves those changes out`,
     });
   }
-  if (!sprints.some((step) => step.value.some((id) => context.knownSprintIds.has(id)))) return null;
+  if (!sprints.some((step) => step.to.some((id) => context.knownSprintIds.has(id)))) return null;
   if (record.historiesTruncated) {
     notes.push({
       code: 'CHANGELOG_TRUNCATED',
@@ -220,15 +220,15 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
     status: name,
     category: context.categoryOf(id, name),
   });
-  const statuses: Step<StatusValue>[] = [
+  const statuses: Change<StatusValue>[] = [
     {
       atMs: createdMs,
-      value:
+      to:
         firstStatus === undefined
           ? statusValue(isRecord(current) && typeof current.id === 'string' ? current.id : null, currentName)
           : statusValue(firstStatus.item.from, firstStatus.item.fromString ?? 'unknown'),
     },
-    ...statusChanges.map(({ atMs, item }) => ({ atMs, value: statusValue(item.to, item.toString ?? 'unknown') })),
+    ...statusChanges.map(({ atMs, item }) => ({ atMs, to: statusValue(item.to, item.toString ?? 'unknown') })),
   ];
 
   const mapped = mapIssue(record, context.settings, context.fields, context.versions);
@@ -257,8 +257,9 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
     rank: typeof rank === 'string' && rank !== '' ? rank : null,
     estimateMilli: estimateMilliOf(fields, context),
     loggedMs: loggedMsOf(fields),
-    sprints,
-    statuses,
+    // No value before the issue's creation.
+    sprints: { initial: null, changes: sprints },
+    statuses: { initial: null, changes: statuses },
   };
 };
 

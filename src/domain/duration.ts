@@ -23,15 +23,12 @@ export const parseDuration = (text: string): Result<DurationSpec> => {
     return fail(
       'DURATION_INVALID',
       [],
-      `"${text}" is not a duration: write 4h, 90m, 2d (days of the calendar's day length), 1d4h or ISO 8601 such as PT4H`,
+      `"${text}" is not a duration: write 4h, 90m, 2d (days of the calendar's day length), 1d4h ` +
+        'or ISO 8601 such as PT4H',
     );
   }
-  const [days, hours, minutes, seconds] = parts.map((part) => (part === undefined ? 0 : Number(part))) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  // Both patterns have four groups (days, hours, minutes, seconds); a group left out is 0.
+  const [days = 0, hours = 0, minutes = 0, seconds = 0] = parts.map((part) => (part === undefined ? 0 : Number(part)));
   const ms = hours * 3_600_000 + minutes * 60_000 + seconds * 1_000;
   if (!Number.isSafeInteger(Math.round(ms * 1000)) || !Number.isInteger(ms)) {
     return fail('DURATION_INVALID', [], `"${text}" is not a whole number of milliseconds`);

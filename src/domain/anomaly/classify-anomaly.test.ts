@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { classifyAnomaly } from './classify-anomaly';
 import { ms } from '../../../test/support/builders';
 
-// D6: VSR window = release date (00:00 Europe/Paris) + 2 calendar months; 4.3 released 2026-03-10 → window ends 2026-05-10.
+// D6: VSR window = release date (00:00 Europe/Paris) + 2 calendar months; 4.3 released 2026-03-10 → window ends
+// 2026-05-10.
 const v42 = { name: 'PLATAU 4.2', releaseDate: '2026-01-15' };
 const v43 = { name: 'PLATAU 4.3', releaseDate: '2026-03-10' };
 const unreleased = { name: 'PLATAU 4.4', releaseDate: null };

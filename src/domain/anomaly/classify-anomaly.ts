@@ -1,7 +1,8 @@
 // Validation vs production anomaly (D6): detected in a validation environment → `validation`; detected in production
 // → `validation` while created before the affected version's release date + the VSR months (2 calendar months,
-// Europe/Paris), else `production`. Versions Jira marks as not released are left out (their date is a plan). With several released affected versions, the most recent release decides (an
-// anomaly seen on a version still under VSR is a validation anomaly). Total: every input gets exactly one outcome.
+// Europe/Paris), else `production`. Versions Jira marks as not released are left out (their date is a plan). With
+// several released affected versions, the most recent release decides (an anomaly seen on a version still under VSR
+// is a validation anomaly). Total: every input gets exactly one outcome.
 import { CONTRACT_ZONE } from '../contract-zone';
 import { DateTime } from 'luxon';
 import type { Environment } from '../sla/vocabulary';
@@ -32,8 +33,18 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Classifies an anomaly.
- * @example classifyAnomaly({ environment: 'production', createdAtMs: at('2026-04-01'), affectedVersions: [{ name: '4.3', releaseDate: '2026-03-10' }] }, 2)
- * // { anomalyClass: 'validation', reason: { code: 'WITHIN_VSR', version: '4.3', releaseDate: '2026-03-10', vsrEndsAtMs: <2026-05-10T00:00+02:00> } }
+ * @example
+ * classifyAnomaly(
+ *   {
+ *     environment: 'production',
+ *     createdAtMs: at('2026-04-01'),
+ *     affectedVersions: [{ name: '4.3', releaseDate: '2026-03-10' }],
+ *   },
+ *   2,
+ * )
+ * // { anomalyClass: 'validation',
+ * //   reason: { code: 'WITHIN_VSR', version: '4.3', releaseDate: '2026-03-10',
+ * //             vsrEndsAtMs: <2026-05-10T00:00+02:00> } }
  */
 export const classifyAnomaly = (
   facts: {

@@ -4,6 +4,7 @@
 // without a rank counts as the least important of all; equal ranks are ordered by key, the greater key (the newer
 // issue, which Jira ranks lower when it is created) first. Invariants, when the stories can cover the overflow at all:
 // the candidates cover it, and removing any one of them no longer does (the choice is minimal).
+import { itemAt } from '../item-at';
 
 export type MoveOutStory = { readonly key: string; readonly rank: string | null; readonly effortMilli: number };
 
@@ -46,8 +47,17 @@ export const leastImportantFirst = (
  * Takes stories from the least important until their estimates cover the overflow, then drops every story whose
  * removal still leaves the overflow covered, trying the most important ones first (so the least important stay
  * candidates). Stories of zero effort never help and are never candidates.
- * @example chooseMoveOutCandidates([{ key: 'A-1', rank: 'a', effortMilli: 3000 }, { key: 'A-2', rank: 'b', effortMilli: 2000 }, { key: 'A-3', rank: 'c', effortMilli: 1000 }], 4000)
- * // { keys: ['A-3', 'A-1'], coveredMilli: 4000, uncoveredMilli: 0 }: A-3 + A-2 + A-1 = 6 covers 4, and A-2 is not needed
+ * @example
+ * chooseMoveOutCandidates(
+ *   [
+ *     { key: 'A-1', rank: 'a', effortMilli: 3000 },
+ *     { key: 'A-2', rank: 'b', effortMilli: 2000 },
+ *     { key: 'A-3', rank: 'c', effortMilli: 1000 },
+ *   ],
+ *   4000,
+ * )
+ * // { keys: ['A-3', 'A-1'], coveredMilli: 4000, uncoveredMilli: 0 }: A-3 + A-2 + A-1 = 6 covers 4, and A-2 is not
+ * // needed
  */
 export const chooseMoveOutCandidates = (stories: readonly MoveOutStory[], overflowMilli: number): MoveOutChoice => {
   if (overflowMilli <= 0) return { keys: [], coveredMilli: 0, uncoveredMilli: 0 };
@@ -65,7 +75,7 @@ export const chooseMoveOutCandidates = (stories: readonly MoveOutStory[], overfl
   // from the most important down leaves every remaining story needed.
   const kept = new Set(taken);
   for (let i = taken.length - 2; i >= 0; i--) {
-    const story = taken[i] as MoveOutStory;
+    const story = itemAt(taken, i);
     if (coveredMilli - story.effortMilli >= overflowMilli) {
       kept.delete(story);
       coveredMilli -= story.effortMilli;

@@ -8,7 +8,7 @@ import {
   type SprintItem,
   type StatusValue,
 } from './sprint-capacity';
-import type { Step } from './timeline';
+import type { Change } from '../value-over-time';
 
 // Sprints generated around a fixed start; issues join and leave the sprint at whole minutes, so that joins at the
 // very instant of the start and of the end come up often. Efforts are whole thousandths (the domain's unit).
@@ -73,11 +73,11 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
 
 const itemOf = (spec: Spec, index: number): SprintItem => {
   const joinMs = START_MS + spec.joinMinute * MINUTE;
-  const sprints: Step<readonly number[]>[] = [
-    { atMs: joinMs - 1440 * MINUTE, value: [] },
-    { atMs: joinMs, value: [7] },
+  const sprints: Change<readonly number[]>[] = [
+    { atMs: joinMs - 1440 * MINUTE, to: [] },
+    { atMs: joinMs, to: [7] },
   ];
-  if (spec.stayMinutes !== null) sprints.push({ atMs: joinMs + spec.stayMinutes * MINUTE, value: [] });
+  if (spec.stayMinutes !== null) sprints.push({ atMs: joinMs + spec.stayMinutes * MINUTE, to: [] });
   const anomaly = spec.role !== 'story' && spec.role !== 'urgent';
   return {
     key: `DEMAT-${index + 1}`,
@@ -94,8 +94,11 @@ const itemOf = (spec: Spec, index: number): SprintItem => {
     rank: spec.rank,
     estimateMilli: spec.estimateMilli,
     loggedMs: spec.loggedMinutes === null ? null : spec.loggedMinutes * MINUTE,
-    sprints,
-    statuses: [{ atMs: joinMs - 1440 * MINUTE, value: { status: 'Statut', category: spec.category } }],
+    sprints: { initial: null, changes: sprints },
+    statuses: {
+      initial: null,
+      changes: [{ atMs: joinMs - 1440 * MINUTE, to: { status: 'Statut', category: spec.category } }],
+    },
   };
 };
 
@@ -175,7 +178,8 @@ describe('computeSprintCapacity properties (D8)', () => {
     );
   });
 
-  it('a blocking production anomaly arriving during the sprint never lowers the overflow nor raises what is left', () => {
+  const anomalyArriving = 'a blocking production anomaly arriving during the sprint';
+  it(`${anomalyArriving} never lowers the overflow nor raises what is left`, () => {
     const arrival = fc.record({
       estimateMilli: fc.integer({ min: 0, max: 8000 }),
       joinMinute: fc.integer({ min: 1, max: 20 * 1440 }),

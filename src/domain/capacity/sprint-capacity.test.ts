@@ -8,7 +8,7 @@ import {
   type SprintItem,
   type StatusValue,
 } from './sprint-capacity';
-import type { Step } from './timeline';
+import type { Change } from '../value-over-time';
 import type { AnomalyClass } from '../anomaly/classify-anomaly';
 import type { Severity } from '../sla/vocabulary';
 import { h, ms } from '../../../test/support/builders';
@@ -70,17 +70,17 @@ const DONE: StatusValue = { status: 'Validée', category: 'done' };
 
 const anItem = (spec: ItemSpec): SprintItem => {
   const createdMs = ms('2026-02-01T10:00');
-  const sprints: Step<readonly number[]>[] = [
-    { atMs: createdMs, value: [] },
-    { atMs: instant(spec.in ?? 'before'), value: [102] },
+  const sprints: Change<readonly number[]>[] = [
+    { atMs: createdMs, to: [] },
+    { atMs: instant(spec.in ?? 'before'), to: [102] },
   ];
-  if (spec.out !== undefined) sprints.push({ atMs: instant(spec.out), value: [] });
-  const statuses: Step<StatusValue>[] = [{ atMs: createdMs, value: TODO }];
-  if (spec.status === 'doing' || spec.status === 'done') statuses.push({ atMs: ms('2026-03-05T10:00'), value: DOING });
-  if (spec.status === 'done') statuses.push({ atMs: instant(spec.doneAt ?? 'later'), value: DONE });
+  if (spec.out !== undefined) sprints.push({ atMs: instant(spec.out), to: [] });
+  const statuses: Change<StatusValue>[] = [{ atMs: createdMs, to: TODO }];
+  if (spec.status === 'doing' || spec.status === 'done') statuses.push({ atMs: ms('2026-03-05T10:00'), to: DOING });
+  if (spec.status === 'done') statuses.push({ atMs: instant(spec.doneAt ?? 'later'), to: DONE });
   // A status the board has not categorised, listed as not started in the settings.
   if (spec.status === 'todo-by-name')
-    statuses.push({ atMs: ms('2026-03-05T10:00'), value: { status: 'À faire', category: null } });
+    statuses.push({ atMs: ms('2026-03-05T10:00'), to: { status: 'À faire', category: null } });
   const isAnomaly = spec.type === 'Anomalie';
   return {
     key: spec.key,
@@ -92,8 +92,8 @@ const anItem = (spec: ItemSpec): SprintItem => {
     rank: spec.rank === undefined ? `0|i9${spec.key.replace(/\D/g, '').padStart(4, '0')}:` : spec.rank,
     estimateMilli: spec.pts === undefined || spec.pts === null ? null : milliFromUnits(spec.pts),
     loggedMs: spec.loggedHours === undefined || spec.loggedHours === null ? null : h(spec.loggedHours),
-    sprints,
-    statuses,
+    sprints: { initial: null, changes: sprints },
+    statuses: { initial: null, changes: statuses },
   };
 };
 

@@ -1,9 +1,9 @@
 // A sprint's bandwidth reserve ("bande passante") and validation cap (D8, A18, A19), with its predictability and
 // productivity (D9, A20, rules.md §6.3). Pure: the sprint, its issues' histories and the rules in, figures out.
 // Effort is integer thousandths of the board's unit (effort.ts); an issue's state at an instant includes the changes
-// made at that instant (timeline.ts). Invariants: consumed + left = reserve; consumed + overflow = the consumers'
-// effort; overflow > 0 ⇒ left = 0; the move-out candidates cover the overflow whenever the not-started stories can,
-// and none of them can be dropped (move-out-candidates.ts).
+// made at that instant (../value-over-time.ts). Invariants: consumed + left = reserve; consumed + overflow = the
+// consumers' effort; overflow > 0 ⇒ left = 0; the move-out candidates cover the overflow whenever the not-started
+// stories can, and none of them can be dropped (move-out-candidates.ts).
 //
 // How the contract is read (D8 and D9 leave these open; decisions.md is cited where it decides):
 // - The sprint is measured at its start and at its end: the completion instant of a closed sprint (its planned end
@@ -38,7 +38,7 @@ import type { IssueKind, Severity } from '../sla/vocabulary';
 import { foldName } from '../text';
 import { milliFromLoggedMs, type EstimationUnit } from './effort';
 import { chooseMoveOutCandidates } from './move-out-candidates';
-import { firstEntryWithin, holdsWithin, valueAt, type Timeline } from './timeline';
+import { firstEntryWithin, holdsWithin, valueAt, type ValueOverTime } from '../value-over-time';
 
 export type SprintState = 'closed' | 'active' | 'future';
 
@@ -73,8 +73,8 @@ export type SprintItem = {
   /** Total time logged on the issue. */
   readonly loggedMs: number | null;
   /** The ids of the sprints the issue is in, over time (the Sprint field). */
-  readonly sprints: Timeline<readonly number[]>;
-  readonly statuses: Timeline<StatusValue>;
+  readonly sprints: ValueOverTime<readonly number[] | null>;
+  readonly statuses: ValueOverTime<StatusValue | null>;
 };
 
 export type ReserveRules = {
@@ -149,7 +149,8 @@ type Effort = { readonly milli: number; readonly source: EffortSource };
 
 /**
  * The issue's effort: its estimate, else its logged time in the board's unit, else 0 (D8).
- * @example effortOf({ estimateMilli: null, loggedMs: 9 * 3_600_000 }, { unit: 'points', hoursPerPoint: 6 }) // { milli: 1500, source: 'logged' }
+ * @example effortOf({ estimateMilli: null, loggedMs: 9 * 3_600_000 }, { unit: 'points', hoursPerPoint: 6 })
+ * // { milli: 1500, source: 'logged' }
  */
 export const effortOf = (
   item: Pick<SprintItem, 'estimateMilli' | 'loggedMs'>,
@@ -163,7 +164,8 @@ export const effortOf = (
 
 /**
  * Why the issue would consume the reserve when added during the sprint, or null (D8).
- * @example bandwidthReason({ ...anomaly, severity: 'blocking', anomalyClass: 'validation', labels: [] }, rules) // null: the cap's business
+ * @example bandwidthReason({ ...anomaly, severity: 'blocking', anomalyClass: 'validation', labels: [] }, rules)
+ * // null: the cap's business
  */
 export const bandwidthReason = (item: SprintItem, rules: Pick<ReserveRules, 'urgentLabels'>): ConsumerReason | null => {
   if (item.kind === 'anomaly' && item.severity === 'blocking' && item.anomalyClass === 'production')
@@ -189,7 +191,7 @@ export const computeSprintCapacity = (
   const { nowMs } = options;
   const started =
     sprint.startAtMs !== null && sprint.state !== 'future' && (sprint.state === 'closed' || nowMs >= sprint.startAtMs);
-  const startMs = started ? (sprint.startAtMs as number) : nowMs;
+  const startMs = started ? sprint.startAtMs : nowMs;
   const endMs = !started ? nowMs : sprint.state === 'closed' ? (sprint.completeAtMs ?? sprint.endAtMs ?? nowMs) : nowMs;
   const measuredAtMs = Math.max(startMs, endMs);
 
@@ -209,20 +211,18 @@ export const computeSprintCapacity = (
       found = effortOf(item, rules);
       efforts.set(item, found);
       if (found.source === 'none') warn('ESTIMATE_MISSING', item.key, 'no estimate and no time logged: counted as 0');
-      if (found.source === 'logged')
-        warn(
-          'ESTIMATE_FROM_LOGGED_TIME',
-          item.key,
-          `no estimate: its logged time counts instead (${rules.unit === 'points' ? `${rules.hoursPerPoint} h a point` : 'hours'})`,
-        );
+      if (found.source === 'logged') {
+        const rate = rules.unit === 'points' ? `${rules.hoursPerPoint} h a point` : 'hours';
+        warn('ESTIMATE_FROM_LOGGED_TIME', item.key, `no estimate: its logged time counts instead (${rate})`);
+      }
     }
     return found.milli;
   };
-  const statusAtEnd = (item: SprintItem): StatusValue | undefined => valueAt(item.statuses, measuredAtMs);
+  const statusAtEnd = (item: SprintItem): StatusValue | null => valueAt(item.statuses, measuredAtMs);
   const isDone = (item: SprintItem): boolean => statusAtEnd(item)?.category === 'done';
   const isNotStarted = (item: SprintItem): boolean => {
     const status = statusAtEnd(item);
-    return status !== undefined && (status.category === 'new' || rules.notStartedStatuses.has(foldName(status.status)));
+    return status !== null && (status.category === 'new' || rules.notStartedStatuses.has(foldName(status.status)));
   };
 
   const atStart = items.filter((item) => memberAt(item, startMs));
@@ -271,7 +271,8 @@ export const computeSprintCapacity = (
     warn(
       'OVERFLOW_NOT_COVERED',
       null,
-      'the stories not started do not cover the overflow: all of them are candidates, and the rest of the overflow remains',
+      'the stories not started do not cover the overflow: all of them are candidates, ' +
+        'and the rest of the overflow remains',
     );
 
   for (const item of atEnd) {

@@ -1,6 +1,6 @@
 import { BUILTIN_CALENDARS } from '../calendar/builtin-calendars';
 import type { SprintFacts, SprintItem, StatusValue } from '../capacity/sprint-capacity';
-import type { Step } from '../capacity/timeline';
+import type { Change } from '../value-over-time';
 import { burnDown } from './burn-down';
 import { ms } from '../../../test/support/builders';
 
@@ -27,13 +27,13 @@ const item = (
   spec: { in?: string; out?: string; done?: string; loggedHours?: number },
 ): SprintItem => {
   const created = ms('2026-03-20T10:00');
-  const sprints: Step<readonly number[]>[] = [
-    { atMs: created, value: [] },
-    { atMs: ms(spec.in ?? '2026-03-25T10:00'), value: [7] },
+  const sprints: Change<readonly number[]>[] = [
+    { atMs: created, to: [] },
+    { atMs: ms(spec.in ?? '2026-03-25T10:00'), to: [7] },
   ];
-  if (spec.out !== undefined) sprints.push({ atMs: ms(spec.out), value: [] });
-  const statuses: Step<StatusValue>[] = [{ atMs: created, value: TODO }];
-  if (spec.done !== undefined) statuses.push({ atMs: ms(spec.done), value: DONE });
+  if (spec.out !== undefined) sprints.push({ atMs: ms(spec.out), to: [] });
+  const statuses: Change<StatusValue>[] = [{ atMs: created, to: TODO }];
+  if (spec.done !== undefined) statuses.push({ atMs: ms(spec.done), to: DONE });
   return {
     key,
     issueType: 'Story',
@@ -44,8 +44,8 @@ const item = (
     rank: null,
     estimateMilli: pts === null ? null : pts * 1000,
     loggedMs: spec.loggedHours === undefined ? null : spec.loggedHours * 3_600_000,
-    sprints,
-    statuses,
+    sprints: { initial: null, changes: sprints },
+    statuses: { initial: null, changes: statuses },
   };
 };
 

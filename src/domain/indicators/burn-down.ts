@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon';
 import { workingDaysFrom, type BusinessCalendar } from '../calendar/business-calendar';
 import { effortOf, type ReserveRules, type SprintFacts, type SprintItem } from '../capacity/sprint-capacity';
-import { valueAt } from '../capacity/timeline';
+import { valueAt } from '../value-over-time';
 
 const DAY_MS = 86_400_000;
 
@@ -50,13 +50,14 @@ export const burnDown = (
   const endMs = sprintEndMs(sprint);
   if (startMs === null || endMs === null || endMs <= startMs) return null;
   const inSprint = (item: SprintItem, atMs: number): boolean => (valueAt(item.sprints, atMs) ?? []).includes(sprint.id);
-  const members = items.filter((item) => item.sprints.some((step) => step.value.includes(sprint.id)));
+  const members = items.filter((item) => item.sprints.changes.some((change) => change.to?.includes(sprint.id)));
   const effort = new Map(members.map((item) => [item, effortOf(item, rules).milli]));
   const committedMilli = members
     .filter((item) => inSprint(item, startMs))
     .reduce((total, item) => total + (effort.get(item) ?? 0), 0);
 
-  const firstDate = DateTime.fromMillis(startMs, { zone: calendar.zone }).toISODate() as string;
+  const firstDate = DateTime.fromMillis(startMs, { zone: calendar.zone }).toISODate();
+  if (firstDate === null) throw new RangeError('burnDown: the sprint start is not a valid instant');
   // As many working days as calendar days is always enough; the list is cut at the sprint's end.
   const count = Math.ceil((endMs - startMs) / DAY_MS) + 2;
   const workingDays = workingDaysFrom(calendar, firstDate, count).filter(

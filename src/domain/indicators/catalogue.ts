@@ -4,9 +4,8 @@ import type { AnomalyClass } from '../anomaly/classify-anomaly';
 import type { ClockId } from '../sla/targets';
 import type { AnomalySeverity, DocSeverity, Environment, ServiceLevel, Urgency } from '../sla/vocabulary';
 
-export const ANOMALY_SEVERITIES: readonly AnomalySeverity[] = ['blocking', 'major', 'minor'];
-export const DOC_SEVERITIES: readonly DocSeverity[] = ['critical', 'major', 'minor'];
-export const URGENCIES: readonly Urgency[] = ['high', 'medium', 'low'];
+// The scales, in the report's order (most severe first).
+export { ANOMALY_SEVERITIES, DOC_SEVERITIES, URGENCIES } from '../sla/vocabulary';
 export const SERVICE_LEVELS: readonly ServiceLevel[] = ['gold', 'silver', 'bronze'];
 
 export type EnvironmentCell = Environment | 'unknown';
@@ -96,7 +95,8 @@ export const incidentCode = (severity: AnomalySeverity, level: ServiceLevel): st
 export const incidentLabel = (severity: AnomalySeverity, level: ServiceLevel): string =>
   severity === 'blocking'
     ? IND_INC[level].label
-    : `Incidents ${INCIDENT_SEVERITY_FR[severity]} sur Niveau de Service ${LEVEL_FR[level]} résolus dans les délais (GTR)`;
+    : `Incidents ${INCIDENT_SEVERITY_FR[severity]} sur Niveau de Service ${LEVEL_FR[level]} ` +
+      'résolus dans les délais (GTR)';
 
 export const anomalyCode = (
   clock: ClockId,
@@ -108,8 +108,11 @@ export const anomalyLabel = (
   clock: ClockId,
   severity: AnomalySeverity,
   cell?: readonly [EnvironmentCell, ClassCell],
-): string =>
-  `Anomalies ${ANOMALY_SEVERITY_FR[severity]} : délai de ${clock === 'workaround' ? 'contournement' : 'résolution'} respecté${cell === undefined ? '' : ` (${ENVIRONMENT_FR[cell[0]]}, ${CLASS_FR[cell[1]]})`}`;
+): string => {
+  const delay = clock === 'workaround' ? 'contournement' : 'résolution';
+  const where = cell === undefined ? '' : ` (${ENVIRONMENT_FR[cell[0]]}, ${CLASS_FR[cell[1]]})`;
+  return `Anomalies ${ANOMALY_SEVERITY_FR[severity]} : délai de ${delay} respecté${where}`;
+};
 
 export const docCode = (severity: DocSeverity): string => `DOC_RESOLUTION_${upper(severity)}`;
 export const docLabel = (severity: DocSeverity): string =>
@@ -173,8 +176,13 @@ export const durationLabel = (
   measure: DurationMeasure,
   statistic: 'median' | 'mean' | 'max',
   basis: 'calendar' | 'business',
-): string =>
-  `${measure === 'workItemAge' ? `Âge ${STATISTIC_FR[statistic]} des tickets ouverts` : `${MEASURE[measure].name} ${STATISTIC_FR[statistic]}`} (${MEASURE[measure].span}), ${BASIS_FR[basis]}`;
+): string => {
+  const name =
+    measure === 'workItemAge'
+      ? `Âge ${STATISTIC_FR[statistic]} des tickets ouverts`
+      : `${MEASURE[measure].name} ${STATISTIC_FR[statistic]}`;
+  return `${name} (${MEASURE[measure].span}), ${BASIS_FR[basis]}`;
+};
 export const durationEmptyNote = (measure: DurationMeasure): string => MEASURE[measure].emptyNote;
 
 export const SPRINT_FIGURES = {

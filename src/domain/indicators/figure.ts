@@ -106,7 +106,8 @@ type ComplianceArgs = {
 /**
  * A compliance rate (D9): met ÷ (met + breached) over the clocks stopped in the month; running clocks apart.
  * @example complianceFigure({ …, thresholdPercent: 95, met: ['A-1'], breaches: [], running: ['A-2'] })
- * // { value: 1, numerator: 1, denominator: 1, threshold: 0.95, met: true, status: 'met', keys: { met: ['A-1'], breached: [], running: ['A-2'] }, … }
+ * // { value: 1, numerator: 1, denominator: 1, threshold: 0.95, met: true, status: 'met',
+ * //   keys: { met: ['A-1'], breached: [], running: ['A-2'] }, … }
  */
 export const complianceFigure = (args: ComplianceArgs): Figure => {
   const breaches = [...args.breaches].sort((a, b) => compareKeys(a.key, b.key) || a.clock.localeCompare(b.clock));

@@ -20,7 +20,8 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
  * The month's window in the zone.
- * @example monthWindow('2026-10') // { ok: true, value: { month: '2026-10', startMs: <2026-10-01T00:00+02:00>, endMs: <2026-11-01T00:00+01:00>, … } }
+ * @example monthWindow('2026-10')
+ * // { ok: true, value: { month: '2026-10', startMs: <2026-10-01T00:00+02:00>, endMs: <2026-11-01T00:00+01:00>, … } }
  * @example monthWindow('2026-13').ok // false
  */
 export const monthWindow = (month: string, zone: string = CONTRACT_ZONE): Result<MonthWindow> => {

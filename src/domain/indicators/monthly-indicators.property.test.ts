@@ -162,7 +162,8 @@ describe('monthly indicators: properties', () => {
     );
   });
 
-  it('splitting the month’s issues into two exports and merging gives the whole month, and numerators and denominators add up', () => {
+  const splitAndMerge = 'splitting the month’s issues into two exports and merging gives the whole month';
+  it(`${splitAndMerge}, and numerators and denominators add up`, () => {
     fc.assert(
       fc.property(month, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), ({ issues, atMs }, side) => {
         const a = issues.filter((_, i) => side[i]);

@@ -17,7 +17,8 @@
 // INC-7  gold major, Sat 31 Oct 21:00 → Résolue Sun 1 Nov 00:00 exactly: the stop belongs to November.
 // ANO-1  blocking, production, class production, Mon 12 Oct 09:00; workaround 6 h > 4 h (due 13:00); resolution stops
 //        at "En production" Wed 14 Oct 18:30: 6 + 0.5 + 1.5 + 10 + 2 + 7 = 27 h > 10 h (due Tue 13 Oct 10:00).
-// ANO-2  major, validation, Tue 13 Oct 09:00; workaround 5 h ≤ 10 h; resolution "Validée" Thu 15 Oct 16:00: 20 h ≤ 30 h.
+// ANO-2  major, validation, Tue 13 Oct 09:00; workaround 5 h ≤ 10 h; resolution "Validée" Thu 15 Oct 16:00:
+//        20 h ≤ 30 h.
 // ANO-3  major, production, class unknown (no released version), Wed 28 Oct 09:00, in progress: running.
 // ANO-4  no severity, validation, created Mon 19 Oct, Validée Tue 20 Oct: no target (D3), left out with a notice.
 // ANO-5  major, production, class production, created Mon 28 Sep 09:00, Validée Fri 2 Oct 10:00: 41 h > 30 h.
@@ -524,7 +525,8 @@ describe('monthly indicators on hand-made months', () => {
         code: 'CLOCK_WITHOUT_TARGET',
         keys: ['ANO-4'],
         message:
-          '1 issue(s) with a clock stopped in the month or still running have no severity or no target (D3): left out of the rates',
+          '1 issue(s) with a clock stopped in the month or still running have no severity or no target (D3): ' +
+          'left out of the rates',
       },
     ]);
   });

@@ -30,14 +30,13 @@ import type { AnomalyClass } from '../anomaly/classify-anomaly';
 import { businessMsBetweenEpoch, type BusinessCalendar } from '../calendar/business-calendar';
 import type { ClockState } from '../sla/sla-clock';
 import type { ClockId } from '../sla/targets';
-import type {
-  AnomalySeverity,
-  DocSeverity,
-  Environment,
-  IssueKind,
-  ServiceLevel,
-  Severity,
-  Urgency,
+import {
+  qualificationOf,
+  type AnomalySeverity,
+  type Environment,
+  type IssueKind,
+  type ServiceLevel,
+  type Severity,
 } from '../sla/vocabulary';
 import {
   ANOMALY_CELLS,
@@ -133,32 +132,27 @@ export type MonthlyTally = {
   readonly incidentsWithoutSeverity: readonly string[];
 };
 
-const ANOMALY_SEVERITY_SET: ReadonlySet<string> = new Set(ANOMALY_SEVERITIES);
-
 const envCell = (environment: Environment | null): EnvironmentCell => environment ?? 'unknown';
 const classCell = (anomalyClass: AnomalyClass | null): ClassCell => anomalyClass ?? 'unknown';
 
 /** The compliance cells a clock belongs to (figure codes); empty when its qualification places it nowhere. */
 const cellCodes = (issue: IndicatorIssue, clock: IndicatorClock): readonly string[] => {
-  const severity = issue.severity;
-  if (severity === null) return [];
-  switch (issue.kind) {
+  const qualification = qualificationOf(issue.kind, issue.severity);
+  if (qualification === null) return [];
+  switch (qualification.kind) {
     case 'incident':
-      return clock.id === 'resolution' && ANOMALY_SEVERITY_SET.has(severity)
-        ? [incidentCode(severity as AnomalySeverity, issue.serviceLevel ?? 'silver')]
-        : [];
+      return clock.id === 'resolution' ? [incidentCode(qualification.severity, issue.serviceLevel ?? 'silver')] : [];
     case 'anomaly': {
-      if (!ANOMALY_SEVERITY_SET.has(severity)) return [];
-      const s = severity as AnomalySeverity;
+      const s = qualification.severity;
       return [
         anomalyCode(clock.id, s),
         anomalyCode(clock.id, s, [envCell(issue.environment), classCell(issue.anomalyClass)]),
       ];
     }
     case 'doc-anomaly':
-      return clock.id === 'resolution' ? [docCode(severity as DocSeverity)] : [];
+      return clock.id === 'resolution' ? [docCode(qualification.severity)] : [];
     case 'service-request':
-      return clock.id === 'resolution' ? [requestCode(severity as Urgency)] : [];
+      return clock.id === 'resolution' ? [requestCode(qualification.severity)] : [];
   }
 };
 
@@ -170,7 +164,8 @@ const emptyOpen = (): Record<AnomalySeverity, OpenKeys> => ({
 
 /**
  * Folds the issues into the month's tally; each issue is read once and not kept.
- * @example tallyMonth([incidentResolvedLate], october, october.endMs, standard).cells.get('IND_INC01') // { met: [], breaches: [{ key: 'DEMAT-1', … }], running: [] }
+ * @example tallyMonth([incidentResolvedLate], october, october.endMs, standard).cells.get('IND_INC01')
+ * // { met: [], breaches: [{ key: 'DEMAT-1', … }], running: [] }
  */
 export const tallyMonth = (
   issues: Iterable<IndicatorIssue>,
@@ -191,7 +186,7 @@ export const tallyMonth = (
     return found;
   };
   const open = emptyOpen();
-  const escaped = { production: [] as string[], validation: [] as string[], unknown: [] as string[] };
+  const escaped: Record<ClassCell, string[]> = { production: [], validation: [], unknown: [] };
   const leadTime: DurationItem[] = [];
   const cycleTime: DurationItem[] = [];
   const neverInProgress: string[] = [];
@@ -213,7 +208,8 @@ export const tallyMonth = (
     if (startedAtMs === undefined || startedAtMs >= measuredAtMs) continue;
     for (const clock of issue.clocks) {
       const stoppedInMonth = clock.stoppedAtMs !== null && inMonth(clock.stoppedAtMs);
-      // Still running within the month: a stop at the measure instant itself (00:00 on the 1st) belongs to the next month.
+      // Still running within the month: a stop at the measure instant itself (00:00 on the 1st) belongs to the next
+      // month.
       const running = clock.state !== 'stopped' || (clock.stoppedAtMs !== null && clock.stoppedAtMs >= measuredAtMs);
       if (!stoppedInMonth && !running) continue;
       const codes = cellCodes(issue, clock);
@@ -225,7 +221,8 @@ export const tallyMonth = (
         const target = cell(code);
         if (running) target.running.push(issue.key);
         else if (!clock.breached) target.met.push(issue.key);
-        else {
+        // Not running, so stopped in the month: stoppedAtMs is set.
+        else if (clock.stoppedAtMs !== null) {
           target.breaches.push({
             key: issue.key,
             clock: clock.id,
@@ -234,7 +231,7 @@ export const tallyMonth = (
             elapsedMs: clock.elapsedMs,
             overrunMs: clock.elapsedMs - clock.targetMs,
             dueAtMs: clock.dueAtMs,
-            stoppedAtMs: clock.stoppedAtMs as number,
+            stoppedAtMs: clock.stoppedAtMs,
           });
         }
       }
@@ -250,9 +247,9 @@ export const tallyMonth = (
       const openInMonth =
         stillOpen || (stoppedAtMs !== null && stoppedAtMs > window.startMs && stoppedAtMs > resolution.startedAtMs);
       if (openInMonth) {
-        const severity = issue.severity;
-        if (severity !== null && ANOMALY_SEVERITY_SET.has(severity)) {
-          const keys = open[severity as AnomalySeverity];
+        const qualification = qualificationOf(issue.kind, issue.severity);
+        if (qualification !== null && qualification.kind === 'incident') {
+          const keys = open[qualification.severity];
           (stillOpen ? keys.running : resolution.breached ? keys.breached : keys.met).push(issue.key);
         } else incidentsWithoutSeverity.push(issue.key);
       }
@@ -511,7 +508,9 @@ export const monthlyFigures = (tally: MonthlyTally): MonthlyIndicators => {
     notices.push({
       code: 'CLOCK_WITHOUT_TARGET',
       keys,
-      message: `${keys.length} issue(s) with a clock stopped in the month or still running have no severity or no target (D3): left out of the rates`,
+      message:
+        `${keys.length} issue(s) with a clock stopped in the month or still running have no severity or no target ` +
+        '(D3): left out of the rates',
     });
   }
   if (tally.incidentsWithoutSeverity.length > 0) {

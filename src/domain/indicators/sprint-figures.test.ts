@@ -27,14 +27,17 @@ const item = (key: string, done: boolean, out?: string): SprintItem => {
     rank: null,
     estimateMilli: 1000,
     loggedMs: null,
-    sprints: [
-      { atMs: ms('2026-02-20T10:00'), value: [102] },
-      ...(out === undefined ? [] : [{ atMs: ms(out), value: [] }]),
-    ],
-    statuses: [
-      { atMs: ms('2026-02-20T10:00'), value: status('indeterminate') },
-      ...(done ? [{ atMs: ms('2026-03-20T10:00'), value: status('done') }] : []),
-    ],
+    sprints: {
+      initial: null,
+      changes: [{ atMs: ms('2026-02-20T10:00'), to: [102] }, ...(out === undefined ? [] : [{ atMs: ms(out), to: [] }])],
+    },
+    statuses: {
+      initial: null,
+      changes: [
+        { atMs: ms('2026-02-20T10:00'), to: status('indeterminate') },
+        ...(done ? [{ atMs: ms('2026-03-20T10:00'), to: status('done') }] : []),
+      ],
+    },
   };
 };
 const ITEMS = [item('S-1', true), item('S-2', false), item('R-1', true), item('O-1', true, '2026-03-10T10:00')];

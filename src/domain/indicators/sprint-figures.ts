@@ -5,7 +5,7 @@
 // the month, each is one figure with a null value and a note saying why.
 import type { EstimationUnit } from '../capacity/effort';
 import type { SprintFacts, SprintItem } from '../capacity/sprint-capacity';
-import { valueAt } from '../capacity/timeline';
+import { valueAt } from '../value-over-time';
 import { SPRINT_FIGURES } from './catalogue';
 import { ratioFigure, type Figure } from './figure';
 
@@ -41,7 +41,8 @@ export const sprintKeys = (sprint: SprintFacts, items: readonly SprintItem[], me
 
 /**
  * The two figures of a sprint ending in the month.
- * @example sprintFigures(measure, keys)[0] // { code: 'PREDICTABILITY_SPRINT_102', value: 14 / 21, numerator: 14, denominator: 21, … }
+ * @example sprintFigures(measure, keys)[0]
+ * // { code: 'PREDICTABILITY_SPRINT_102', value: 14 / 21, numerator: 14, denominator: 21, … }
  */
 export const sprintFigures = (measure: SprintMeasure, keys: SprintKeys): readonly [Figure, Figure] => {
   const { sprint, predictability, productivity } = measure;
@@ -84,7 +85,8 @@ export const sprintFigures = (measure: SprintMeasure, keys: SprintKeys): readonl
 
 /**
  * Predictability and productivity when no sprint can be measured, with the reason.
- * @example noSprintFigures('aucun sprint terminé dans le mois')[0] // { code: 'PREDICTABILITY', value: null, status: 'no-data', … }
+ * @example noSprintFigures('aucun sprint terminé dans le mois')[0]
+ * // { code: 'PREDICTABILITY', value: null, status: 'no-data', … }
  */
 export const noSprintFigures = (reason: string): readonly [Figure, Figure] => {
   const one = (which: 'predictability' | 'productivity'): Figure =>

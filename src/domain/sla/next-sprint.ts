@@ -8,7 +8,8 @@ export type SprintCadence = { readonly firstStart: string; readonly businessDays
 
 /**
  * The cadence's sprints, from its first start until the first sprint that starts after `untilMs`.
- * @example cadenceSprints(standard, { firstStart: '2026-01-05', businessDays: 20 }, at('2026-02-10'))[1].name // 'Sprint 2'
+ * @example cadenceSprints(standard, { firstStart: '2026-01-05', businessDays: 20 }, at('2026-02-10'))[1].name
+ * // 'Sprint 2'
  */
 export const cadenceSprints = (
   cal: BusinessCalendar,

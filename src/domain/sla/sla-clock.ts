@@ -8,21 +8,19 @@ import { addBusinessMsEpoch, businessMsBetweenEpoch, type BusinessCalendar } fro
 import { durationMs } from '../duration';
 import type { Warning } from '../result';
 import { foldName } from '../text';
+import { valueAt, type Change, type ValueOverTime } from '../value-over-time';
 import { nextSprintDue, type SprintWindow } from './next-sprint';
 import { targetOf, type ClockId, type TargetSpec, type TargetTable } from './targets';
 import type { Environment, IssueKind, ServiceLevel, Severity } from './vocabulary';
 
-/** A value of a field over time: its value at creation, then each change in order. */
-export type ValueHistory<T> = {
-  readonly initial: T | null;
-  readonly changes: readonly {
-    readonly atMs: number;
-    readonly from: T | null;
-    readonly to: T | null;
-    readonly fromText: string | null;
-    readonly toText: string | null;
-  }[];
-};
+/**
+ * A field of the issue over time (value-over-time.ts): its value at creation, then each change in order, with the
+ * texts Jira showed (kept for a value that could not be read, which is null).
+ */
+export type ValueHistory<T> = ValueOverTime<
+  T | null,
+  Change<T | null> & { readonly from: T | null; readonly fromText: string | null; readonly toText: string | null }
+>;
 
 /** What the clocks need to know about an issue, already read from Jira and checked (chronological changes). */
 export type ClockFacts = {
@@ -109,16 +107,6 @@ export type IssueClocks = {
 
 const DEFAULT_INCIDENT_LEVEL: ServiceLevel = 'silver';
 
-/** The value as of `atMs`: the initial value with every change up to and including `atMs` applied. */
-export const valueAt = <T>(history: ValueHistory<T>, atMs: number): T | null => {
-  let value = history.initial;
-  for (const change of history.changes) {
-    if (change.atMs > atMs) break;
-    value = change.to;
-  }
-  return value;
-};
-
 type Period = { readonly fromMs: number; readonly toMs: number; readonly status: string };
 
 /** The status periods that tile [startMs, atMs]; statuses set before the start only set the first status. */
@@ -200,14 +188,15 @@ const countClock = (
   } else {
     while (end > 0 && states[end - 1] === 'stopped') end -= 1;
   }
-  const stoppedAtMs = end < periods.length ? (periods[end] as Period).fromMs : null;
+  const stoppedAtMs = periods[end]?.fromMs ?? null;
   const segments: ClockSegment[] = [];
   let elapsedMs = 0;
   let pausedMs = 0;
   for (let i = 0; i < end; i++) {
-    const period = periods[i] as Period;
-    const state = states[i] as ClockState;
-    if (period.toMs <= period.fromMs) continue;
+    const period = periods[i];
+    const state = states[i];
+    // Always there (i < end <= periods.length = states.length); read inline, the loop runs for every issue's clocks.
+    if (period === undefined || state === undefined || period.toMs <= period.fromMs) continue;
     const businessMs = state === 'stopped' ? 0 : businessMsBetweenEpoch(cal, period.fromMs, period.toMs);
     if (state === 'running') elapsedMs += businessMs;
     else if (state === 'paused') pausedMs += businessMs;
@@ -264,7 +253,8 @@ const resolveTarget = (
     warnings.push({
       code: 'NO_NEXT_SPRINT',
       message:
-        'No sprint starts after this issue was created, and no sprint cadence is set: the "next sprint" deadline cannot be placed (D7).',
+        'No sprint starts after this issue was created, and no sprint cadence is set: ' +
+        'the "next sprint" deadline cannot be placed (D7).',
     });
     return null;
   }

@@ -1,7 +1,15 @@
 // The contract's deadline tables (D3), as configuration with these defaults. `null` is "S.O." (the clock does not
 // apply); 'next-sprint' is "sprint suivant obligatoire" (D7); durations count days of the clock's calendar (D1).
 import { parseDuration, type DurationSpec } from '../duration';
-import type { AnomalySeverity, DocSeverity, IssueKind, ServiceLevel, Severity, Urgency } from './vocabulary';
+import {
+  qualificationOf,
+  type AnomalySeverity,
+  type DocSeverity,
+  type IssueKind,
+  type ServiceLevel,
+  type Severity,
+  type Urgency,
+} from './vocabulary';
 
 export type TargetSpec =
   | { readonly kind: 'duration'; readonly label: string; readonly duration: DurationSpec }
@@ -57,18 +65,20 @@ export const targetOf = (
   serviceLevel: ServiceLevel,
 ): TargetSpec | null | undefined => {
   if (kind !== 'anomaly' && clock === 'workaround') return undefined;
-  if (severity === null) return null;
-  switch (kind) {
+  // A severity missing or off the kind's scale gives no target.
+  const qualification = qualificationOf(kind, severity);
+  if (qualification === null) return null;
+  switch (qualification.kind) {
     case 'anomaly': {
-      const row = table.anomaly[severity as AnomalySeverity];
+      const row = table.anomaly[qualification.severity];
       if (!row) return null;
       return clock === 'workaround' && row.workaround === null ? undefined : row[clock];
     }
     case 'incident':
-      return table.incident[serviceLevel][severity as AnomalySeverity] ?? null;
+      return table.incident[serviceLevel][qualification.severity] ?? null;
     case 'doc-anomaly':
-      return table['doc-anomaly'][severity as DocSeverity] ?? null;
+      return table['doc-anomaly'][qualification.severity] ?? null;
     case 'service-request':
-      return table['service-request'][severity as Urgency] ?? null;
+      return table['service-request'][qualification.severity] ?? null;
   }
 };

@@ -1,6 +1,6 @@
 // The Administration's prerogatives (D5, L2470): only members of its group may perform the transitions that
-// validate a workaround or a fix, and set or change the severity once the issue exists. Pure: membership is looked up by the
-// caller. Messages are French first, then English, and say what to do.
+// validate a workaround or a fix, and set or change the severity once the issue exists. Pure: membership is looked up
+// by the caller. Messages are French first, then English, and say what to do.
 
 export type AdministrationRuleInput = {
   readonly group: string;
@@ -17,7 +17,14 @@ export type AdministrationRuleInput = {
 export type RuleDecision = { readonly result: true } | { readonly result: false; readonly errorMessage: string };
 
 /**
- * @example decideAdministrationRule({ group: 'administration-demat', guardedTransitionIds: [], transitionId: '81', isMember: false, … })
+ * @example
+ * decideAdministrationRule({
+ *   group: 'administration-demat',
+ *   guardedTransitionIds: [],
+ *   transitionId: '81',
+ *   isMember: false,
+ *   …
+ * })
  * // { result: false, errorMessage: 'Seul le groupe « administration-demat » (l'Administration) peut …' }
  */
 export const decideAdministrationRule = (input: AdministrationRuleInput): RuleDecision => {
@@ -29,13 +36,21 @@ export const decideAdministrationRule = (input: AdministrationRuleInput): RuleDe
   if (guarded) {
     return {
       result: false,
-      errorMessage: `Seul le groupe « ${input.group} » (l'Administration) peut effectuer cette transition : demandez à l'Administration de valider. / Only the "${input.group}" group (the Administration) may perform this transition: ask the Administration to validate it.`,
+      errorMessage:
+        `Seul le groupe « ${input.group} » (l'Administration) peut effectuer cette transition : ` +
+        "demandez à l'Administration de valider. / " +
+        `Only the "${input.group}" group (the Administration) may perform this transition: ` +
+        'ask the Administration to validate it.',
     };
   }
   if (input.guardSeverity && input.severityModified) {
     return {
       result: false,
-      errorMessage: `La gravité est qualifiée par l'Administration (groupe « ${input.group} ») : laissez-la inchangée ou demandez-lui de la modifier. / The severity is qualified by the Administration ("${input.group}" group): leave it unchanged or ask them to change it.`,
+      errorMessage:
+        `La gravité est qualifiée par l'Administration (groupe « ${input.group} ») : ` +
+        'laissez-la inchangée ou demandez-lui de la modifier. / ' +
+        `The severity is qualified by the Administration ("${input.group}" group): ` +
+        'leave it unchanged or ask them to change it.',
     };
   }
   return { result: true };
