@@ -4,11 +4,16 @@
 // counted by method and path.
 import type { JiraReply, JiraTransport } from '../src/app/ports';
 
-type Issue = { id: string; key: string; fields: Record<string, unknown>; changelog?: { histories: unknown[] } };
+type Issue = {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: object;
+  readonly changelog?: { readonly histories: readonly unknown[] };
+};
 type Export = {
-  issues: Issue[];
-  names: Record<string, string>;
-  changelogs?: { issueId: string; changeHistories: unknown[] }[];
+  readonly issues: readonly Issue[];
+  readonly names: Readonly<Record<string, string>>;
+  readonly changelogs?: readonly { readonly issueId: string; readonly changeHistories: readonly unknown[] }[];
 };
 
 /** What ExportJira serves of the JiraGateway (the contract suite, test/jira-gateway.contract.ts, skips the rest). */
@@ -16,7 +21,7 @@ export const EXPORT_JIRA_SERVES = ['searchIssues', 'searchPage', 'changelogs', '
 
 export class ExportJira implements JiraTransport {
   readonly calls = new Map<string, number>();
-  private readonly histories = new Map<string, unknown[]>();
+  private readonly histories = new Map<string, readonly unknown[]>();
 
   constructor(private readonly data: Export) {
     for (const issue of data.issues) this.histories.set(issue.id, issue.changelog?.histories ?? []);
