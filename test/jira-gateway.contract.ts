@@ -14,7 +14,8 @@ export type GatewayCapability =
   | 'boards'
   | 'permissions'
   | 'groups'
-  | 'myself';
+  | 'myself'
+  | 'writes';
 
 export type GatewayFixture = {
   readonly gateway: JiraGateway;
@@ -25,6 +26,8 @@ export type GatewayFixture = {
   /** For the operations only some Jiras serve. */
   readonly projectKey?: string;
   readonly accountId?: string;
+  /** The ARI prefix of this app's fields (`…/static/`), to find a field it may write. */
+  readonly appFieldPrefix?: string;
 };
 
 const ids = (issues: readonly { id: string }[]): string[] => issues.map((i) => i.id);
@@ -160,6 +163,27 @@ export const describeJiraGateway = (name: string, makeFixture: () => GatewayFixt
       const [first] = groups;
       if (first === undefined) return;
       expect(await fixture.gateway.findGroups(first)).toContain(first);
+    });
+
+    serving('writes', 'writeAppFieldValues: the value is written, and the search then reads it', async () => {
+      const field = (await fixture.gateway.fields()).find((f) => f.custom === `${fixture.appFieldPrefix}sla-status`);
+      expect(field).toBeDefined();
+      if (field === undefined) return;
+      const [issue] = await fixture.gateway.searchIssues('app', { jql: fixture.jql, fields: [field.id] });
+      expect(issue).toBeDefined();
+      if (issue === undefined) return;
+      const value = issue.fields?.[field.id] === 'met' ? 'paused' : 'met';
+      expect(
+        await fixture.gateway.writeAppFieldValues([{ customField: field.id, issueIds: [issue.id], value }], {
+          generateChangelog: false,
+        }),
+      ).toEqual({ written: true });
+      const [again] = await fixture.gateway.searchIssues('app', {
+        jql: fixture.jql,
+        fields: [field.id],
+        reconcileIssueIds: [issue.id],
+      });
+      expect(again?.fields?.[field.id]).toBe(value);
     });
 
     serving('myself', 'myself: the invoking user’s display name', async () => {

@@ -1,7 +1,7 @@
 // The JiraGateway's contract (test/jira-gateway.contract.ts) over the workbench's local Jira: every operation.
 import { jiraGateway } from '../src/jira/jira-gateway';
 import { ManualClock } from '../workbench/host/clocks';
-import { createLocalJira, type LocalJiraControl } from '../workbench/local-jira';
+import { APP_ID, createLocalJira, ENVIRONMENT_ID, type LocalJiraControl } from '../workbench/local-jira';
 import { describeJiraGateway } from './jira-gateway.contract';
 import { TEST_ANCHOR_MS } from './support/forge-site';
 
@@ -31,10 +31,12 @@ describeJiraGateway('the local Jira', () => {
       'permissions',
       'groups',
       'myself',
+      'writes',
     ],
     jql: 'project = DEMAT ORDER BY key',
     pageSize: 5,
     projectKey: 'DEMAT',
     accountId: sophie.accountId,
+    appFieldPrefix: `ari:cloud:ecosystem::extension/${APP_ID}/${ENVIRONMENT_ID}/static/`,
   };
 });
