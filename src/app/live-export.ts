@@ -69,9 +69,9 @@ export const fieldsToRead = (settings: Settings, catalogue: FieldCatalogue): str
 };
 
 /**
- * The fields the sprint reserve needs (src/jira/map-sprint-export.ts) on top of the clocks' ones: labels (urgent
+ * The fields the sprint reserve needs (src/app/map-sprint-export.ts) on top of the clocks' ones: labels (urgent
  * items, D8), time logged and time tracking (the estimate's fallback), the board's estimation and rank fields (from
- * GET /rest/agile/1.0/board/{id}/configuration) and the Sprint field. A field the site does not have is ignored
+ * the board's configuration, JiraGateway.boardConfiguration) and the Sprint field. A field the site does not have is ignored
  * by the search.
  */
 export const sprintFieldsToRead = (
