@@ -93,37 +93,6 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**/*.ts'],
-    ignores: ['src/domain/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@forge/*'], message: 'The domain is pure: no Forge SDK here.' },
-            {
-              group: ['**/app/**', '**/jira/**', '**/store/**', '**/resolvers/**', '**/triggers/**', '**/cli/**'],
-              message: 'The domain imports nothing outside domain/.',
-            },
-          ],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        ...CLOCK_READS,
-        {
-          selector: 'CallExpression[callee.object.name=/^(Date|DateTime)$/][callee.property.name=/^(now|local|utc)$/]',
-          message: 'The domain never reads the clock: take `now` as a parameter.',
-        },
-        {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'No process.env in the domain.',
-        },
-        { selector: "CallExpression[callee.object.name='console']", message: 'No console in the domain.' },
-      ],
-    },
-  },
-  {
     // Issue 9: the Forge SDK only in adapters and entry points (src/domain, src/app and src/jira have their own blocks).
     files: ['src/**/*.ts'],
     ignores: [
@@ -158,5 +127,36 @@ export default tseslint.config(
     files: ['src/app/**/*.ts'],
     ignores: ['src/app/**/*.test.ts', 'src/app/clock.ts', 'src/app/map-sprint-export.ts'],
     rules: { 'no-restricted-syntax': ['error', ...CLOCK_READS, ...NO_REST_PATHS] },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*'], message: 'The domain is pure: no Forge SDK here.' },
+            {
+              group: ['**/app/**', '**/jira/**', '**/store/**', '**/resolvers/**', '**/triggers/**', '**/cli/**'],
+              message: 'The domain imports nothing outside domain/.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...CLOCK_READS,
+        {
+          selector: 'CallExpression[callee.object.name=/^(Date|DateTime)$/][callee.property.name=/^(now|local|utc)$/]',
+          message: 'The domain never reads the clock: take `now` as a parameter.',
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'No process.env in the domain.',
+        },
+        { selector: "CallExpression[callee.object.name='console']", message: 'No console in the domain.' },
+      ],
+    },
   },
 );
