@@ -21,6 +21,31 @@ const NO_CASTS = [
   { selector: 'TSTypeAssertion', message: NO_CASTS_MESSAGE },
 ];
 
+const FORGE_SDK = {
+  group: ['@forge/*'],
+  message:
+    'The Forge SDK is imported only by the adapters (src/jira/forge-*.ts, src/store/*.ts) and the entry points (src/resolvers/index.ts, src/triggers/handlers.ts).',
+};
+const APP_FROM_JIRA = {
+  group: ['**/app/**', '!**/app/ports', '!**/app/ports/**'],
+  message: 'src/jira is the Jira adapter: of src/app it imports only the ports (src/app/ports).',
+};
+const JIRA_FROM_APP = {
+  group: ['**/jira/**', '!**/jira/jira-export', '!**/jira/jira-instant'],
+  message:
+    'Use cases reach Jira through Deps.jira (the JiraGateway port); of src/jira they import only the parsers jira-export and jira-instant (src/app/deps.ts wires the adapter).',
+};
+const NO_REST_PATHS = [
+  {
+    selector: 'Literal[value=/\\/rest\\//]',
+    message: 'Use cases know no Jira URL: ask the JiraGateway port (src/app/ports/jira-gateway.ts).',
+  },
+  {
+    selector: 'TemplateElement[value.raw=/\\/rest\\//]',
+    message: 'Use cases know no Jira URL: ask the JiraGateway port (src/app/ports/jira-gateway.ts).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -74,6 +99,42 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Issue 9: the Forge SDK only in adapters and entry points (src/domain, src/app and src/jira have their own blocks).
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/**/*.test.ts',
+      'src/domain/**',
+      'src/app/**',
+      'src/jira/**',
+      'src/store/*.ts',
+      'src/resolvers/index.ts',
+      'src/triggers/handlers.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [FORGE_SDK] }] },
+  },
+  {
+    // Issue 9: src/jira adapts Jira to the ports; only its forge-*.ts files call @forge/api.
+    files: ['src/jira/**/*.ts'],
+    ignores: ['src/jira/**/*.test.ts', 'src/jira/forge-*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP_FROM_JIRA, FORGE_SDK] }] },
+  },
+  {
+    files: ['src/jira/forge-*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP_FROM_JIRA] }] },
+  },
+  {
+    // Issue 9: use cases know no adapter (src/app/deps.ts is the one place that wires them) and no Jira URL.
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/**/*.test.ts', 'src/app/deps.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [JIRA_FROM_APP, FORGE_SDK] }] },
+  },
+  {
+    // map-sprint-export.ts names the board configuration's endpoint in a help text about an export file's content.
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/**/*.test.ts', 'src/app/clock.ts', 'src/app/map-sprint-export.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...CLOCK_READS, ...NO_REST_PATHS] },
   },
   {
     files: ['src/domain/**/*.ts'],

@@ -1,19 +1,27 @@
-// A JiraPort that serves a generated export, for measuring how many Jira calls a background job makes on a big
+// A Jira transport that serves a generated export (under the app's Jira gateway, src/jira/jira-gateway.ts), for measuring how many Jira calls a background job makes on a big
 // project (the workbench's local Jira holds a small demo). It answers like Jira: search/jql pages of at most 100
 // issues with nextPageToken, bulkfetch of at most 1000 issues a call, the field and issue-type lists. Every call is
 // counted by method and path.
-import type { JiraPort, JiraReply } from '../src/app/ports';
+import type { JiraReply, JiraTransport } from '../src/app/ports';
 
-type Issue = { id: string; key: string; fields: Record<string, unknown>; changelog?: { histories: unknown[] } };
+type Issue = {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: object;
+  readonly changelog?: { readonly histories: readonly unknown[] };
+};
 type Export = {
-  issues: Issue[];
-  names: Record<string, string>;
-  changelogs?: { issueId: string; changeHistories: unknown[] }[];
+  readonly issues: readonly Issue[];
+  readonly names: Readonly<Record<string, string>>;
+  readonly changelogs?: readonly { readonly issueId: string; readonly changeHistories: readonly unknown[] }[];
 };
 
-export class ExportJira implements JiraPort {
+/** What ExportJira serves of the JiraGateway (the contract suite, test/jira-gateway.contract.ts, skips the rest). */
+export const EXPORT_JIRA_SERVES = ['searchIssues', 'searchPage', 'changelogs', 'fields', 'issueTypes'] as const;
+
+export class ExportJira implements JiraTransport {
   readonly calls = new Map<string, number>();
-  private readonly histories = new Map<string, unknown[]>();
+  private readonly histories = new Map<string, readonly unknown[]>();
 
   constructor(private readonly data: Export) {
     for (const issue of data.issues) this.histories.set(issue.id, issue.changelog?.histories ?? []);

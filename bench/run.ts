@@ -21,6 +21,7 @@ import { sprintWindows } from '../src/app/compute-clocks-report';
 import { generateExport } from '../test/support/generate-export';
 import { computeMonthlySnapshot } from '../src/app/monthly-snapshot';
 import { ExportJira } from './export-jira';
+import { jiraGateway } from '../src/jira/jira-gateway';
 import { ManualClock } from '../workbench/host/clocks';
 
 const MINUTE = 60_000;
@@ -213,7 +214,7 @@ const gadgetJobBench = async (): Promise<void> => {
   const deps = {
     // ExportJira names every field `ari:cloud:ecosystem::extension/app/env/static/<id>`.
     app: { appId: 'app', environmentId: 'env' },
-    jira,
+    jira: jiraGateway(jira),
     store: {
       get: async (k: string) => values.get(k),
       set: async (k: string, v: unknown) => void values.set(k, v),

@@ -1,13 +1,3 @@
-// An expected failure of a use case, with the code the resolver reply carries (BAD_REQUEST, NOT_FOUND, …).
-import type { ErrorCode, SettingsProblem } from '../contract';
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly problems?: readonly SettingsProblem[],
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+// An expected failure of a use case: the class lives under the ports (src/app/ports/app-error.ts), where the
+// adapters may reach it.
+export { AppError } from './ports/app-error';

@@ -4,7 +4,7 @@
 // correction both stay visible in the clock's explanation).
 import { z } from 'zod';
 import { APP_FIELD_KEYS } from '../contract';
-import { fieldCatalogue, groupsOf } from './jira-reads';
+import { fieldCatalogue } from './jira-catalogues';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -29,16 +29,17 @@ export const enforceSeverityRule = async (
   const change = items.find((i) => i.fieldId === severityFieldId);
   if (!change) return 'no-change';
   const { settings } = await effectiveSettings(deps.store);
-  if (actorAccountId !== null && (await groupsOf(deps, actorAccountId)).includes(settings.administrationGroup))
+  if (actorAccountId !== null && (await deps.jira.groupsOf(actorAccountId)).includes(settings.administrationGroup))
     return 'allowed';
-  const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=true', {
-    updates: [
+  const outcome = await deps.jira.writeAppFieldValues(
+    [
       {
         customField: severityFieldId,
-        issueIds: [Number(issueId)],
+        issueIds: [issueId],
         value: change.fromString === undefined || change.fromString === '' ? null : change.fromString,
       },
     ],
-  });
-  return reply.status === 204 || reply.status === 200 ? 'reverted' : 'allowed';
+    { generateChangelog: true },
+  );
+  return outcome.written ? 'reverted' : 'allowed';
 };

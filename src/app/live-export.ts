@@ -6,8 +6,8 @@ import { APP_FIELD_KEYS, type ClocksReport, type IssueSlaView, type SlaStatus } 
 import { parseJiraExport } from '../jira/jira-export';
 import { AppError } from './app-error';
 import { clocksResultsOf, type IssueResult } from './compute-clocks-report';
-import { bulkChangelogs, fieldCatalogue, projectSprints, searchIssues, type FieldCatalogue } from './jira-reads';
-import type { Deps, JiraAs } from './ports';
+import { fieldCatalogue, projectSprints, type FieldCatalogue } from './jira-catalogues';
+import type { BoardConfiguration, Deps, JiraAs, SearchIssue, SprintBean } from './ports';
 import type { Settings } from './settings/parse-settings';
 
 export type SlaFieldIds = {
@@ -68,26 +68,20 @@ export const fieldsToRead = (settings: Settings, catalogue: FieldCatalogue): str
   ];
 };
 
-const boardFieldsSchema = z.looseObject({
-  estimation: z.looseObject({ field: z.looseObject({ fieldId: z.string().min(1) }).optional() }).optional(),
-  ranking: z.looseObject({ rankCustomFieldId: z.number().int().optional() }).optional(),
-});
-
 /**
- * The fields the sprint reserve needs (src/jira/map-sprint-export.ts) on top of the clocks' ones: labels (urgent
+ * The fields the sprint reserve needs (src/app/map-sprint-export.ts) on top of the clocks' ones: labels (urgent
  * items, D8), time logged and time tracking (the estimate's fallback), the board's estimation and rank fields (from
- * GET /rest/agile/1.0/board/{id}/configuration) and the Sprint field. A field the site does not have is ignored
+ * the board's configuration, JiraGateway.boardConfiguration) and the Sprint field. A field the site does not have is ignored
  * by the search.
  */
 export const sprintFieldsToRead = (
   settings: Settings,
   catalogue: FieldCatalogue,
-  boardConfiguration: unknown,
+  boardConfiguration: BoardConfiguration,
 ): string[] => {
-  const board = boardFieldsSchema.safeParse(boardConfiguration);
-  const estimation = board.success ? (board.data.estimation?.field?.fieldId ?? null) : null;
-  const rankId = board.success ? board.data.ranking?.rankCustomFieldId : undefined;
-  const rank = rankId !== undefined ? `customfield_${rankId}` : fieldIdOf(catalogue, 'Rank');
+  const estimation = boardConfiguration.estimationFieldId;
+  const rankId = boardConfiguration.rankCustomFieldId;
+  const rank = rankId !== null ? `customfield_${rankId}` : fieldIdOf(catalogue, 'Rank');
   const sprint =
     fieldIdOf(catalogue, settings.reserve.sprintField) ??
     (/^customfield_\d+$/.test(settings.reserve.sprintField) ? settings.reserve.sprintField : null);
@@ -110,25 +104,23 @@ const historyFields = (settings: Settings, catalogue: FieldCatalogue): string[] 
     (x): x is string => x !== null,
   );
 
-const projectKeyOf = (issue: unknown): string | null => {
-  const fields =
-    typeof issue === 'object' && issue !== null
-      ? (issue as { fields?: { project?: { key?: unknown } } }).fields
-      : undefined;
-  return typeof fields?.project?.key === 'string' ? fields.project.key : null;
+const projectSchema = z.looseObject({ key: z.string() });
+const projectKeyOf = (issue: SearchIssue): string | null => {
+  const project = projectSchema.safeParse(issue.fields?.project);
+  return project.success ? project.data.key : null;
 };
 
 export type LiveReport = {
   readonly report: ClocksReport;
   /** The report's issues with their ids, in the report's order. */
   readonly results: readonly IssueResult[];
-  readonly rawIssues: readonly unknown[];
+  readonly rawIssues: readonly SearchIssue[];
   readonly catalogue: FieldCatalogue;
   readonly settings: Settings;
 };
 
 /** Reads issues (by JQL, as app or user) with their full histories and computes their clocks as of `atMs`. */
-/** `reconcileIssueIds`: issues just written, which the search must read consistently (at most 50, jira-reads.ts). */
+/** `reconcileIssueIds`: issues just written, which the search must read consistently (at most MAX_RECONCILED_ISSUES). */
 export const liveReport = async (
   deps: Deps,
   as: JiraAs,
@@ -140,15 +132,15 @@ export const liveReport = async (
 ): Promise<LiveReport> => {
   const catalogue = await fieldCatalogue(deps);
   const settings = withAppFields(baseSettings, document, catalogue);
-  const rawIssues = await searchIssues(deps, as, jql, fieldsToRead(settings, catalogue), undefined, reconcileIssueIds);
-  const ids = rawIssues.flatMap((i) =>
-    typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
-      ? [(i as { id: string }).id]
-      : [],
-  );
+  const rawIssues = await deps.jira.searchIssues(as, {
+    jql,
+    fields: fieldsToRead(settings, catalogue),
+    reconcileIssueIds,
+  });
+  const ids = rawIssues.map((i) => i.id);
   // Histories are read as the app once the search (as the caller) has shown which issues may be read.
-  const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, historyFields(settings, catalogue)) : [];
-  const parse = (sprints: readonly unknown[]) => {
+  const changelogs = ids.length > 0 ? await deps.jira.changelogs('app', ids, historyFields(settings, catalogue)) : [];
+  const parse = (sprints: readonly SprintBean[]) => {
     const parsed = parseJiraExport({ issues: rawIssues, names: catalogue.names, changelogs, sprints });
     if (!parsed.ok)
       throw new AppError(

@@ -13,7 +13,7 @@ import { parseJiraExport } from '../jira/jira-export';
 import { measuredAtMs as measureInstant, monthWindow } from '../domain/indicators/month-window';
 import { formatInstant } from './format-instant';
 import { splitByJsonBytes } from './kvs-limits';
-import { bulkChangelogs, fieldCatalogue, searchIssues, userHasPermission } from './jira-reads';
+import { fieldCatalogue, userHasPermission } from './jira-catalogues';
 import { fieldsToRead, withAppFields } from './live-export';
 import { monthlyReportCsv } from './monthly-report-csv';
 import type { Deps, MonthlyReportJob } from './ports';
@@ -133,22 +133,16 @@ export const computeMonthlySnapshot = async (
     const fields = [
       ...new Set([...fieldsToRead(settings, catalogue), ...(sprintField === undefined ? [] : [sprintField])]),
     ];
-    const issues = await searchIssues(
-      deps,
-      'app',
-      `project = ${job.projectKey} AND created < "${to}" AND updated >= "${from}" ORDER BY key`,
+    const issues = await deps.jira.searchIssues('app', {
+      jql: `project = ${job.projectKey} AND created < "${to}" AND updated >= "${from}" ORDER BY key`,
       fields,
-    );
-    const ids = issues.flatMap((i) =>
-      typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
-        ? [(i as { id: string }).id]
-        : [],
-    );
+    });
+    const ids = issues.map((i) => i.id);
     await setProgress(deps, job, 'changelogs', 0, ids.length, clock());
     const fieldIds = ['status', catalogue.appFields.severity, catalogue.appFields['service-level'], sprintField].filter(
       (x): x is string => x !== undefined,
     );
-    const changelogs = ids.length > 0 ? await bulkChangelogs(deps, 'app', ids, fieldIds) : [];
+    const changelogs = ids.length > 0 ? await deps.jira.changelogs('app', ids, fieldIds) : [];
     await setProgress(deps, job, 'compute', ids.length, ids.length, clock());
     const exportJson = { issues, names: catalogue.names, changelogs };
     const months = Array.from({ length: TREND_MONTHS }, (_, i) =>

@@ -2,11 +2,9 @@
 // value changed; `generateChangelog=false` keeps the app's writes out of the history and out of the update events.
 // Idempotent: the same history and time give the same values, and unchanged values are not written again.
 import { parseJiraInstant } from '../jira/jira-instant';
-import { isRecord } from '../domain/is-record';
 import { AppError } from './app-error';
-import { MAX_RECONCILED_ISSUES } from './jira-reads';
 import { liveReport, nextDueAtOf, slaFieldIds, slaStatusOf } from './live-export';
-import type { Deps } from './ports';
+import { MAX_RECONCILED_ISSUES, type Deps, type SearchIssue } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
 const ISSUE_ID = /^\d{1,18}$/;
@@ -25,16 +23,11 @@ export type RecomputeResult = {
   readonly settingsVersion: number;
 };
 
-const currentValue = (raw: unknown, fieldId: string): unknown =>
-  isRecord(raw) && isRecord(raw.fields) ? (raw.fields[fieldId] ?? null) : null;
+const currentValue = (raw: SearchIssue | undefined, fieldId: string): unknown => raw?.fields?.[fieldId] ?? null;
 
 /** The issues Jira answered, by id: each result finds its issue by id, never by position. */
-const byId = (rawIssues: readonly unknown[]): ReadonlyMap<string, unknown> =>
-  new Map(
-    rawIssues.flatMap((raw): [string, unknown][] =>
-      isRecord(raw) && typeof raw.id === 'string' ? [[raw.id, raw]] : [],
-    ),
-  );
+const byId = (rawIssues: readonly SearchIssue[]): ReadonlyMap<string, SearchIssue> =>
+  new Map(rawIssues.map((raw) => [raw.id, raw]));
 
 /** Whether the stored datetime (Jira's format) is the same instant as ours. */
 const sameInstant = (a: unknown, b: string | null): boolean =>
@@ -63,7 +56,7 @@ export const recomputeIssues = async (
       chunk,
     );
     const targets = slaFieldIds(catalogue);
-    const updates = new Map<string, { customField: string; issueIds: number[]; value: string | null }>();
+    const updates = new Map<string, { customField: string; issueIds: string[]; value: string | null }>();
     const queue = (
       fieldId: string | null,
       issueId: string,
@@ -78,7 +71,7 @@ export const recomputeIssues = async (
       }
       const key = `${fieldId}\u0000${value}`;
       const update = updates.get(key) ?? { customField: fieldId, issueIds: [], value };
-      update.issueIds.push(Number(issueId));
+      update.issueIds.push(issueId);
       updates.set(key, update);
       fieldWrites += 1;
     };
@@ -106,11 +99,9 @@ export const recomputeIssues = async (
       queue(targets.slaDue, issueId, nextDueAtOf(view), currentValue(raw, targets.slaDue ?? ''), sameInstant);
     });
     if (updates.size > 0) {
-      const reply = await deps.jira.request('app', 'POST', '/rest/api/3/app/field/value?generateChangelog=false', {
-        updates: [...updates.values()],
-      });
-      if (reply.status !== 204 && reply.status !== 200)
-        throw new AppError('INTERNAL', `writing the SLA fields failed: Jira answered ${reply.status}`);
+      const outcome = await deps.jira.writeAppFieldValues([...updates.values()], { generateChangelog: false });
+      if (!outcome.written)
+        throw new AppError('INTERNAL', `writing the SLA fields failed: Jira answered ${outcome.status}`);
     }
   }
   await deps.store.set('recompute:last', {

@@ -4,8 +4,8 @@
 // recomputes each batch. A settings change is searched in the queue too, one page per job (fullRecomputePage).
 import { APP_FIELD_KEYS } from '../contract';
 import { foldName } from '../domain/text';
-import { fieldCatalogue, searchIssues, searchPage, siteIssueTypes } from './jira-reads';
-import type { Deps, FullRecomputeJob, QueueJob, RecomputeJob } from './ports';
+import { fieldCatalogue, siteIssueTypes } from './jira-catalogues';
+import type { Deps, FullRecomputeJob, QueueJob, RecomputeJob, SearchIssue } from './ports';
 import type { Settings } from './settings/parse-settings';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -21,12 +21,7 @@ const FULL_RECOMPUTE_PAGE_SIZE = 1000;
 const cf = (fieldId: string): string => `cf[${fieldId.replace('customfield_', '')}]`;
 const jqlText = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-const idsOf = (issues: readonly unknown[]): string[] =>
-  issues.flatMap((i) =>
-    typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
-      ? [(i as { id: string }).id]
-      : [],
-  );
+const idsOf = (issues: readonly SearchIssue[]): string[] => issues.map((i) => i.id);
 
 const batchesOf = (ids: readonly string[], reason: string): RecomputeJob[] => {
   const jobs: RecomputeJob[] = [];
@@ -74,7 +69,7 @@ export const scheduleDueSoon = async (deps: Deps, windowMinutes = 10): Promise<{
   const types = await contractTypesJql(deps, settings);
   const dueSoon = `${cf(status)} = running AND ${cf(due)} <= "${windowMinutes}m"`;
   const jql = `${projectsJql(settings)} AND ${types === null ? dueSoon : `((${dueSoon}) OR (${cf(status)} is EMPTY AND ${types}))`} ORDER BY key`;
-  const ids = idsOf(await searchIssues(deps, 'app', jql, ['id'], MAX_ISSUES_PER_RUN));
+  const ids = idsOf(await deps.jira.searchIssues('app', { jql, fields: ['id'], maxIssues: MAX_ISSUES_PER_RUN }));
   return { issues: ids.length, batches: await enqueue(deps, ids, 'due-soon') };
 };
 
@@ -101,14 +96,12 @@ export const fullRecomputePage = async (
   if (version !== job.settingsVersion) return { issues: 0, batches: 0, next: false };
   const types = await contractTypesJql(deps, settings);
   if (types === null) return { issues: 0, batches: 0, next: false };
-  const page = await searchPage(
-    deps,
-    'app',
-    `${projectsJql(settings)} AND ${types} ORDER BY key`,
-    ['id'],
-    pageSize,
-    job.nextPageToken,
-  );
+  const page = await deps.jira.searchPage('app', {
+    jql: `${projectsJql(settings)} AND ${types} ORDER BY key`,
+    fields: ['id'],
+    maxResults: pageSize,
+    ...(job.nextPageToken === undefined ? {} : { nextPageToken: job.nextPageToken }),
+  });
   const batches = batchesOf(idsOf(page.issues), job.reason);
   const next: QueueJob[] =
     page.nextPageToken === null

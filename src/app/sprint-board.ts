@@ -7,63 +7,29 @@ import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
-import {
-  boardSprintsCached,
-  bulkChangelogs,
-  expectOk,
-  fieldCatalogue,
-  groupsOf,
-  scrumBoardOf,
-  searchIssues,
-  userPermissions,
-  type Board,
-  type FieldCatalogue,
-} from './jira-reads';
+import { boardSprintsCached, fieldCatalogue, type FieldCatalogue } from './jira-catalogues';
 import { sprintFieldsToRead, withAppFields } from './live-export';
-import type { Deps } from './ports';
+import type { Board, Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 const MAX_RESERVE = 100_000;
 
-const sprintListSchema = z.array(
-  z.looseObject({ id: z.number(), state: z.string().optional(), startDate: z.string().optional() }),
-);
-
-/** The board's sprints as far as this page needs them; an answer of another shape is Jira's fault, not the caller's. */
-const sprintList = (sprints: unknown[]): z.infer<typeof sprintListSchema> => {
-  const parsed = sprintListSchema.safeParse(sprints);
-  if (!parsed.success)
-    throw new AppError('INTERNAL', 'GET /rest/agile/1.0/board/{id}/sprint: unexpected response from Jira');
-  return parsed.data;
-};
 const storedSchema = z.record(
   z.string(),
   z.object({ value: z.number(), setBy: z.string(), setByName: z.string().optional(), setAt: z.string() }),
 );
-const myselfSchema = z.looseObject({ displayName: z.string().optional() });
 
 const reservesKey = (boardId: number): string => `reserves:board:${boardId}`;
 
-const boardSchema = z.looseObject({
-  id: z.number(),
-  name: z.string().default(''),
-  location: z.looseObject({ projectKey: z.string().optional() }).optional(),
-});
-
 /** The board a sprint action was opened on, if it belongs to the project (a board of another project is refused). */
 const contextBoardOf = async (deps: Deps, projectKey: string, boardId: number): Promise<Board> => {
-  const reply = await deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${boardId}`);
-  // Only a 404 means "no such board"; a 401/403 is Jira refusing the app (a missing scope), said as such.
-  if (reply.status !== 404) expectOk(`GET /rest/agile/1.0/board/${boardId}`, reply.status, reply.body);
-  const board = reply.status === 200 ? boardSchema.safeParse(reply.body) : null;
-  if (
-    !board?.success ||
-    (board.data.location?.projectKey !== undefined && board.data.location.projectKey !== projectKey)
-  ) {
+  // Only "no such board" is null; a 401/403 is Jira refusing the app (a missing scope), raised as such.
+  const board = await deps.jira.board(boardId);
+  if (board === null || (board.projectKey !== null && board.projectKey !== projectKey)) {
     throw new AppError('NOT_FOUND', `board ${boardId} is not a board of ${projectKey}`);
   }
-  return { id: board.data.id, name: board.data.name };
+  return { id: board.id, name: board.name };
 };
 
 const storedReserves = async (deps: Deps, boardId: number): Promise<Record<string, StoredReserveView>> => {
@@ -83,14 +49,14 @@ const callerRights = async (
   projectKey: string,
   accountId: string,
 ): Promise<{ browse: boolean; setReserve: boolean }> => {
-  const held = await userPermissions(deps, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], { projectKey });
+  const held = await deps.jira.permissions(['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], { projectKey });
   if (!held.has('BROWSE_PROJECTS')) return { browse: false, setReserve: false };
   if (held.has('ADMINISTER_PROJECTS')) return { browse: true, setReserve: true };
   const { settings } = await effectiveSettings(deps.store);
   return {
     browse: true,
     setReserve:
-      settings.productOwnerGroup !== null && (await groupsOf(deps, accountId)).includes(settings.productOwnerGroup),
+      settings.productOwnerGroup !== null && (await deps.jira.groupsOf(accountId)).includes(settings.productOwnerGroup),
   };
 };
 
@@ -111,21 +77,19 @@ export const getSprintBoard = async (
   const canSetReserve = rights.setReserve;
   // The sprint action's board when Jira gives one, else the project's first scrum board.
   const board =
-    boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
+    boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await deps.jira.scrumBoardOf(projectKey);
   if (board === null)
     return { projectKey, board: null, report: null, focusSprintId: null, reserves: {}, canSetReserve };
   const [sprints, configuration, catalogue, reserves, effective] = await Promise.all([
     boardSprintsCached(deps, board.id),
-    deps.jira.request('app', 'GET', `/rest/agile/1.0/board/${board.id}/configuration`),
+    deps.jira.boardConfiguration(board.id),
     fieldCatalogue(deps),
     storedReserves(deps, board.id),
     effectiveSettings(deps.store),
   ]);
-  expectOk(`GET /rest/agile/1.0/board/${board.id}/configuration`, configuration.status, configuration.body);
   const settings = withAppFields(effective.settings, effective.stored.document, catalogue);
-  const parsedSprints = sprintList(sprints);
-  const ids = parsedSprints.map((s) => s.id);
-  const starts = parsedSprints
+  const ids = sprints.map((s) => s.id);
+  const starts = sprints
     .map((s) => s.startDate)
     .filter((d): d is string => typeof d === 'string')
     .sort();
@@ -143,23 +107,19 @@ export const getSprintBoard = async (
   // Exactly the fields the reserve reads (not *all: every field of every issue of the board is a heavy page).
   const fields = [
     ...new Set([
-      ...sprintFieldsToRead(settings, catalogue, configuration.body),
+      ...sprintFieldsToRead(settings, catalogue, configuration),
       ...(sprintField === null ? [] : [sprintField]),
     ]),
   ];
-  const issues = await searchIssues(deps, 'app', jql, fields);
-  const issueIds = issues.flatMap((i) =>
-    typeof i === 'object' && i !== null && typeof (i as { id?: unknown }).id === 'string'
-      ? [(i as { id: string }).id]
-      : [],
-  );
+  const issues = await deps.jira.searchIssues('app', { jql, fields });
+  const issueIds = issues.map((i) => i.id);
   const historyFields = ['status', sprintField, catalogue.appFields.severity ?? null].filter(
     (x): x is string => x !== null,
   );
-  const changelogs = issueIds.length > 0 ? await bulkChangelogs(deps, 'app', issueIds, historyFields) : [];
+  const changelogs = issueIds.length > 0 ? await deps.jira.changelogs('app', issueIds, historyFields) : [];
   const perSprint = Object.fromEntries(Object.entries(reserves).map(([id, r]) => [id, r.value]));
   const report = computeReserveReport(
-    { issues, names: catalogue.names, changelogs, sprints, board: configuration.body },
+    { issues, names: catalogue.names, changelogs, sprints, board: configuration.document },
     settings,
     nowMs,
     perSprint,
@@ -199,9 +159,9 @@ export const setSprintReserve = async (
       'only the Product Owner (a project administrator or a member of the Product Owner group) sets sprint reserves',
     );
   const board =
-    boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await scrumBoardOf(deps, projectKey);
+    boardId !== null ? await contextBoardOf(deps, projectKey, boardId) : await deps.jira.scrumBoardOf(projectKey);
   if (board === null) throw new AppError('NOT_FOUND', `project ${projectKey} has no scrum board`);
-  const sprint = sprintList(await boardSprintsCached(deps, board.id)).find((s) => s.id === sprintId);
+  const sprint = (await boardSprintsCached(deps, board.id)).find((s) => s.id === sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', `sprint ${sprintId} is not on the board of ${projectKey}`);
   if (sprint.state === 'closed')
     throw new AppError('BAD_REQUEST', 'the reserve of a closed sprint is history: it cannot be changed');
@@ -209,9 +169,7 @@ export const setSprintReserve = async (
   if (reserve === null) delete reserves[String(sprintId)];
   else {
     // The name shown on the page ("fixée par …"), asked as the user: Jira shows the name that user may see.
-    const myself = await deps.jira.request('user', 'GET', '/rest/api/3/myself');
-    const parsedName = myself.status === 200 ? myselfSchema.safeParse(myself.body) : null;
-    const setByName = parsedName?.success ? parsedName.data.displayName : undefined;
+    const setByName = await deps.jira.myselfDisplayName();
     reserves[String(sprintId)] = {
       value: Math.round(reserve * 1000) / 1000,
       setBy: accountId,

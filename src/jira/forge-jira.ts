@@ -1,9 +1,8 @@
-// The JiraPort on Forge: @forge/api's requestJira as the app or as the invoking user, with bounded retries of
+// The Jira transport on Forge (under src/jira/jira-gateway.ts): @forge/api's requestJira as the app or as the invoking user, with bounded retries of
 // 429/5xx (jira-retry.ts). Paths are built by the app itself with encoded parameters (never from a payload), hence
 // assumeTrustedRoute.
 import api, { assumeTrustedRoute } from '@forge/api';
-import type { Clock } from '../app/clock';
-import type { JiraPort } from '../app/ports';
+import type { Clock, JiraTransport } from '../app/ports';
 import { parseRetryAfter, withRetries, type JiraSend } from './jira-retry';
 
 const send =
@@ -29,4 +28,4 @@ const send =
     };
   };
 
-export const forgeJira = (clock: Clock): JiraPort => withRetries(send(clock), clock);
+export const forgeJira = (clock: Clock): JiraTransport => withRetries(send(clock), clock);

@@ -3,9 +3,7 @@
 // Documentation, "Rate limiting" (Jira Cloud platform): a 429 may carry Retry-After, the seconds to wait; a request
 // reissued before that period fails again. Some transient 5xx (503) carry Retry-After too. "Build an app that
 // respects rate limits": wait as the header says, back off exponentially when it is absent, and give up in bounds.
-import { AppError } from '../app/app-error';
-import type { Clock } from '../app/clock';
-import type { JiraAs, JiraPort, JiraReply } from '../app/ports';
+import { AppError, type Clock, type JiraAs, type JiraReply, type JiraTransport } from '../app/ports';
 
 /** A Jira answer as the transport sees it: the reply, and the Retry-After header in seconds when there is one. */
 export type RawJiraReply = JiraReply & { readonly retryAfterSeconds: number | null };
@@ -58,8 +56,8 @@ export const isIdempotent = (method: string, path: string): boolean =>
   method === 'PUT' ||
   /^\/rest\/api\/3\/(search\/jql|changelog\/bulkfetch|permissions\/check|app\/field\/value)(\?|$)/.test(path);
 
-/** A JiraPort that retries 429 always, transient 5xx when idempotent, waiting on the clock as Jira says. */
-export const withRetries = (send: JiraSend, clock: Clock): JiraPort => ({
+/** A transport that retries 429 always, transient 5xx when idempotent, waiting on the clock as Jira says. */
+export const withRetries = (send: JiraSend, clock: Clock): JiraTransport => ({
   async request(as, method, path, body) {
     let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {

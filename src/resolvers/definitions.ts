@@ -7,7 +7,7 @@ import { getSprintBoard, setSprintReserve } from '../app/sprint-board';
 import { exportIndicators, getIndicators } from '../app/monthly-snapshot';
 import { AppError } from '../app/app-error';
 import { getIssueSla } from '../app/get-issue-sla';
-import { fieldCatalogue, findGroups, userHasPermission } from '../app/jira-reads';
+import { fieldCatalogue, userHasPermission } from '../app/jira-catalogues';
 import type { Deps } from '../app/ports';
 import { scheduleFullRecompute } from '../app/schedule-recompute';
 import { nextClosedDays, settingsDocument } from '../app/settings/default-document';
@@ -213,7 +213,7 @@ export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
       accountOf(context);
       if (!(await userHasPermission(deps, 'ADMINISTER')))
         throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
-      const [catalogue, groups] = await Promise.all([fieldCatalogue(deps), findGroups(deps, query ?? '')]);
+      const [catalogue, groups] = await Promise.all([fieldCatalogue(deps), deps.jira.findGroups(query ?? '')]);
       return {
         groups,
         fields: catalogue.fields

@@ -3,7 +3,6 @@
 // principal of the user performing the transition.
 import { z } from 'zod';
 import { forgeDeps } from '../app/deps';
-import { groupsOf } from '../app/jira-reads';
 import type { Deps } from '../app/ports';
 import { administrationConfigSchema } from '../app/validators/build-validator-config';
 import { decideAdministrationRule, type RuleDecision } from '../domain/workflow/administration-rule';
@@ -51,7 +50,7 @@ export const checkAdministrationRule = async (
   const config = administrationConfigSchema.safeParse(configValue);
   if (!config.success) return MISCONFIGURED;
   const accountId = who.success ? (who.data.principal?.accountId ?? who.data.accountId ?? null) : null;
-  const isMember = accountId !== null && (await groupsOf(deps, accountId)).includes(config.data.group);
+  const isMember = accountId !== null && (await deps.jira.groupsOf(accountId)).includes(config.data.group);
   const severityId = config.data.severityFieldId;
   const transition = parsed.data.transition;
   const severityModified =

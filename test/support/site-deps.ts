@@ -1,14 +1,15 @@
-// The app's ports over a test site's local Jira and key-value store, for calling use cases directly (B7: fakes of the
+// The app's ports over a test site's local Jira (through the app's own Jira gateway) and key-value store, for calling use cases directly (B7: fakes of the
 // ports, no jest.mock) while seeing what they ask: each Jira request with its body, each queued job. `as: 'user'`
 // runs as `userAccountId`. `rewrite` may change a request before the local Jira answers it (a simpler variant to
 // compare with), `answer` the reply before the app sees it (data the demo does not have).
-import type { Deps, JiraAs, QueueJob } from '../../src/app/ports';
+import type { Deps, JiraAs, JiraTransport, QueueJob } from '../../src/app/ports';
+import { jiraGateway } from '../../src/jira/jira-gateway';
 import { APP_ID, ENVIRONMENT_ID } from '../../workbench/local-jira';
 import type { ForgeSite } from './forge-site';
 
 export type RecordedRequest = {
   readonly as: JiraAs;
-  readonly method: string;
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
   readonly body: unknown;
 };
@@ -26,8 +27,21 @@ type SiteDepsOptions = {
   ) => { status: number; body: unknown };
 };
 
+/** The local Jira as a Jira transport: `as: 'user'` runs as `userAccountId` (the app when none is given). */
+export const siteTransport = (site: ForgeSite, userAccountId?: string): JiraTransport => ({
+  async request(as, method, path, body) {
+    const caller =
+      as === 'user' && userAccountId !== undefined
+        ? { kind: 'user' as const, accountId: userAccountId }
+        : { kind: 'app' as const };
+    const reply = await site.jira.handle({ method, path, body, caller });
+    return { status: reply.status, body: reply.body };
+  },
+});
+
 export const siteDeps = (site: ForgeSite, options: SiteDepsOptions = {}): SiteDeps => {
   const requests: RecordedRequest[] = [];
+  const local = siteTransport(site, options.userAccountId);
   const queued: QueueJob[] = [];
   const valueOf = (reply: { status: number; body: unknown }): unknown =>
     reply.status === 200 ? (reply.body as { value?: unknown }).value : undefined;
@@ -36,26 +50,15 @@ export const siteDeps = (site: ForgeSite, options: SiteDepsOptions = {}): SiteDe
     queued,
     app: { appId: APP_ID, environmentId: ENVIRONMENT_ID },
     clock: site.clock,
-    jira: {
+    jira: jiraGateway({
       async request(as, method, path, body) {
         const asked = { as, method, path, body };
         requests.push(asked);
         const sent = options.rewrite ? options.rewrite(asked) : asked;
-        const caller =
-          sent.as === 'user' && options.userAccountId !== undefined
-            ? { kind: 'user' as const, accountId: options.userAccountId }
-            : { kind: 'app' as const };
-        const reply = await site.jira.handle({
-          method: sent.method as 'GET',
-          path: sent.path,
-          body: sent.body,
-          caller,
-        });
-        return options.answer
-          ? options.answer(sent, { status: reply.status, body: reply.body })
-          : { status: reply.status, body: reply.body };
+        const reply = await local.request(sent.as, sent.method, sent.path, sent.body);
+        return options.answer ? options.answer(sent, reply) : reply;
       },
-    },
+    }),
     store: {
       async get(key) {
         return valueOf(site.kvs.handle('/api/v1/get', { key }));

@@ -1,17 +1,13 @@
-// What the use cases need from the outside world. Adapters: src/jira/jira-rest.ts (Jira through @forge/api),
-// src/store/kvs-store.ts (@forge/kvs), src/store/recompute-queue.ts (@forge/events); tests use the workbench's
-// local Jira through the same adapters.
-import type { Clock } from './clock';
+// What the use cases need from the outside world. Adapters: src/jira/jira-gateway.ts (Jira, over the transport of
+// src/jira/forge-jira.ts on Forge), src/store/kvs-store.ts (@forge/kvs), src/store/recompute-queue.ts (@forge/events);
+// tests use the workbench's local Jira through the same gateway. The adapters may import nothing else of src/app:
+// what they return and raise is declared here (the Jira gateway's records, AppError, the clock seam's type).
+import type { JiraGateway } from './jira-gateway';
+import type { Clock } from '../clock';
 
-/** A Jira REST response, as the adapters see it: status and parsed JSON body (undefined when empty). */
-export type JiraReply = { readonly status: number; readonly body: unknown };
-
-/** Who a Jira call runs as: the app, or the user of the invocation (Jira applies the user's permissions). */
-export type JiraAs = 'app' | 'user';
-
-export interface JiraPort {
-  request(as: JiraAs, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<JiraReply>;
-}
+export type { Clock } from '../clock';
+export { AppError } from './app-error';
+export * from './jira-gateway';
 
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
@@ -51,7 +47,7 @@ export type AppIdentity = { readonly appId: string; readonly environmentId: stri
 
 export type Deps = {
   readonly app: AppIdentity;
-  readonly jira: JiraPort;
+  readonly jira: JiraGateway;
   readonly store: KeyValueStore;
   readonly queue: RecomputeQueue;
   /** The one clock seam (src/app/clock.ts): "now" for every handler, and every wait. */

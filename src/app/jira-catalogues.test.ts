@@ -1,6 +1,7 @@
 import { ManualClock } from '../../workbench/host/clocks';
-import { boardSprintsCached, catalogueOf, type FieldInfo } from './jira-reads';
-import type { Deps } from './ports';
+import { jiraGateway } from '../jira/jira-gateway';
+import { boardSprintsCached, catalogueOf } from './jira-catalogues';
+import type { Deps, FieldInfo } from './ports';
 
 const app = { appId: '6f1c2a9e-4b7d-4c1e-9a55-0c7d3b2e8f10', environmentId: 'ae2b6c1d-0f3e-4a8b-b5c2-7d9e1f0a3b4c' };
 const ari = (appId: string, environmentId: string, moduleKey: string): string =>
@@ -68,7 +69,7 @@ describe('boardSprintsCached: closed sprints from the store, live ones from Jira
     const values = new Map<string, unknown>();
     const deps: Deps = {
       app,
-      jira: {
+      jira: jiraGateway({
         async request(_as, _method, path) {
           calls.push(path);
           const states = new URLSearchParams(path.split('?')[1]).get('state')?.split(',') ?? [
@@ -81,7 +82,7 @@ describe('boardSprintsCached: closed sprints from the store, live ones from Jira
             body: { isLast: true, values: sprints.filter((s) => states.includes(s.state)).map((s) => ({ ...s })) },
           };
         },
-      },
+      }),
       store: {
         get: async (k) => values.get(k),
         set: async (k, v) => void values.set(k, v),
@@ -92,7 +93,7 @@ describe('boardSprintsCached: closed sprints from the store, live ones from Jira
     };
     return { deps, calls, values };
   };
-  const states = (sprints: unknown[]) => sprints.map((s) => `${(s as Sprint).id}:${(s as Sprint).state}`);
+  const states = (sprints: readonly unknown[]) => sprints.map((s) => `${(s as Sprint).id}:${(s as Sprint).state}`);
 
   it('reads the closed sprints once, then only the active and future ones', async () => {
     const board = aBoard([
