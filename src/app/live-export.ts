@@ -2,6 +2,8 @@
 // board sprints, field names), then runs the same pipeline: the panel, the triggers and `contract-sla clocks`
 // cannot disagree.
 import { z } from 'zod';
+import { isRecord } from '../domain/is-record';
+import { resolveField } from './resolve-field';
 import { APP_FIELD_KEYS, type ClocksReport, type IssueSlaView, type SlaStatus } from '../contract';
 import { parseJiraExport } from '../jira/jira-export';
 import { AppError } from './app-error';
@@ -25,14 +27,11 @@ export const withAppFields = (
   document: Readonly<Record<string, unknown>>,
   catalogue: FieldCatalogue,
 ): Settings => {
-  const explicit = (typeof document.fields === 'object' && document.fields !== null ? document.fields : {}) as Record<
-    string,
-    unknown
-  >;
-  const pick = (role: keyof Settings['fields'], moduleKey: string): string =>
-    explicit[role] === undefined && catalogue.appFields[moduleKey] !== undefined
-      ? (catalogue.appFields[moduleKey] as string)
-      : settings.fields[role];
+  const explicit = isRecord(document.fields) ? document.fields : {};
+  const pick = (role: keyof Settings['fields'], moduleKey: string): string => {
+    const appField = catalogue.appFields[moduleKey];
+    return explicit[role] === undefined && appField !== undefined ? appField : settings.fields[role];
+  };
   return {
     ...settings,
     fields: {
@@ -52,9 +51,8 @@ export const slaFieldIds = (catalogue: FieldCatalogue): SlaFieldIds => ({
 
 /** A field reference of the settings as a field id of this site (names are looked up in the catalogue). */
 export const fieldIdOf = (catalogue: FieldCatalogue, ref: string): string | null => {
-  if (catalogue.names[ref] !== undefined) return ref;
-  const byName = catalogue.fields.find((f) => f.name.toLowerCase() === ref.toLowerCase());
-  return byName?.id ?? null;
+  const field = resolveField(ref, catalogue.names);
+  return field.found ? field.id : null;
 };
 
 /** The fields an SLA computation needs from each issue. */
@@ -178,6 +176,6 @@ export const slaStatusOf = (issue: IssueSlaView): SlaStatus | null => {
 
 /** "Échéance SLA": the earliest due instant of a clock still counting (null when every clock stopped). */
 export const nextDueAtOf = (issue: IssueSlaView): string | null => {
-  const due = issue.clocks.filter((c) => c.state !== 'stopped' && c.dueAt !== null).map((c) => c.dueAt as string);
+  const due = issue.clocks.flatMap((c) => (c.state !== 'stopped' && c.dueAt !== null ? [c.dueAt] : []));
   return due.length === 0 ? null : due.reduce((min, d) => (Date.parse(d) < Date.parse(min) ? d : min));
 };

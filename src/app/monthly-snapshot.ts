@@ -6,6 +6,7 @@
 import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isRecord } from '../domain/is-record';
 import type { GadgetConfiguration, IndicatorsView, MonthlyReport, TrendPointView } from '../contract';
 import { AppError } from './app-error';
 import { monthlyReportOf, sprintSourceOf } from './compute-monthly-report';
@@ -46,6 +47,17 @@ const headSchema = z.object({
   complete: z.boolean(),
 });
 type Snapshot = { readonly report: MonthlyReport; readonly trend: readonly TrendPointView[] };
+
+/**
+ * Whether stored text parsed back into a snapshot of this app's shape (the job wrote it; a value from an older
+ * version of the app, or a damaged one, is recomputed rather than shown).
+ */
+const isSnapshot = (value: unknown): value is Snapshot =>
+  isRecord(value) &&
+  isRecord(value.report) &&
+  typeof value.report.month === 'string' &&
+  Array.isArray(value.report.figures) &&
+  Array.isArray(value.trend);
 
 /** 'previous' → the month before now's, in Europe/Paris. */
 export const resolveMonth = (month: string, nowMs: number): string =>
@@ -94,7 +106,8 @@ const loadSnapshot = async (
     text += part;
   }
   try {
-    return { head: head.data, snapshot: JSON.parse(text) as Snapshot };
+    const snapshot: unknown = JSON.parse(text);
+    return isSnapshot(snapshot) ? { head: head.data, snapshot } : null;
   } catch {
     return null;
   }

@@ -8,7 +8,7 @@ import { AppError } from './app-error';
 import { computeReserveReport } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
 import { boardSprintsCached, fieldCatalogue, type FieldCatalogue } from './jira-catalogues';
-import { sprintFieldsToRead, withAppFields } from './live-export';
+import { fieldIdOf, sprintFieldsToRead, withAppFields } from './live-export';
 import type { Board, Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -38,9 +38,7 @@ const storedReserves = async (deps: Deps, boardId: number): Promise<Record<strin
 };
 
 const sprintFieldId = (catalogue: FieldCatalogue): string | null =>
-  catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id ??
-  catalogue.fields.find((f) => f.name === 'Sprint')?.id ??
-  null;
+  catalogue.fields.find((f) => f.custom?.includes('gh-sprint'))?.id ?? fieldIdOf(catalogue, 'Sprint');
 
 /** Whether the caller may browse the project, and may set reserves (a project administrator, or a member of the
  * Product Owner group), from one permission call. */
