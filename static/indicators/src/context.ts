@@ -1,6 +1,7 @@
 // What the gadget reads from the Forge context. One bundle serves both entry points of the jira:dashboardGadget:
 // the configuration screen (`extension.entryPoint === 'edit'`) and the view; the saved configuration is
 // `extension.gadgetConfiguration` (an empty object before the first save).
+import { isRecord } from '../../../src/domain/is-record';
 import type { GadgetConfiguration } from '../../../src/contract';
 import { langOf, type Lang } from '../../shared/src/i18n/translate';
 
@@ -12,9 +13,6 @@ export type GadgetMode = 'edit' | 'view';
 export type SavedConfiguration = { readonly projectKey?: string; readonly month?: GadgetConfiguration['month'] };
 
 export type GadgetContext = { readonly lang: Lang; readonly mode: GadgetMode; readonly saved: SavedConfiguration };
-
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The language, the entry point and the saved configuration of a gadget's context; French and the view when the

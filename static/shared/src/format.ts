@@ -2,7 +2,9 @@
 // offset, shown in the contract's zone (Europe/Paris) whatever the browser's zone, so everyone reads the same time.
 import { intlLocaleOf, type Lang } from './i18n/translate';
 
-export const CONTRACT_ZONE = 'Europe/Paris';
+// The back end's constant (a plain value, bundled into the surface): the UI and the server read the same zone.
+export { CONTRACT_ZONE } from '../../../src/domain/contract-zone';
+import { CONTRACT_ZONE } from '../../../src/domain/contract-zone';
 
 const MINUTE_MS = 60_000;
 

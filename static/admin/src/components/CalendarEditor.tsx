@@ -2,7 +2,7 @@
 // copies the default calendar into the document and edits the copy; "Rétablir" removes the copy.
 import { useEffect, useState } from 'react';
 import type { HolidayView } from '../../../../src/contract';
-import { formatDay } from '../../../shared/src/format';
+import { CONTRACT_ZONE, formatDay } from '../../../shared/src/format';
 import { useLang } from '../../../shared/src/i18n/react';
 import { getAt, isObject } from '../document';
 import { useT } from '../i18n';
@@ -18,7 +18,7 @@ export const newCalendarFrom = (defaults: unknown): Calendar => {
   const standard = getAt(defaults, ['calendars', 'standard']);
   if (isObject(standard)) return standard;
   const day = ['08:00-18:00'];
-  return { zone: 'Europe/Paris', week: { mon: day, tue: day, wed: day, thu: day, fri: day }, holidays: 'FR' };
+  return { zone: CONTRACT_ZONE, week: { mon: day, tue: day, wed: day, thu: day, fri: day }, holidays: 'FR' };
 };
 
 const rangesText = (value: unknown): string => (asList(value) ?? []).join(', ');
