@@ -1,0 +1,232 @@
+// Reads a Jira export file issue by issue, so that a 100,000-issue file never sits in memory. The export's `names`,
+// `changelogs`, `sprints`, `versions` and `board` are needed before its issues and come after them in a
+// /rest/api/3/search/jql-shaped file, so the file is read twice:
+//   pass 1: everything but the issues' contents, parsed by @streamparser/json (the `issues` array is fed to it as
+//           `[]`: a small scanner that only follows strings and brackets finds where the array starts and ends);
+//   pass 2: the bytes of the `issues` array only, parsed by @streamparser/json, which emits the issues one at a time;
+//           each goes through jira-export.ts's readIssue (the same checks and errors as parseJiraExport).
+// Every byte of the file is parsed once by the JSON parser; reading is synchronous, in chunks of 1 MiB.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { JSONParser } from '@streamparser/json';
+import { isRecord } from '../domain/is-record';
+import { ok, type Result } from '../domain/result';
+import {
+  parseExportHead,
+  readIssue,
+  type BrokenIssue,
+  type ExportSource,
+  type JiraIssueRecord,
+} from '../jira/jira-export';
+
+/** Reads up to `buffer.length` bytes at `position` into `buffer`; returns how many (0 at the end). */
+export type ReadAt = (buffer: Uint8Array, position: number) => number;
+
+/** A file opened for reading: the default source of bytes (tests pass their own to watch what is read). */
+export type ByteSource = { readonly readAt: ReadAt; readonly close: () => void };
+
+/** The file is not valid JSON: the parser's complaint, with its position in the file. */
+export class ExportFileError extends Error {}
+
+export type ExportFile = {
+  /** The export, its issues read from the file each time they are iterated. */
+  readonly source: ExportSource;
+  /** The top-level `board` (GET /rest/agile/1.0/board/{boardId}/configuration), undefined when there is none. */
+  readonly board: unknown;
+};
+
+const CHUNK = 1 << 20;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const ISSUES = 'issues';
+
+const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+
+/** The parser's message with the position it reports rewritten as a position in the file. */
+const describeParserError = (error: unknown, filePosition: (fed: number) => number): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  const absolute = /at chunk position "\d+" \(absolute position "(\d+)"\)/.exec(message);
+  if (absolute) return message.replace(absolute[0], `at byte ${filePosition(Number(absolute[1]))}`);
+  if (/ended in (the middle|mid-parsing)/i.test(message)) return `unexpected end of file (${message})`;
+  return message;
+};
+
+type IssuesRange = { readonly start: number; readonly end: number };
+
+/**
+ * Pass 1: the whole file with the contents of its top-level `issues` array left out. Returns the parsed top level
+ * (its `issues` an empty array when the array was skipped) and the byte range of that array (`[` .. `]`).
+ */
+const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null } => {
+  let top: unknown;
+  const parser = new JSONParser({ paths: ['$'], keepStack: false });
+  parser.onValue = ({ value }) => {
+    top = value;
+  };
+  const buffer = new Uint8Array(CHUNK);
+  // Scanner state: depth of brackets, inside a string, after a backslash; the last depth-1 string and whether it
+  // was followed by a colon (then it is a key, and the value that follows is that key's).
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let stringStart = -1;
+  let keyBytes: number[] = [];
+  let lastString: string | null = null;
+  let pendingKey: string | null = null;
+  let issuesStart = -1;
+  let issuesEnd = -1;
+  let skipping = false;
+  let position = 0;
+  const filePosition = (fed: number): number =>
+    issuesEnd >= 0 && fed > issuesStart ? fed + (issuesEnd - issuesStart - 1) : fed;
+  const feed = (bytes: Uint8Array): void => {
+    try {
+      parser.write(bytes);
+    } catch (error) {
+      throw new ExportFileError(`not valid JSON (${describeParserError(error, filePosition)})`);
+    }
+  };
+  for (;;) {
+    const n = read(buffer, position);
+    if (n === 0) break;
+    let from = 0;
+    for (let i = 0; i < n; i++) {
+      const byte = buffer[i] as number;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) {
+          escaped = true;
+          stringStart = -1; // a key written with escapes is not compared: the parser reads it with the rest
+        } else if (byte === QUOTE) {
+          inString = false;
+          if (depth === 1 && !skipping) lastString = stringStart >= 0 ? String.fromCharCode(...keyBytes) : null;
+        } else if (depth === 1 && stringStart >= 0) {
+          if (keyBytes.length < ISSUES.length + 1) keyBytes.push(byte);
+          else stringStart = -1;
+        }
+        continue;
+      }
+      if (byte === QUOTE) {
+        inString = true;
+        stringStart = i;
+        keyBytes = [];
+        continue;
+      }
+      if (isSpace(byte)) continue;
+      if (byte === COLON) {
+        if (depth === 1) pendingKey = lastString;
+        continue;
+      }
+      const keyOfValue = pendingKey;
+      pendingKey = null;
+      lastString = null;
+      if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+        depth++;
+        if (depth === 2 && byte === OPEN_BRACKET && keyOfValue === ISSUES && issuesStart < 0) {
+          // Feed up to and including the `[`; the array's contents are skipped until its `]`.
+          feed(buffer.subarray(from, i + 1));
+          issuesStart = position + i;
+          skipping = true;
+        }
+      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+        depth--;
+        if (skipping && depth === 1) {
+          skipping = false;
+          issuesEnd = position + i;
+          from = i;
+        }
+      }
+    }
+    if (!skipping) feed(buffer.subarray(from, n));
+    position += n;
+  }
+  if (skipping)
+    throw new ExportFileError(`not valid JSON (unexpected end of file inside "issues", at byte ${position})`);
+  try {
+    // The parser ends by itself once the top-level value is complete.
+    if (!parser.isEnded) parser.end();
+  } catch (error) {
+    throw new ExportFileError(`not valid JSON (${describeParserError(error, filePosition)})`);
+  }
+  if (top === undefined) throw new ExportFileError('not valid JSON (the file is empty)');
+  return { top, range: issuesStart >= 0 ? { start: issuesStart, end: issuesEnd } : null };
+};
+
+/** Pass 2: the issues of the array at `range`, one at a time. */
+function* readIssues(
+  read: ReadAt,
+  range: IssuesRange,
+  bulkHistories: ReadonlyMap<string, readonly unknown[]>,
+): Generator<JiraIssueRecord | BrokenIssue> {
+  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  const queue: unknown[] = [];
+  parser.onValue = ({ value }) => {
+    queue.push(value);
+  };
+  const buffer = new Uint8Array(CHUNK);
+  let position = range.start;
+  const stop = range.end + 1;
+  let index = 0;
+  while (position < stop) {
+    const n = read(buffer.subarray(0, Math.min(CHUNK, stop - position)), position);
+    if (n === 0) throw new ExportFileError(`not valid JSON (the file changed while it was read, at byte ${position})`);
+    try {
+      parser.write(buffer.subarray(0, n));
+    } catch (error) {
+      throw new ExportFileError(`not valid JSON (${describeParserError(error, (fed) => fed + range.start)})`);
+    }
+    position += n;
+    // Emitted issues are handed out before the next chunk is read: at most one chunk's issues are held.
+    const emitted = queue.splice(0, queue.length);
+    for (const value of emitted) yield readIssue(value, index++, bulkHistories);
+  }
+}
+
+const openFile = (file: string): ByteSource => {
+  const fd = openSync(file, 'r');
+  return {
+    readAt: (buffer, position) => readSync(fd, buffer, 0, buffer.length, position),
+    close: () => closeSync(fd),
+  };
+};
+
+/**
+ * Opens an export file: reads its top level (pass 1) now, and its issues (pass 2) each time `source.issues` is
+ * iterated. Throws ExportFileError when the file is not valid JSON or not an export; file system errors are thrown
+ * as they come (ENOENT, EISDIR...).
+ */
+export const readExportFile = (file: string, open: (file: string) => ByteSource = openFile): Result<ExportFile> => {
+  const bytes = open(file);
+  let pass1: { top: unknown; range: IssuesRange | null };
+  try {
+    pass1 = readTopLevel(bytes.readAt);
+  } finally {
+    bytes.close();
+  }
+  const { top, range } = pass1;
+  const parsed = parseExportHead(top);
+  if (!parsed.ok) return parsed;
+  const { bulkHistories, ...head } = parsed.value.head;
+  const inMemory = parsed.value.issues;
+  const issues: Iterable<JiraIssueRecord | BrokenIssue> = {
+    *[Symbol.iterator]() {
+      // An `issues` key the scanner could not see (written with escapes) was parsed with the rest: read it from memory.
+      if (range === null) {
+        for (let i = 0; i < inMemory.length; i++) yield readIssue(inMemory[i], i, bulkHistories);
+        return;
+      }
+      const again = open(file);
+      try {
+        yield* readIssues(again.readAt, range, bulkHistories);
+      } finally {
+        again.close();
+      }
+    },
+  };
+  const board = isRecord(top) ? top.board : undefined;
+  return ok({ source: { ...head, issues }, board });
+};
