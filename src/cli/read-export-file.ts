@@ -84,11 +84,14 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
   let position = 0;
   const filePosition = (fed: number): number =>
     issuesEnd >= 0 && fed > issuesStart ? fed + (issuesEnd - issuesStart - 1) : fed;
-  const feed = (bytes: Uint8Array): void => {
+  /** Feeds the bytes at `at` in the file; an error the parser gives without a position is placed in them. */
+  const feed = (bytes: Uint8Array, at: number): void => {
     try {
       parser.write(bytes);
     } catch (error) {
-      throw new ExportFileError(`not valid JSON (${describeParserError(error, filePosition)})`);
+      const message = describeParserError(error, filePosition);
+      const where = / at byte \d+/.test(message) ? '' : `, in bytes ${at}..${at + bytes.length - 1}`;
+      throw new ExportFileError(`not valid JSON (${message}${where})`);
     }
   };
   for (;;) {
@@ -129,7 +132,7 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
         depth++;
         if (depth === 2 && byte === OPEN_BRACKET && keyOfValue === ISSUES && issuesStart < 0) {
           // Feed up to and including the `[`; the array's contents are skipped until its `]`.
-          feed(buffer.subarray(from, i + 1));
+          feed(buffer.subarray(from, i + 1), position + from);
           issuesStart = position + i;
           skipping = true;
         }
@@ -142,7 +145,7 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
         }
       }
     }
-    if (!skipping) feed(buffer.subarray(from, n));
+    if (!skipping) feed(buffer.subarray(from, n), position + from);
     position += n;
   }
   if (skipping)
