@@ -1,6 +1,12 @@
 // Instants on the wire: ISO 8601 with the zone's offset ("2026-03-02T13:00:00.000+01:00"). Built from a cached
 // offset table rather than a luxon DateTime per instant, since a report writes hundreds of thousands of them.
+// Within a minute of an offset change the table (probed to the minute) may be off by the seconds of an old local
+// mean time change (Paris, 1911-03-11 at 00:00 PMT, 23:50:39 UTC): there, luxon itself writes the instant.
+// A universal zone ("UTC") is written +00:00 where luxon writes Z: kept as the reports have always written it.
+import { DateTime } from 'luxon';
 import { offsetMinutesAt } from '../domain/calendar/zone-offsets';
+
+const MINUTE_MS = 60_000;
 
 const recentByZone = new Map<string, Map<number, string>>();
 const RECENT_LIMIT = 4096;
@@ -21,7 +27,9 @@ export const formatInstant = (ms: number, zone: string): string => {
   if (cached !== undefined) return cached;
   const offset = offsetMinutesAt(zone, ms);
   const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
-  const text = `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}`;
+  let text = `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}`;
+  if (offsetMinutesAt(zone, ms - MINUTE_MS) !== offset || offsetMinutesAt(zone, ms + MINUTE_MS) !== offset)
+    text = DateTime.fromMillis(ms, { zone }).toISO() ?? text;
   if (recent.size >= RECENT_LIMIT) recent.clear();
   recent.set(ms, text);
   return text;
