@@ -45,6 +45,36 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const ISSUES = 'issues';
 
+/** Longest key compared with "issues" (longer depth-1 strings are not keys the reader looks for). */
+const KEY_LIMIT = 8;
+
+/**
+ * The index of the quote that closes a string whose contents start at `from` (`escapedFirst`: the byte at `from`
+ * is escaped by a backslash that ended the previous chunk), or -1 when the string runs past `end`. Strings are
+ * most of an export's bytes: Buffer.indexOf finds their end far faster than a loop over their bytes.
+ */
+const closingQuote = (buffer: Buffer, from: number, end: number, escapedFirst: boolean): number => {
+  const floor = escapedFirst ? from + 1 : from;
+  let i = floor;
+  while (i < end) {
+    const q = buffer.indexOf(QUOTE, i);
+    if (q < 0 || q >= end) return -1;
+    let k = q - 1;
+    while (k >= floor && buffer[k] === BACKSLASH) k--;
+    if ((q - 1 - k) % 2 === 0) return q;
+    i = q + 1;
+  }
+  return -1;
+};
+
+/** Whether a string left open at `end` ends on an escaping backslash (its next byte, in the next chunk, is escaped). */
+const endsEscaped = (buffer: Buffer, from: number, end: number, escapedFirst: boolean): boolean => {
+  const floor = escapedFirst ? from + 1 : from;
+  let k = end - 1;
+  while (k >= floor && buffer[k] === BACKSLASH) k--;
+  return (end - 1 - k) % 2 === 1;
+};
+
 const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 
 /** The parser's message with the position it reports rewritten as a position in the file. */
@@ -68,14 +98,14 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
   parser.onValue = ({ value }) => {
     top = value;
   };
-  const buffer = new Uint8Array(CHUNK);
-  // Scanner state: depth of brackets, inside a string, after a backslash; the last depth-1 string and whether it
-  // was followed by a colon (then it is a key, and the value that follows is that key's).
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  // Scanner state: depth of brackets, inside a string (left open by the previous chunk), after a backslash; the
+  // last depth-1 string and whether it was followed by a colon (then it is a key, and the value that follows is
+  // that key's); a short depth-1 string's start carried over from the previous chunk.
   let depth = 0;
   let inString = false;
   let escaped = false;
-  let stringStart = -1;
-  let keyBytes: number[] = [];
+  let carried: string | null = null;
   let lastString: string | null = null;
   let pendingKey: string | null = null;
   let issuesStart = -1;
@@ -94,30 +124,42 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
       throw new ExportFileError(`not valid JSON (${message}${where})`);
     }
   };
+  /** A depth-1 string read whole: a key to compare when short and without escapes. */
+  const keyText = (text: string): string | null => (text.length <= KEY_LIMIT && !text.includes('\\') ? text : null);
   for (;;) {
     const n = read(buffer, position);
     if (n === 0) break;
     let from = 0;
-    for (let i = 0; i < n; i++) {
-      const byte = buffer[i] as number;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === BACKSLASH) {
-          escaped = true;
-          stringStart = -1; // a key written with escapes is not compared: the parser reads it with the rest
-        } else if (byte === QUOTE) {
-          inString = false;
-          if (depth === 1 && !skipping) lastString = stringStart >= 0 ? String.fromCharCode(...keyBytes) : null;
-        } else if (depth === 1 && stringStart >= 0) {
-          if (keyBytes.length < ISSUES.length + 1) keyBytes.push(byte);
-          else stringStart = -1;
-        }
-        continue;
+    let i = 0;
+    if (inString) {
+      // A string that the previous chunk left open.
+      const q = closingQuote(buffer, 0, n, escaped);
+      if (q < 0) {
+        escaped = endsEscaped(buffer, 0, n, escaped);
+        carried = null;
+        i = n;
+      } else {
+        if (carried !== null) lastString = keyText(carried + buffer.toString('latin1', 0, q));
+        carried = null;
+        inString = false;
+        escaped = false;
+        i = q + 1;
       }
+    }
+    for (; i < n; i++) {
+      const byte = buffer[i] as number;
       if (byte === QUOTE) {
-        inString = true;
-        stringStart = i;
-        keyBytes = [];
+        const keyLike = depth === 1 && !skipping;
+        const q = closingQuote(buffer, i + 1, n, false);
+        if (q < 0) {
+          inString = true;
+          escaped = endsEscaped(buffer, i + 1, n, false);
+          carried = keyLike && n - i - 1 <= KEY_LIMIT ? buffer.toString('latin1', i + 1, n) : null;
+          if (keyLike) lastString = null;
+          break;
+        }
+        if (keyLike) lastString = q - i - 1 <= KEY_LIMIT ? keyText(buffer.toString('latin1', i + 1, q)) : null;
+        i = q;
         continue;
       }
       if (isSpace(byte)) continue;
@@ -191,14 +233,29 @@ function* readIssues(
     const n = read(buffer.subarray(0, Math.min(CHUNK, stop - position)), position);
     if (n === 0) throw new ExportFileError(`not valid JSON (the file changed while it was read, at byte ${position})`);
     let from = 0;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    if (inString) {
+      const q = closingQuote(buffer, 0, n, escaped);
+      if (q < 0) {
+        escaped = endsEscaped(buffer, 0, n, escaped);
+        i = n;
+      } else {
+        inString = false;
+        escaped = false;
+        i = q + 1;
+      }
+    }
+    for (; i < n; i++) {
       const byte = buffer[i] as number;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === BACKSLASH) escaped = true;
-        else if (byte === QUOTE) inString = false;
-      } else if (byte === QUOTE) inString = true;
-      else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+      if (byte === QUOTE) {
+        const q = closingQuote(buffer, i + 1, n, false);
+        if (q < 0) {
+          inString = true;
+          escaped = endsEscaped(buffer, i + 1, n, false);
+          break;
+        }
+        i = q;
+      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
       else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
       else if (byte === COMMA && depth === 0) {
         const text =

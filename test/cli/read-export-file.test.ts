@@ -158,6 +158,30 @@ describe('the reader on bad files', () => {
   });
 });
 
+describe('the reader across chunk boundaries', () => {
+  it.each([1, 2, 3, 7, 64])('reads the same issues when each read returns at most %s bytes', (most) => {
+    // Escaped quotes and backslashes, a key that looks like "issues" inside an issue, and non-ASCII text.
+    const tricky = {
+      id: '77',
+      key: 'T-77',
+      fields: { summary: 'a \\" quote\\\\ and "issues": [ ] { } , \u00e9t\u00e9 \\', issues: [1, 2], created: 'x' },
+    };
+    const value = { names: { a: 'b' }, issues: [tricky, { id: '78', key: 'T-78', fields: {} }, 'odd'], isLast: true };
+    const path = file(`chunks-${most}.json`, JSON.stringify(value, null, most % 2 === 0 ? 2 : undefined));
+    const open = (name: string): ByteSource => {
+      const fd = openSync(name, 'r');
+      return {
+        readAt: (buffer, position) => readSync(fd, buffer, 0, Math.min(most, buffer.length), position),
+        close: () => closeSync(fd),
+      };
+    };
+    const read = readExportFile(path, open);
+    const expected = parseJiraExport(value);
+    expect(read.ok && [...read.value.source.issues]).toEqual(expected.ok && expected.value.issues);
+    expect(read.ok && read.value.source.names).toEqual({ a: 'b' });
+  });
+});
+
 describe('the reader holds one issue at a time', () => {
   // About 10 MB: ten times the reader's chunk.
   const exported = generateExport({ issues: 1200, transitionsPerIssue: 10, seed: 1 });
