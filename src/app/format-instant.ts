@@ -8,10 +8,40 @@ import { offsetMinutesAt } from '../domain/calendar/zone-offsets';
 
 const MINUTE_MS = 60_000;
 
-const recentByZone = new Map<string, Map<number, string>>();
-const RECENT_LIMIT = 4096;
+const DAY_MS = 86_400_000;
 
 const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0');
+
+/**
+ * Per zone and UTC day (epoch ms / DAY_MS): the day's offset and its written suffix, when the zone keeps one offset
+ * from a minute before the day to a minute after it (null when it changes then). Like the offset table, this
+ * relies on no zone changing its offset twice within a week.
+ */
+type DayOffset = { readonly offset: number; readonly suffix: string } | null;
+const daysByZone = new Map<string, Map<number, DayOffset>>();
+
+const dayOffset = (zone: string, day: number): DayOffset => {
+  let days = daysByZone.get(zone);
+  if (!days) {
+    days = new Map();
+    daysByZone.set(zone, days);
+  }
+  let known = days.get(day);
+  if (known === undefined) {
+    const offset = offsetMinutesAt(zone, day * DAY_MS);
+    const stable =
+      offsetMinutesAt(zone, day * DAY_MS - MINUTE_MS) === offset &&
+      offsetMinutesAt(zone, (day + 1) * DAY_MS + MINUTE_MS) === offset;
+    known = stable
+      ? { offset, suffix: `${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}` }
+      : null;
+    days.set(day, known);
+  }
+  return known;
+};
+
+const recentByZone = new Map<string, Map<number, string>>();
+const RECENT_LIMIT = 4096;
 
 /**
  * @example formatInstant(Date.parse('2026-03-02T12:00:00Z'), 'Europe/Paris') // '2026-03-02T13:00:00.000+01:00'
@@ -25,6 +55,13 @@ export const formatInstant = (ms: number, zone: string): string => {
   }
   const cached = recent.get(ms);
   if (cached !== undefined) return cached;
+  const day = dayOffset(zone, Math.floor(ms / DAY_MS));
+  if (day !== null) {
+    const text = `${new Date(ms + day.offset * 60_000).toISOString().slice(0, 23)}${day.suffix}`;
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(ms, text);
+    return text;
+  }
   const offset = offsetMinutesAt(zone, ms);
   const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
   let text = `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}`;
