@@ -288,8 +288,9 @@ const openFile = (file: string): ByteSource => {
 
 /**
  * Opens an export file: reads its top level (pass 1) now, and its issues (pass 2) each time `source.issues` is
- * iterated. Throws ExportFileError when the file is not valid JSON or not an export; file system errors are thrown
- * as they come (ENOENT, EISDIR...).
+ * iterated. Fails (as parseJiraExport does) when the top level is not an export; throws ExportFileError when the
+ * file is not valid JSON (while iterating the issues, for JSON errors inside them), and file system errors as they
+ * come (ENOENT, EISDIR...).
  */
 export const readExportFile = (file: string, open: (file: string) => ByteSource = openFile): Result<ExportFile> => {
   const bytes = open(file);
