@@ -3,7 +3,7 @@
 process.env.TZ = 'Europe/Paris';
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -262,6 +262,7 @@ const scalingBench = (): void => {
     const file = join(benchDir, `export-${count}.json`);
     const bytes = writeExportFile(file, generateExport({ issues: count, transitionsPerIssue: 15, seed: 42 }));
     const run = runCli(['clocks', '--input', file, '--at', AT]);
+    rmSync(file);
     console.log(
       `clocks: scaling ${thousands(count).padStart(7)} issues (${(bytes / 1e6).toFixed(0).padStart(3)} MB file): CLI ${String(Math.round(run.ms)).padStart(6)} ms, ${((run.ms / count) * 1000).toFixed(0).padStart(4)} ms per 1,000 issues, peak RSS ${String(run.rssMb ?? '?').padStart(4)} MB, ${exitText(run)}`,
     );
@@ -349,5 +350,6 @@ clocksBench();
 limitBench();
 otherCommandsBench();
 scalingBench();
+rmSync(benchDir, { recursive: true, force: true });
 reportBench();
 void gadgetJobBench();
