@@ -6,7 +6,14 @@ import { formatPath, ok, type Result } from '../domain/result';
 import { cadenceSprints, type SprintWindow } from '../domain/sla/next-sprint';
 import { computeIssueClocks, type ClockSettings, type SlaClock } from '../domain/sla/sla-clock';
 import type { AnomalyClassReasonView, ClocksReport, ClockView, IssueSlaView, Notice } from '../contract';
-import { isBroken, parseJiraExport, type JiraExport, type JiraIssueRecord, type JiraSprint } from '../jira/jira-export';
+import {
+  isBroken,
+  parseJiraExport,
+  type BrokenIssue,
+  type ExportSource,
+  type JiraIssueRecord,
+  type JiraSprint,
+} from '../jira/jira-export';
 import { mapIssue, resolveFields } from './map-issue';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
@@ -79,16 +86,33 @@ export type StreamedClocksReport = {
 /** One issue's view and the Jira id of its issue. */
 export type IssueResult = { readonly issueId: string | null; readonly view: IssueSlaView };
 
-/** Computes the report from an already parsed export, lazily, issue by issue. */
-export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, atMs: number): StreamedClocksReport => {
+/**
+ * Computes the report from an export, lazily, issue by issue: its issues are walked once per iteration of `issues`
+ * (or `results`), never before. The sprint windows (board sprints, then cadence sprints) reach a year past `at` and
+ * past the latest creation seen so far: a clock only looks for the first sprint starting after its own start, so a
+ * horizon that grows as issues come gives each issue the same sprint as one computed from all creations first.
+ */
+export const streamClocksReport = (
+  jiraExport: ExportSource,
+  settings: Settings,
+  atMs: number,
+): StreamedClocksReport => {
   const fields = resolveFields(settings.fields, jiraExport.names);
-  const records = jiraExport.issues.filter((i): i is JiraIssueRecord => !isBroken(i));
-  const latestCreated = records.reduce((max, i) => Math.max(max, i.createdAtMs), 0);
-  const clockSettings: ClockSettings = {
-    statuses: settings.statuses,
-    targets: settings.targets,
-    calendars: settings.calendars,
-    sprints: sprintWindows(settings, jiraExport.sprints, Math.max(atMs, latestCreated) + YEAR_MS),
+  let horizonMs = -Infinity;
+  let clockSettings: ClockSettings | null = null;
+  const clockSettingsFor = (createdAtMs: number): ClockSettings => {
+    const neededMs = Math.max(atMs, createdAtMs) + YEAR_MS;
+    if (clockSettings === null || neededMs > horizonMs) {
+      // Without a cadence the windows do not depend on the horizon; with one, extend by a year at a time.
+      horizonMs = clockSettings === null ? neededMs : neededMs + YEAR_MS;
+      clockSettings = {
+        statuses: settings.statuses,
+        targets: settings.targets,
+        calendars: settings.calendars,
+        sprints: sprintWindows(settings, jiraExport.sprints, horizonMs),
+      };
+    }
+    return clockSettings;
   };
   const warnings: Notice[] = jiraExport.notes.map((n) => ({
     code: n.code,
@@ -103,7 +127,7 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
       });
     }
   }
-  const viewOf = (issue: JiraExport['issues'][number]): IssueSlaView => {
+  const viewOf = (issue: JiraIssueRecord | BrokenIssue): IssueSlaView => {
     if (isBroken(issue)) {
       return {
         key: issue.key,
@@ -133,7 +157,7 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
         clocks: [],
       };
     }
-    const computed = computeIssueClocks(mapped.facts, clockSettings, atMs);
+    const computed = computeIssueClocks(mapped.facts, clockSettingsFor(issue.createdAtMs), atMs);
     const issueWarnings: Notice[] = [...mapped.warnings, ...computed.warnings];
     let anomalyClass: IssueSlaView['anomalyClass'] = null;
     let anomalyClassReason: AnomalyClassReasonView | null = null;
@@ -196,14 +220,14 @@ export const streamClocksReport = (jiraExport: JiraExport, settings: Settings, a
 };
 
 /** Computes the whole report in memory (for resolvers and tests; the CLI streams). */
-export const clocksReportOf = (jiraExport: JiraExport, settings: Settings, atMs: number): ClocksReport => {
+export const clocksReportOf = (jiraExport: ExportSource, settings: Settings, atMs: number): ClocksReport => {
   const streamed = streamClocksReport(jiraExport, settings, atMs);
   return { at: streamed.at, warnings: streamed.warnings, issues: [...streamed.issues] };
 };
 
 /** The report and, for each of its issues, the issue's id (what the field writes of a recompute need). */
 export const clocksResultsOf = (
-  jiraExport: JiraExport,
+  jiraExport: ExportSource,
   settings: Settings,
   atMs: number,
 ): { readonly report: ClocksReport; readonly results: readonly IssueResult[] } => {

@@ -8,7 +8,8 @@ import { milliFromUnits, unitsFromMilli } from '../domain/capacity/effort';
 import { computeSprintCapacity, type ReserveRules, type SprintCapacity } from '../domain/capacity/sprint-capacity';
 import { formatPath, ok, type Result } from '../domain/result';
 import { foldedSet } from '../domain/text';
-import { mapSprintExport, type SprintExport } from './map-sprint-export';
+import type { ExportSource } from '../jira/jira-export';
+import { mapSprintExport, mapSprintSource, type SprintExport } from './map-sprint-export';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
 
@@ -118,5 +119,17 @@ export const computeReserveReport = (
   storedReserves: SprintReserves = {},
 ): Result<ReserveReport> => {
   const mapped = mapSprintExport(exportJson, settings);
+  return mapped.ok ? ok(reserveReportOf(mapped.value, settings, nowMs, storedReserves)) : mapped;
+};
+
+/** The report of an export whose issues are read one at a time (the CLI streams its file), with its `board`. */
+export const computeReserveReportOfSource = (
+  source: ExportSource,
+  board: unknown,
+  settings: Settings,
+  nowMs: number,
+  storedReserves: SprintReserves = {},
+): Result<ReserveReport> => {
+  const mapped = mapSprintSource(source, board, settings);
   return mapped.ok ? ok(reserveReportOf(mapped.value, settings, nowMs, storedReserves)) : mapped;
 };

@@ -1,11 +1,47 @@
 // Instants on the wire: ISO 8601 with the zone's offset ("2026-03-02T13:00:00.000+01:00"). Built from a cached
 // offset table rather than a luxon DateTime per instant, since a report writes hundreds of thousands of them.
+// Within a minute of an offset change the table (probed to the minute) may be off by the seconds of an old local
+// mean time change (Paris, 1911-03-11 at 00:00 PMT, 23:50:39 UTC): there, luxon itself writes the instant.
+// A universal zone ("UTC") is written +00:00 where luxon writes Z: kept as the reports have always written it.
+import { DateTime } from 'luxon';
 import { offsetMinutesAt } from '../domain/calendar/zone-offsets';
+
+const MINUTE_MS = 60_000;
+
+const DAY_MS = 86_400_000;
+
+const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0');
+
+/**
+ * Per zone and UTC day (epoch ms / DAY_MS): the day's offset and its written suffix, when the zone keeps one offset
+ * from a minute before the day to a minute after it (null when it changes then). Like the offset table, this
+ * relies on no zone changing its offset twice within a week.
+ */
+type DayOffset = { readonly offset: number; readonly suffix: string } | null;
+const daysByZone = new Map<string, Map<number, DayOffset>>();
+
+const dayOffset = (zone: string, day: number): DayOffset => {
+  let days = daysByZone.get(zone);
+  if (!days) {
+    days = new Map();
+    daysByZone.set(zone, days);
+  }
+  let known = days.get(day);
+  if (known === undefined) {
+    const offset = offsetMinutesAt(zone, day * DAY_MS);
+    const stable =
+      offsetMinutesAt(zone, day * DAY_MS - MINUTE_MS) === offset &&
+      offsetMinutesAt(zone, (day + 1) * DAY_MS + MINUTE_MS) === offset;
+    known = stable
+      ? { offset, suffix: `${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}` }
+      : null;
+    days.set(day, known);
+  }
+  return known;
+};
 
 const recentByZone = new Map<string, Map<number, string>>();
 const RECENT_LIMIT = 4096;
-
-const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0');
 
 /**
  * @example formatInstant(Date.parse('2026-03-02T12:00:00Z'), 'Europe/Paris') // '2026-03-02T13:00:00.000+01:00'
@@ -19,9 +55,18 @@ export const formatInstant = (ms: number, zone: string): string => {
   }
   const cached = recent.get(ms);
   if (cached !== undefined) return cached;
+  const day = dayOffset(zone, Math.floor(ms / DAY_MS));
+  if (day !== null) {
+    const text = `${new Date(ms + day.offset * 60_000).toISOString().slice(0, 23)}${day.suffix}`;
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(ms, text);
+    return text;
+  }
   const offset = offsetMinutesAt(zone, ms);
   const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
-  const text = `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}`;
+  let text = `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}`;
+  if (offsetMinutesAt(zone, ms - MINUTE_MS) !== offset || offsetMinutesAt(zone, ms + MINUTE_MS) !== offset)
+    text = DateTime.fromMillis(ms, { zone }).toISO() ?? text;
   if (recent.size >= RECENT_LIMIT) recent.clear();
   recent.set(ms, text);
   return text;

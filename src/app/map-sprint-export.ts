@@ -8,13 +8,7 @@
 import { z } from 'zod';
 import { classifyAnomaly } from '../domain/anomaly/classify-anomaly';
 import { milliFromLoggedMs, milliFromUnits, type EstimationUnit } from '../domain/capacity/effort';
-import type {
-  SprintFacts,
-  SprintItem,
-  SprintState,
-  StatusCategory,
-  StatusValue,
-} from '../domain/capacity/sprint-capacity';
+import type { SprintFacts, SprintItem, SprintState, StatusCategory } from '../domain/capacity/sprint-capacity';
 import type { Change } from '../domain/value-over-time';
 import { failWith, ok, type IssueCode, type Result } from '../domain/result';
 import { foldName, foldedSet } from '../domain/text';
@@ -24,6 +18,7 @@ import {
   isBroken,
   parseJiraExport,
   type ChangeItem,
+  type ExportSource,
   type JiraIssueRecord,
   type JiraSprint,
   type JiraVersion,
@@ -117,17 +112,21 @@ const categoryOfBean = (status: unknown): StatusCategory | null => {
   return key === 'new' || key === 'indeterminate' || key === 'done' ? key : null;
 };
 
-/** Status categories as the board's issues show them (by status id and by name), for statuses seen only in histories. */
-const statusCategories = (records: readonly JiraIssueRecord[], settings: Settings) => {
+/**
+ * Status categories as the board's issues show them (by status id and by name), for statuses seen only in
+ * histories. Issues are added one at a time (`see`); `categoryOf` reads what has been seen so far, so it is asked
+ * only once every issue has been seen.
+ */
+const statusCategories = (settings: Settings) => {
   const byId = new Map<string, StatusCategory>();
   const byName = new Map<string, StatusCategory>();
-  for (const record of records) {
+  const see = (record: JiraIssueRecord): void => {
     const status = record.fields.status;
     const category = categoryOfBean(status);
-    if (category === null || !isRecord(status)) continue;
+    if (category === null || !isRecord(status)) return;
     if (typeof status.id === 'string') byId.set(status.id, category);
     if (typeof status.name === 'string') byName.set(foldName(status.name), category);
-  }
+  };
   // A status no issue is in any more: the settings' stop statuses are done (D4), the not-started ones are to do.
   const done = foldedSet([
     ...Object.values(settings.statusLists.resolved).flat(),
@@ -135,12 +134,13 @@ const statusCategories = (records: readonly JiraIssueRecord[], settings: Setting
     ...settings.statusLists.closed,
   ]);
   const notStarted = foldedSet(settings.reserve.notStartedStatuses);
-  return (id: string | null | undefined, name: string): StatusCategory | null => {
+  const categoryOf = (id: string | null | undefined, name: string): StatusCategory | null => {
     const known = (id ? byId.get(id) : undefined) ?? byName.get(foldName(name));
     if (known !== undefined) return known;
     if (done.has(foldName(name))) return 'done';
     return notStarted.has(foldName(name)) ? 'new' : null;
   };
+  return { see, categoryOf };
 };
 
 type Context = {
@@ -151,7 +151,6 @@ type Context = {
   readonly sprintField: FieldRef;
   readonly sprintsByName: ReadonlyMap<string, number>;
   readonly knownSprintIds: ReadonlySet<number>;
-  readonly categoryOf: (id: string | null | undefined, name: string) => StatusCategory | null;
   readonly fields: ReturnType<typeof resolveFields>;
   readonly versions: readonly JiraVersion[];
 };
@@ -173,7 +172,13 @@ const loggedMsOf = (fields: Readonly<Record<string, unknown>>): number | null =>
   return seconds === null ? null : Math.round(seconds * 1000);
 };
 
-const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[]): SprintItem | null => {
+/** A status step whose category is looked up once every issue has been seen (statusCategories). */
+type PendingStatus = { readonly status: string; readonly id: string | null | undefined };
+type PendingItem = Omit<SprintItem, 'statuses'> & {
+  readonly statuses: { readonly initial: null; readonly changes: readonly Change<PendingStatus>[] };
+};
+
+const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[]): PendingItem | null => {
   const { fields } = record;
   if (isRecord(fields.issuetype) && fields.issuetype.subtask === true) return null;
   const createdMs = record.createdAtMs;
@@ -216,11 +221,8 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
   const current = fields.status;
   const currentName = fieldText(current) ?? 'unknown';
   const firstStatus = statusChanges[0];
-  const statusValue = (id: string | null | undefined, name: string): StatusValue => ({
-    status: name,
-    category: context.categoryOf(id, name),
-  });
-  const statuses: Change<StatusValue>[] = [
+  const statusValue = (id: string | null | undefined, name: string): PendingStatus => ({ status: name, id });
+  const statuses: Change<PendingStatus>[] = [
     {
       atMs: createdMs,
       to:
@@ -294,10 +296,21 @@ const sprintFacts = (sprint: JiraSprint, notes: ExportNote[], index: number): Sp
 export const mapSprintExport = (value: unknown, settings: Settings): Result<SprintExport> => {
   const parsed = parseJiraExport(value);
   if (!parsed.ok) return parsed;
-  const jiraExport = parsed.value;
-  const board = boardSchema.safeParse(isRecord(value) ? value.board : undefined);
+  return mapSprintSource(parsed.value, isRecord(value) ? value.board : undefined, settings);
+};
+
+/**
+ * Maps an export whose issues are read one at a time and its board configuration (`board` of the file, undefined
+ * when it has none): each issue is mapped as it comes to the small item the capacity computation needs.
+ */
+export const mapSprintSource = (
+  jiraExport: ExportSource,
+  boardValue: unknown,
+  settings: Settings,
+): Result<SprintExport> => {
+  const board = boardSchema.safeParse(boardValue);
   const boardHelp = 'add "board": the response of GET /rest/agile/1.0/board/{boardId}/configuration';
-  if (!isRecord(value) || value.board === undefined)
+  if (boardValue === undefined)
     return failWith([
       { code: 'EXPORT_INVALID', path: ['board'], message: `the export has no board configuration: ${boardHelp}` },
     ]);
@@ -332,20 +345,17 @@ export const mapSprintExport = (value: unknown, settings: Settings): Result<Spri
       ? `customfield_${rankId}`
       : (Object.keys(names).find((key) => foldName(names[key] as string) === 'rank') ?? null);
   const sprints = jiraExport.sprints.flatMap((sprint, index) => sprintFacts(sprint, notes, index) ?? []);
-  const records: JiraIssueRecord[] = [];
-  for (const issue of jiraExport.issues) {
-    if (isBroken(issue))
-      notes.push(...issue.errors.map((error) => ({ ...error, message: `${issue.key} is left out: ${error.message}` })));
-    else records.push(issue);
-  }
   const sprintField = resolveField(settings.reserve.sprintField, names);
+  // Notes keep the order of the whole-export mapping: broken issues, the Sprint field, then each item's notes.
+  const fieldNotes: ExportNote[] = [];
   if (Object.keys(names).length > 0 && names[sprintField.id] === undefined) {
-    notes.push({
+    fieldNotes.push({
       code: 'FIELD_NOT_FOUND',
       path: ['names'],
       message: `the Sprint field "${settings.reserve.sprintField}" (settings reserve.sprintField) is not in the export's names: only its changelog entries are read`,
     });
   }
+  const categories = statusCategories(settings);
   const context: Context = {
     settings,
     unit: TIME_FIELDS.has(field.fieldId) ? 'hours' : 'points',
@@ -354,10 +364,38 @@ export const mapSprintExport = (value: unknown, settings: Settings): Result<Spri
     sprintField,
     sprintsByName: new Map(jiraExport.sprints.map((s) => [foldName(s.name), s.id])),
     knownSprintIds: new Set(sprints.map((s) => s.id)),
-    categoryOf: statusCategories(records, settings),
     fields: resolveFields(settings.fields, names),
     versions: jiraExport.versions,
   };
-  const items = records.flatMap((record) => mapItem(record, context, notes) ?? []);
-  return ok({ unit: context.unit, estimationField, sprints, items, notes });
+  const brokenNotes: ExportNote[] = [];
+  const itemNotes: ExportNote[] = [];
+  const pending: PendingItem[] = [];
+  for (const issue of jiraExport.issues) {
+    if (isBroken(issue)) {
+      brokenNotes.push(
+        ...issue.errors.map((error) => ({ ...error, message: `${issue.key} is left out: ${error.message}` })),
+      );
+      continue;
+    }
+    categories.see(issue);
+    const item = mapItem(issue, context, itemNotes);
+    if (item !== null) pending.push(item);
+  }
+  const items: SprintItem[] = pending.map((item) => ({
+    ...item,
+    statuses: {
+      initial: null,
+      changes: item.statuses.changes.map(({ atMs, to }) => ({
+        atMs,
+        to: { status: to.status, category: categories.categoryOf(to.id, to.status) },
+      })),
+    },
+  }));
+  return ok({
+    unit: context.unit,
+    estimationField,
+    sprints,
+    items,
+    notes: [...notes, ...brokenNotes, ...fieldNotes, ...itemNotes],
+  });
 };

@@ -4,10 +4,10 @@ import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { readFile } from 'node:fs/promises';
 import { DateTime, Settings as LuxonSettings } from 'luxon';
 import { platformClock } from '../app/clock';
-import { computeClocksReport, type StreamedClocksReport } from '../app/compute-clocks-report';
+import { streamClocksReport, type StreamedClocksReport } from '../app/compute-clocks-report';
 import { computeMonthlyReport } from '../app/compute-monthly-report';
 import { monthlyReportCsv } from '../app/monthly-report-csv';
-import { computeReserveReport } from '../app/compute-reserve-report';
+import { computeReserveReportOfSource } from '../app/compute-reserve-report';
 import { formatInstant } from '../app/format-instant';
 import { parseCalendar } from '../app/settings/parse-calendar';
 import { parseSettings, type Settings } from '../app/settings/parse-settings';
@@ -21,6 +21,7 @@ import {
 import { parseDurationMs } from '../domain/duration';
 import { monthWindow } from '../domain/indicators/month-window';
 import { formatPath, type Issue } from '../domain/result';
+import { ExportFileError, readExportFile, type ExportFile } from './read-export-file';
 
 /** A failure the user can act on: printed as one line, exit code 2. */
 export class CliError extends Error {}
@@ -64,15 +65,25 @@ const required = (options: Options, name: string): string => {
 const describeIssues = (where: string, issues: readonly Issue[]): string =>
   `${where}: ${issues.map((i) => `${i.path.length > 0 ? `${formatPath(i.path)}: ` : ''}${i.message}`).join('; ')}`;
 
+// Not `instanceof Error`: errors of node's fs come from another realm under jest.
+const errorCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+
+const unreadable = (file: string, error: unknown): CliError => {
+  const code = errorCode(error);
+  return new CliError(
+    `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`}`,
+  );
+};
+
 const readJsonFile = async (file: string): Promise<unknown> => {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(
-      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`}`,
-    );
+    throw unreadable(file, error);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -80,6 +91,31 @@ const readJsonFile = async (file: string): Promise<unknown> => {
     throw new CliError(`${file}: not valid JSON (${(error as Error).message})`);
   }
 };
+
+/** An export file read issue by issue (read-export-file.ts); its errors as one line naming the file. */
+const openExportFile = (file: string): ExportFile => {
+  let read: ReturnType<typeof readExportFile>;
+  try {
+    read = readExportFile(file);
+  } catch (error) {
+    if (error instanceof ExportFileError) throw new CliError(`${file}: ${error.message}`);
+    throw unreadable(file, error);
+  }
+  if (!read.ok) throw new CliError(describeIssues(file, read.issues));
+  return read.value;
+};
+
+/** The issues of a streamed export, with a JSON error found while reading them as a CliError naming the file. */
+const namingFile = <T>(file: string, items: Iterable<T>): Iterable<T> => ({
+  *[Symbol.iterator]() {
+    try {
+      yield* items;
+    } catch (error) {
+      if (error instanceof ExportFileError) throw new CliError(`${file}: ${error.message}`);
+      throw error;
+    }
+  },
+});
 
 const loadSettings = async (file: string | undefined): Promise<Settings> => {
   const parsed = parseSettings(file === undefined ? {} : await readJsonFile(file));
@@ -168,9 +204,8 @@ const clocksCommand = async (args: readonly string[], nowMs: number): Promise<vo
   const settings = await loadSettings(options.config);
   const input = required(options, 'input');
   const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, CONTRACT_ZONE);
-  const report = computeClocksReport(await readJsonFile(input), settings, atMs);
-  if (!report.ok) throw new CliError(describeIssues(input, report.issues));
-  await writeReport(report.value);
+  const { source } = openExportFile(input);
+  await writeReport(streamClocksReport({ ...source, issues: namingFile(input, source.issues) }, settings, atMs));
 };
 
 const reserveCommand = async (args: readonly string[], nowMs: number): Promise<void> => {
@@ -178,7 +213,13 @@ const reserveCommand = async (args: readonly string[], nowMs: number): Promise<v
   const settings = await loadSettings(options.config);
   const input = required(options, 'input');
   const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, CONTRACT_ZONE);
-  const report = computeReserveReport(await readJsonFile(input), settings, atMs);
+  const { source, board } = openExportFile(input);
+  const report = computeReserveReportOfSource(
+    { ...source, issues: namingFile(input, source.issues) },
+    board,
+    settings,
+    atMs,
+  );
   if (!report.ok) throw new CliError(describeIssues(input, report.issues));
   writeJson(report.value);
 };

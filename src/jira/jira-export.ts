@@ -226,7 +226,11 @@ const parseHistories = (
   return histories;
 };
 
-const readIssue = (
+/**
+ * Reads one issue of an export (its position in `issues` names it in errors), with the histories the export's
+ * top-level `changelogs` hold for it: what parseJiraExport does for each issue, for readers that stream the issues.
+ */
+export const readIssue = (
   value: unknown,
   index: number,
   bulkHistories: ReadonlyMap<string, readonly unknown[]>,
@@ -279,8 +283,16 @@ const readIssue = (
   return { id, key, createdAtMs, statusChanges, fields, histories, historiesTruncated };
 };
 
-/** Parses an export; fails only when its top level is not an export at all. */
-export const parseJiraExport = (value: unknown): Result<JiraExport> => {
+/** Everything of an export but its issues, and the top-level changelogs' histories by issue id (for readIssue). */
+export type ExportHead = Omit<JiraExport, 'issues'> & {
+  readonly bulkHistories: ReadonlyMap<string, readonly unknown[]>;
+};
+
+/**
+ * Checks an export's top level (an `issues` array) and reads all but the issues: names, sprints, versions, and the
+ * top-level changelogs grouped by issue id. Fails only when the top level is not an export at all.
+ */
+export const parseExportHead = (value: unknown): Result<{ readonly head: ExportHead; readonly issues: unknown[] }> => {
   const top = exportSchema.safeParse(value);
   if (!top.success) {
     return failWith([
@@ -334,10 +346,15 @@ export const parseJiraExport = (value: unknown): Result<JiraExport> => {
       });
   });
   return ok({
-    names: top.data.names ?? {},
-    issues: top.data.issues.map((raw, i) => readIssue(raw, i, bulk)),
-    sprints,
-    versions,
-    notes,
+    head: { names: top.data.names ?? {}, sprints, versions, notes, bulkHistories: bulk },
+    issues: top.data.issues,
   });
+};
+
+/** Parses an export; fails only when its top level is not an export at all. */
+export const parseJiraExport = (value: unknown): Result<JiraExport> => {
+  const top = parseExportHead(value);
+  if (!top.ok) return top;
+  const { bulkHistories, ...head } = top.value.head;
+  return ok({ ...head, issues: top.value.issues.map((raw, i) => readIssue(raw, i, bulkHistories)) });
 };
