@@ -18,6 +18,8 @@ import { mapIssue, resolveFields } from './map-issue';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
 
+/** The settings' field roles, in the order their warnings are listed. */
+const FIELD_ROLES = ['severity', 'environment', 'serviceLevel', 'incidentStart'] as const;
 const YEAR_MS = 366 * 86_400_000;
 
 /**
@@ -29,9 +31,9 @@ export const sprintWindows = (
   sprints: readonly JiraSprint[],
   untilMs: number,
 ): readonly SprintWindow[] => {
-  const dated = sprints
-    .filter((s) => s.startMs !== null && s.endMs !== null)
-    .map((s) => ({ name: s.name, startMs: s.startMs as number, endMs: s.endMs as number }));
+  const dated = sprints.flatMap((s) =>
+    s.startMs !== null && s.endMs !== null ? [{ name: s.name, startMs: s.startMs, endMs: s.endMs }] : [],
+  );
   const standard = settings.calendars.standard;
   if (settings.sprintCadence === null || !standard) return dated;
   const lastEndMs = dated.reduce((max, s) => Math.max(max, s.endMs), -Infinity);
@@ -119,11 +121,12 @@ export const streamClocksReport = (
     message: `${formatPath(n.path)}: ${n.message}`,
   }));
   const hasNames = Object.keys(jiraExport.names).length > 0;
-  for (const [role, ref] of Object.entries(fields)) {
+  for (const role of FIELD_ROLES) {
+    const ref = fields[role];
     if (ref !== null && hasNames && jiraExport.names[ref.id] === undefined) {
       warnings.push({
         code: 'FIELD_NOT_FOUND',
-        message: `field "${settings.fields[role as keyof typeof settings.fields]}" (settings fields.${role}) is not in the export's names: its values are read as empty`,
+        message: `field "${settings.fields[role]}" (settings fields.${role}) is not in the export's names: its values are read as empty`,
       });
     }
   }

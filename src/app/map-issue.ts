@@ -15,13 +15,14 @@ import {
   type Severity,
 } from '../domain/sla/vocabulary';
 import { foldName } from '../domain/text';
+import { isRecord } from '../domain/is-record';
+import { resolveField, type FieldRef } from './resolve-field';
 import type { FieldRefs, Settings } from './settings/parse-settings';
 import { kindOfIssueType } from './settings/parse-settings';
 import type { ChangeItem, JiraIssueRecord, JiraVersion } from '../jira/jira-export';
 import { parseJiraInstant } from '../jira/jira-instant';
 
-/** A field the settings name, as found in Jira: its id (key in `fields`) and its display name (in changelogs). */
-export type FieldRef = { readonly id: string; readonly name: string };
+export type { FieldRef } from './resolve-field';
 export type ResolvedFields = { readonly [K in keyof FieldRefs]: FieldRef | null };
 
 /**
@@ -29,13 +30,10 @@ export type ResolvedFields = { readonly [K in keyof FieldRefs]: FieldRef | null 
  * it is; otherwise it is a name, looked up in `names` ignoring case and accents.
  */
 export const resolveFields = (refs: FieldRefs, names: Readonly<Record<string, string>>): ResolvedFields => {
-  const byFoldedName = new Map(Object.entries(names).map(([id, name]) => [foldName(name), id]));
+  // Not found, the reference is kept as id and name: it still matches changelog items, and `fields` by itself.
   const resolve = (ref: string): FieldRef | null => {
-    if (names[ref] !== undefined) return { id: ref, name: names[ref] as string };
-    if (/^customfield_\d+$/.test(ref)) return { id: ref, name: ref };
-    const id = byFoldedName.get(foldName(ref));
-    // Without `names`, the name still matches changelog items, and `fields` by the name itself (never in Jira).
-    return id === undefined ? { id: ref, name: ref } : { id, name: ref };
+    const { id, name } = resolveField(ref, names);
+    return { id, name };
   };
   return {
     severity: resolve(refs.severity),
@@ -49,9 +47,11 @@ export const resolveFields = (refs: FieldRefs, names: Readonly<Record<string, st
 export const fieldText = (value: unknown): string | null => {
   if (typeof value === 'string') return value.trim() === '' ? null : value;
   if (Array.isArray(value)) return fieldText(value[0]);
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    for (const key of ['value', 'name']) if (typeof record[key] === 'string') return record[key] as string;
+  if (isRecord(value)) {
+    for (const key of ['value', 'name']) {
+      const text = value[key];
+      if (typeof text === 'string') return text;
+    }
   }
   return null;
 };
@@ -210,12 +210,12 @@ export const mapIssue = (
   }
 
   const versionByName = new Map(versions.map((v) => [v.name, v]));
-  const versionById = new Map(versions.filter((v) => v.id !== null).map((v) => [v.id as string, v]));
+  const versionById = new Map(versions.flatMap((v) => (v.id === null ? [] : [[v.id, v] as const])));
   const affectedVersions: AffectedVersion[] = (
     Array.isArray(issue.fields.versions) ? issue.fields.versions : []
   ).flatMap((v: unknown) => {
-    if (typeof v !== 'object' || v === null) return [];
-    const record = v as Record<string, unknown>;
+    if (!isRecord(v)) return [];
+    const record = v;
     const name = typeof record.name === 'string' ? record.name : null;
     if (name === null) return [];
     const own = typeof record.releaseDate === 'string' ? record.releaseDate : null;

@@ -6,6 +6,8 @@
 // and whose `ranking.rankCustomFieldId` names the rank field. Estimates on Jira's time-tracking fields
 // (timeoriginalestimate, timeestimate: seconds) make an hours board; any other field is story points.
 import { z } from 'zod';
+import { isRecord } from '../domain/is-record';
+import { resolveField } from './resolve-field';
 import { classifyAnomaly } from '../domain/anomaly/classify-anomaly';
 import { milliFromLoggedMs, milliFromUnits, type EstimationUnit } from '../domain/capacity/effort';
 import type { SprintFacts, SprintItem, SprintState, StatusCategory } from '../domain/capacity/sprint-capacity';
@@ -63,21 +65,18 @@ const boardSchema = z.looseObject({
   ranking: z.looseObject({ rankCustomFieldId: z.number().int().optional() }).optional(),
 });
 
-const SPRINT_STATES: ReadonlySet<string> = new Set<SprintState>(['closed', 'active', 'future']);
+const SPRINT_STATES: readonly SprintState[] = ['closed', 'active', 'future'];
+const sprintStateOf = (state: string): SprintState | null => SPRINT_STATES.find((known) => known === state) ?? null;
 
-/** A field given by id or by name, found in the export's `names` (ignoring case and accents), as resolveFields does. */
-const resolveField = (ref: string, names: Readonly<Record<string, string>>): FieldRef => {
-  if (names[ref] !== undefined) return { id: ref, name: names[ref] as string };
-  if (/^customfield_\d+$/.test(ref)) return { id: ref, name: ref };
-  const id = Object.keys(names).find((key) => foldName(names[key] as string) === foldName(ref));
-  return id === undefined ? { id: ref, name: ref } : { id, name: ref };
+/** A field given by id or by name, found in the export's `names` (ignoring case and accents): the one rule. */
+const fieldRefOf = (ref: string, names: Readonly<Record<string, string>>): FieldRef => {
+  const { id, name } = resolveField(ref, names);
+  return { id, name };
 };
 
 const itemMatches = (item: ChangeItem, ref: FieldRef): boolean =>
   item.fieldId === ref.id || item.field === ref.id || foldName(item.field) === foldName(ref.name);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonNegative = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 
@@ -103,8 +102,13 @@ const sprintIdsOfChange = (
     return parsed.every((part) => /^\d+$/.test(part)) ? parsed.map(Number) : null;
   }
   if (text === null || text === undefined || text.trim() === '') return [];
-  const found = text.split(',').map((name) => byName.get(foldName(name)));
-  return found.every((id) => id !== undefined) ? (found as number[]) : null;
+  const found: number[] = [];
+  for (const name of text.split(',')) {
+    const id = byName.get(foldName(name));
+    if (id === undefined) return null;
+    found.push(id);
+  }
+  return found;
 };
 
 const categoryOfBean = (status: unknown): StatusCategory | null => {
@@ -266,12 +270,13 @@ const mapItem = (record: JiraIssueRecord, context: Context, notes: ExportNote[])
 };
 
 const sprintFacts = (sprint: JiraSprint, notes: ExportNote[], index: number): SprintFacts | null => {
-  const state = sprint.state ?? 'future';
-  if (!SPRINT_STATES.has(state)) {
+  const given = sprint.state ?? 'future';
+  const state = sprintStateOf(given);
+  if (state === null) {
     notes.push({
       code: 'EXPORT_INVALID',
       path: ['sprints', index, 'state'],
-      message: `sprint "${sprint.name}" is left out: state "${state}" is not closed, active or future`,
+      message: `sprint "${sprint.name}" is left out: state "${given}" is not closed, active or future`,
     });
     return null;
   }
@@ -285,7 +290,7 @@ const sprintFacts = (sprint: JiraSprint, notes: ExportNote[], index: number): Sp
   return {
     id: sprint.id,
     name: sprint.name,
-    state: state as SprintState,
+    state,
     startAtMs: sprint.startMs,
     endAtMs: sprint.endMs,
     completeAtMs: sprint.completeMs,
@@ -343,9 +348,9 @@ export const mapSprintSource = (
   const rankFieldId =
     rankId !== undefined
       ? `customfield_${rankId}`
-      : (Object.keys(names).find((key) => foldName(names[key] as string) === 'rank') ?? null);
+      : (Object.entries(names).find(([, name]) => foldName(name) === 'rank')?.[0] ?? null);
   const sprints = jiraExport.sprints.flatMap((sprint, index) => sprintFacts(sprint, notes, index) ?? []);
-  const sprintField = resolveField(settings.reserve.sprintField, names);
+  const sprintField = fieldRefOf(settings.reserve.sprintField, names);
   // Notes keep the order of the whole-export mapping: broken issues, the Sprint field, then each item's notes.
   const fieldNotes: ExportNote[] = [];
   if (Object.keys(names).length > 0 && names[sprintField.id] === undefined) {

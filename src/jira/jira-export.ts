@@ -2,6 +2,7 @@
 // parsed at the edge into plain records. Each issue is parsed on its own, so one broken issue gets its errors and
 // the others are still computed. Only what the app reads is checked; other keys pass through untouched.
 import { z } from 'zod';
+import { isRecord } from '../domain/is-record';
 import { failWith, ok, type Issue, type Result } from '../domain/result';
 import { parseJiraInstant } from './jira-instant';
 
@@ -15,8 +16,6 @@ export type ChangeItem = {
   readonly toString?: string | null;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isOptionalText = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string';
 
 const VALUE_KEYS = ['from', 'fromString', 'to', 'toString'] as const;
