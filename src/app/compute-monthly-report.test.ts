@@ -8,7 +8,7 @@ import {
   computeMonthlyReport,
   indicatorReader,
   monthlyReportOf,
-  sprintSourceOf,
+  sprintSourceOfExport,
   type SprintSource,
 } from './compute-monthly-report';
 import { computeReserveReport } from './compute-reserve-report';
@@ -576,7 +576,7 @@ describe('computeMonthlyReport on generated exports', () => {
     const all = mapSprintExport(generated, settings);
     if (!all.ok) throw new Error('board');
     const full: SprintSource = { kind: 'board', sprintExport: all.value };
-    const subset = sprintSourceOf(generated, parsed(generated), settings, october);
+    const subset = sprintSourceOfExport(parsed(generated), board, settings, october);
     expect(subset.kind === 'board' && subset.sprintExport.items.length).toBeLessThan(all.value.items.length);
     const measured = october.endMs;
     const withSubset = monthlyReportOf(parsed(generated), subset, settings, october, measured);

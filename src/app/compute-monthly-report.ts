@@ -2,10 +2,10 @@
 // report. Each issue's clocks are the domain's (computeIssueClocks, as the `clocks` report computes them), taken at the
 // month's measure instant (its end, or `at` while it is not over), so every breach listed here is a clock
 // `contract-sla clocks --at <that instant>` prints; the indicators read them in epoch ms, with no wire round trip.
-// The issues are walked once (an ExportSource: the CLI can stream them): each is read, folded into the tally and
-// dropped, so memory holds keys and the month's durations, not 20,000 issues' clocks. The sprint figures reuse the
-// reserve (reserveReportOf) when the export has a board; the month's window and every rule are in
-// src/domain/indicators/.
+// The issues are walked once for the indicators (an ExportSource: the CLI can stream them): each is read, folded into
+// the tally and dropped, so memory holds keys and the month's durations, not 20,000 issues' clocks. The sprint
+// figures reuse the reserve (reserveReportOf) when the export has a board, from a second walk that maps only the
+// issues of the month's sprints (sprintSourceOfExport); the month's window and every rule are in src/domain/indicators/.
 import type {
   BurnDownView,
   MonthlyBreachView,
@@ -36,13 +36,13 @@ import { foldName, foldedSet } from '../domain/text';
 import {
   isBroken,
   parseJiraExport,
+  type BrokenIssue,
   type ChangeItem,
   type ExportSource,
-  type JiraExport,
   type JiraIssueRecord,
 } from '../jira/jira-export';
 import { mapIssue, resolveFields } from './map-issue';
-import { mapSprintExport, type SprintExport } from './map-sprint-export';
+import { mapSprintSource, type SprintExport } from './map-sprint-export';
 import { sprintWindows, streamClocksReport } from './compute-clocks-report';
 import { reserveReportOf } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
@@ -244,7 +244,7 @@ const durationView = (d: DurationItem, zone: string): MonthlyDurationItemView =>
 /**
  * The report of an export for a month, measured at `measuredAtMs` (measuredAtMs of month-window.ts). Its issues are
  * walked once, in order: a parsed JiraExport or issues streamed from a file. The sprint side comes apart, already
- * mapped (sprintSourceOf): mapSprintExport reads the whole export JSON.
+ * mapped (sprintSourceOfExport: a walk of its own over the same issues).
  * @example monthlyReportOf(parsed, { kind: 'none', reason: '…', warning: null }, settings, october, october.endMs).figures[0].code // 'IND_INC01'
  */
 export const monthlyReportOf = (
@@ -310,7 +310,7 @@ export const monthlyReportOf = (
 
 const NO_BOARD = "pas de tableau agile dans l'export (clé board) : prédictibilité et productivité non calculées";
 
-/** The Sprint field as mapSprintExport finds it: by id, by `customfield_…`, or by name in the export's names. */
+/** The Sprint field as mapSprintSource finds it: by id, by `customfield_…`, or by name in the export's names. */
 const sprintFieldOf = (
   ref: string,
   names: Readonly<Record<string, string>>,
@@ -323,78 +323,75 @@ const sprintFieldOf = (
 };
 
 /**
- * The raw issues the month's sprints can involve: those whose Sprint field names one of those sprints now or in a
- * change, plus one issue per current status (mapSprintExport learns status categories from current statuses), plus
- * those that could not be read (their problems are reported). Mapping only these gives the same sprint figures as
- * mapping every issue (an item outside the month's sprints counts in none of them), at a fraction of the cost.
+ * The issues the month's sprints can involve, read as `source.issues` is walked (nothing else kept): those whose
+ * Sprint field names one of those sprints now or in a change, plus the first issue of each current status
+ * (mapSprintSource learns status categories from current statuses), plus those that could not be read (their
+ * problems are noted). Mapping only these gives the same sprint figures as mapping every issue (an item outside the
+ * month's sprints counts in none of them), at a fraction of the cost.
  */
 const issuesForSprints = (
-  exportJson: Record<string, unknown>,
-  parsed: JiraExport,
+  source: ExportSource,
   settings: Settings,
   window: MonthWindow,
-): { issues: unknown[]; ids: ReadonlySet<string> } | null => {
-  const raw = exportJson.issues;
-  if (!Array.isArray(raw) || raw.length !== parsed.issues.length) return null;
-  const relevant = parsed.sprints.filter(
+): Iterable<JiraIssueRecord | BrokenIssue> => {
+  const relevant = source.sprints.filter(
     (s) =>
       (s.startMs ?? Infinity) < window.endMs &&
       Math.max(s.endMs ?? Infinity, s.completeMs ?? -Infinity) >= window.startMs,
   );
   const ids = new Set(relevant.map((s) => String(s.id)));
   const names = new Set(relevant.map((s) => foldName(s.name)));
-  const field = sprintFieldOf(settings.reserve.sprintField, parsed.names);
+  const field = sprintFieldOf(settings.reserve.sprintField, source.names);
   const mentions = (idsText: string | null | undefined, namesText: string | null | undefined): boolean =>
     (idsText ?? '').split(',').some((id) => ids.has(id.trim())) ||
     (namesText ?? '').split(',').some((name) => names.has(foldName(name)));
-  const seenStatuses = new Set<string>();
-  const issues: unknown[] = [];
-  const keptIds = new Set<string>();
-  parsed.issues.forEach((issue, i) => {
-    let keep = isBroken(issue);
-    if (!isBroken(issue)) {
-      const current = issue.fields[field.id];
-      keep = Array.isArray(current) && current.some((v: unknown) => isRecord(v) && ids.has(String(v.id)));
-      const isSprintItem = (item: ChangeItem): boolean =>
-        item.fieldId === field.id || item.field === field.id || foldName(item.field) === foldName(field.name);
-      keep ||= issue.histories.some((h) =>
+  const isSprintItem = (item: ChangeItem): boolean =>
+    item.fieldId === field.id || item.field === field.id || foldName(item.field) === foldName(field.name);
+  /** The Sprint field names one of the month's sprints, now or in a change. */
+  const involves = (issue: JiraIssueRecord): boolean => {
+    const current = issue.fields[field.id];
+    return (
+      (Array.isArray(current) && current.some((v: unknown) => isRecord(v) && ids.has(String(v.id)))) ||
+      issue.histories.some((h) =>
         h.items.some(
           (item) => isSprintItem(item) && (mentions(item.from, item.fromString) || mentions(item.to, item.toString)),
         ),
-      );
-      const status = issue.fields.status;
-      const statusKey = isRecord(status) ? `${String(status.id)}|${String(status.name)}` : '';
-      if (!seenStatuses.has(statusKey)) {
+      )
+    );
+  };
+  return {
+    *[Symbol.iterator]() {
+      // The statuses seen so far in this walk.
+      const seenStatuses = new Set<string>();
+      for (const issue of source.issues) {
+        if (isBroken(issue)) {
+          yield issue;
+          continue;
+        }
+        const status = issue.fields.status;
+        const statusKey = isRecord(status) ? `${String(status.id)}|${String(status.name)}` : '';
+        const firstOfStatus = !seenStatuses.has(statusKey);
         seenStatuses.add(statusKey);
-        keep = true;
+        if (firstOfStatus || involves(issue)) yield issue;
       }
-      if (keep) keptIds.add(issue.id);
-    }
-    if (keep) issues.push(raw[i]);
-  });
-  return { issues, ids: keptIds };
+    },
+  };
 };
 
 /**
- * The sprint side of an export: its board when it has one (`board`, as `contract-sla reserve` reads it), mapped for
- * the issues of the month's sprints only.
+ * The sprint side of an export: its board when it has one (`board` of the file, as `contract-sla reserve` reads it,
+ * undefined when there is none), mapped (mapSprintSource) for the issues of the month's sprints only. The issues are
+ * walked once, when this is called: a parsed JiraExport or issues streamed from a file.
+ * @example sprintSourceOfExport(parsed, board, settings, october).kind // 'board'
  */
-export const sprintSourceOf = (
-  exportJson: unknown,
-  parsed: JiraExport,
+export const sprintSourceOfExport = (
+  source: ExportSource,
+  board: unknown,
   settings: Settings,
   window: MonthWindow,
 ): SprintSource => {
-  if (!isRecord(exportJson) || exportJson.board === undefined) return { kind: 'none', reason: NO_BOARD, warning: null };
-  const subset = issuesForSprints(exportJson, parsed, settings, window);
-  const changelogs =
-    Array.isArray(exportJson.changelogs) && subset !== null
-      ? exportJson.changelogs.filter((c: unknown) => isRecord(c) && subset.ids.has(String(c.issueId)))
-      : exportJson.changelogs;
-  const mapped = mapSprintExport(
-    subset === null ? exportJson : { ...exportJson, issues: subset.issues, changelogs },
-    settings,
-  );
+  if (board === undefined) return { kind: 'none', reason: NO_BOARD, warning: null };
+  const mapped = mapSprintSource({ ...source, issues: issuesForSprints(source, settings, window) }, board, settings);
   if (mapped.ok) return { kind: 'board', sprintExport: mapped.value };
   const message = mapped.issues.map((i) => i.message).join('; ');
   return {
@@ -402,6 +399,23 @@ export const sprintSourceOf = (
     reason: 'configuration du tableau agile illisible : prédictibilité et productivité non calculées',
     warning: { code: 'BOARD_UNREADABLE', message: `the sprint figures are left out: ${message}`, keys: [] },
   };
+};
+
+/** A month and its measure instant (the month's end when it is over at `atMs`, else `atMs`). */
+export type MonthToMeasure = { readonly window: MonthWindow; readonly measuredAtMs: number };
+
+/** The month to measure as of `atMs`; fails when the month is not yyyy-MM or has not begun at `atMs` (path `month`). */
+export const monthToMeasure = (month: string, atMs: number): Result<MonthToMeasure> => {
+  const window = monthWindow(month);
+  if (!window.ok) return window;
+  const measuredAtMs = measureInstant(window.value, atMs);
+  if (measuredAtMs === null)
+    return fail(
+      'BAD_REQUEST',
+      ['month'],
+      `the month ${month} has not begun at ${formatInstant(atMs, window.value.zone)}: nothing to measure yet`,
+    );
+  return ok({ window: window.value, measuredAtMs });
 };
 
 /**
@@ -414,23 +428,18 @@ export const computeMonthlyReport = (
   month: string,
   atMs: number,
 ): Result<MonthlyReport> => {
-  const window = monthWindow(month);
-  if (!window.ok) return window;
-  const measuredAtMs = measureInstant(window.value, atMs);
-  if (measuredAtMs === null)
-    return fail(
-      'BAD_REQUEST',
-      ['month'],
-      `the month ${month} has not begun at ${formatInstant(atMs, window.value.zone)}: nothing to measure yet`,
-    );
+  const measured = monthToMeasure(month, atMs);
+  if (!measured.ok) return measured;
+  const { window, measuredAtMs } = measured.value;
   const parsed = parseJiraExport(exportJson);
   if (!parsed.ok) return parsed;
+  const board = isRecord(exportJson) ? exportJson.board : undefined;
   return ok(
     monthlyReportOf(
       parsed.value,
-      sprintSourceOf(exportJson, parsed.value, settings, window.value),
+      sprintSourceOfExport(parsed.value, board, settings, window),
       settings,
-      window.value,
+      window,
       measuredAtMs,
     ),
   );

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isRecord } from '../domain/is-record';
 import type { GadgetConfiguration, IndicatorsView, MonthlyReport, TrendPointView } from '../contract';
 import { AppError } from './app-error';
-import { monthlyReportOf, sprintSourceOf } from './compute-monthly-report';
+import { monthlyReportOf, sprintSourceOfExport } from './compute-monthly-report';
 import { parseJiraExport } from '../jira/jira-export';
 import { measuredAtMs as measureInstant, monthWindow } from '../domain/indicators/month-window';
 import { formatInstant } from './format-instant';
@@ -175,7 +175,7 @@ export const computeMonthlySnapshot = async (
       const computed = {
         value: monthlyReportOf(
           parsed.value,
-          sprintSourceOf(exportJson, parsed.value, settings, window.value),
+          sprintSourceOfExport(parsed.value, undefined, settings, window.value),
           settings,
           window.value,
           measuredAtMs,

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { DateTime, Settings as LuxonSettings } from 'luxon';
 import { platformClock } from '../app/clock';
 import { streamClocksReport, type StreamedClocksReport } from '../app/compute-clocks-report';
-import { computeMonthlyReport } from '../app/compute-monthly-report';
+import { monthlyReportOf, monthToMeasure, sprintSourceOfExport } from '../app/compute-monthly-report';
 import { monthlyReportCsv } from '../app/monthly-report-csv';
 import { computeReserveReportOfSource } from '../app/compute-reserve-report';
 import { formatInstant } from '../app/format-instant';
@@ -20,7 +20,7 @@ import {
 } from '../domain/calendar/business-calendar';
 import { parseDurationMs } from '../domain/duration';
 import { monthWindow } from '../domain/indicators/month-window';
-import { formatPath, type Issue } from '../domain/result';
+import { formatPath, type Issue, type Result } from '../domain/result';
 import { ExportFileError, readExportFile, type ExportFile } from './read-export-file';
 
 /** A failure the user can act on: printed as one line, exit code 2. */
@@ -92,15 +92,19 @@ const readJsonFile = async (file: string): Promise<unknown> => {
   }
 };
 
-/** An export file read issue by issue (read-export-file.ts); its errors as one line naming the file. */
-const openExportFile = (file: string): ExportFile => {
-  let read: ReturnType<typeof readExportFile>;
+/** An export file read issue by issue (read-export-file.ts), a file or JSON error as one line naming the file. */
+const readExport = (file: string): Result<ExportFile> => {
   try {
-    read = readExportFile(file);
+    return readExportFile(file);
   } catch (error) {
     if (error instanceof ExportFileError) throw new CliError(`${file}: ${error.message}`);
     throw unreadable(file, error);
   }
+};
+
+/** An export file read issue by issue (read-export-file.ts); its errors as one line naming the file. */
+const openExportFile = (file: string): ExportFile => {
+  const read = readExport(file);
   if (!read.ok) throw new CliError(describeIssues(file, read.issues));
   return read.value;
 };
@@ -237,13 +241,22 @@ const reportCommand = async (args: readonly string[], nowMs: number): Promise<vo
   const settings = await loadSettings(options.config);
   const input = required(options, 'input');
   const atMs = options.at === undefined ? nowMs : parseInstant('at', options.at, CONTRACT_ZONE);
-  const report = computeMonthlyReport(await readJsonFile(input), settings, month, atMs);
-  if (!report.ok)
-    throw report.issues.some((i) => i.path[0] === 'month')
-      ? monthProblem(report.issues)
-      : new CliError(describeIssues(input, report.issues));
-  if (format === 'csv') process.stdout.write(monthlyReportCsv(report.value));
-  else writeJson(report.value);
+  // The file's top level is read now (a file or JSON error comes before the month's, the month before the export's);
+  // its issues are walked twice, once for the sprints and once for the indicators, a JSON error in them one line.
+  const read = readExport(input);
+  const measured = monthToMeasure(month, atMs);
+  if (!measured.ok) throw monthProblem(measured.issues);
+  if (!read.ok) throw new CliError(describeIssues(input, read.issues));
+  const source = { ...read.value.source, issues: namingFile(input, read.value.source.issues) };
+  const report = monthlyReportOf(
+    source,
+    sprintSourceOfExport(source, read.value.board, settings, window.value),
+    settings,
+    window.value,
+    measured.value.measuredAtMs,
+  );
+  if (format === 'csv') process.stdout.write(monthlyReportCsv(report));
+  else writeJson(report);
 };
 
 /** Runs the command line; resolves to the exit code. */

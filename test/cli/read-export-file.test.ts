@@ -4,9 +4,12 @@ import { closeSync, mkdtempSync, openSync, readFileSync, readSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clocksReportOf } from '../../src/app/compute-clocks-report';
+import { computeMonthlyReport } from '../../src/app/compute-monthly-report';
+import { monthlyReportCsv } from '../../src/app/monthly-report-csv';
 import { computeReserveReport } from '../../src/app/compute-reserve-report';
 import { parseSettings } from '../../src/app/settings/parse-settings';
 import { ExportFileError, readExportFile, type ByteSource } from '../../src/cli/read-export-file';
+import type { MonthlyReport } from '../../src/contract';
 import { isBroken, parseJiraExport } from '../../src/jira/jira-export';
 import { generateExport } from '../support/generate-export';
 import { runCli } from '../support/run-cli';
@@ -75,6 +78,55 @@ describe('the streaming path gives the output of the in-memory path', () => {
     const expected = computeReserveReport(value, settings, Date.parse(at));
     expect(expected.ok && run.json()).toEqual(expected.ok && expected.value);
   });
+
+  /** The report the in-memory path computes from the same value, printed as the CLI prints it. */
+  const inMemoryReport = (value: unknown, month: string, at: string): MonthlyReport => {
+    const report = computeMonthlyReport(value, settings, month, Date.parse(at));
+    if (!report.ok) throw new Error(JSON.stringify(report.issues));
+    return report.value;
+  };
+  const asJson = (report: MonthlyReport): string => `${JSON.stringify(report, null, 2)}\n`;
+
+  it.each([
+    ['the sample export', SAMPLE, '2026-03'],
+    ['the sample export', SAMPLE, '2026-04'],
+    ['the sample sprint export', SPRINT_SAMPLE, '2026-03'],
+  ])('report on %s, %s: the same bytes, JSON and CSV', async (_name, path, month) => {
+    const expected = inMemoryReport(JSON.parse(readFileSync(path, 'utf8')), month, AT);
+    const [json, csv] = [
+      await runCli(['report', '--input', path, '--month', month, '--at', AT]),
+      await runCli(['report', '--input', path, '--month', month, '--at', AT, '--format', 'csv']),
+    ];
+    expect([json.code, json.stderr, json.stdout]).toEqual([0, '', asJson(expected)]);
+    expect([csv.code, csv.stderr, csv.stdout]).toEqual([0, '', monthlyReportCsv(expected)]);
+  });
+
+  it.each(['2026-09', '2026-10'])(
+    'report on a generated export with a board, top-level changelogs and a broken issue, %s: the same bytes',
+    async (month) => {
+      const { board } = JSON.parse(readFileSync(SPRINT_SAMPLE, 'utf8')) as { board: unknown };
+      const exported = generateExport({ issues: 400, transitionsPerIssue: 8, seed: 7 });
+      expect(exported.changelogs?.length).toBeGreaterThan(0);
+      const value = {
+        ...exported,
+        issues: [...exported.issues.slice(0, 200), { id: 'x' }, ...exported.issues.slice(200)],
+        board,
+      };
+      const path = file(`generated-report-${month}.json`, JSON.stringify(value));
+      const at = '2026-12-01T12:00:00+01:00';
+      const expected = inMemoryReport(value, month, at);
+      // The sprint side is computed: the board is read and some sprint of the month has figures and a burn-down.
+      expect([expected.rules.unit, expected.burnDowns.length > 0]).toEqual(['points', true]);
+      expect(expected.figures.some((f) => f.section === 'sprints' && f.value !== null)).toBe(true);
+      expect(expected.warnings.map((w) => w.code)).toContain('ISSUE_NOT_COMPUTED');
+      const [json, csv] = [
+        await runCli(['report', '--input', path, '--month', month, '--at', at]),
+        await runCli(['report', '--input', path, '--month', month, '--at', at, '--format', 'csv']),
+      ];
+      expect([json.code, json.stderr, json.stdout]).toEqual([0, '', asJson(expected)]);
+      expect([csv.code, csv.stderr, csv.stdout]).toEqual([0, '', monthlyReportCsv(expected)]);
+    },
+  );
 });
 
 describe('the reader on bad files', () => {

@@ -328,6 +328,27 @@ describe('contract-sla report errors: exit 2, one line on stderr', () => {
       /^contract-sla: .*x\.json: not a Jira export: expected a \/rest\/api\/3\/search\/jql response with "issues" .*\n$/,
     ],
     [
+      'invalid JSON inside an issue (found while the issues are walked)',
+      () => [
+        'report',
+        '--input',
+        tempFile('i.json', '{"issues": [{"id": "1"}, {"id": 2,, "key": "X"}]}'),
+        '--month',
+        '2026-03',
+      ],
+      /^contract-sla: .*i\.json: not valid JSON \(issues\[1\], from byte 24: [^\n]*\)\n$/,
+    ],
+    [
+      'a file cut inside its issues',
+      () => ['report', '--input', tempFile('cut.json', '{"issues": [{"id": "1"}, {"id'), '--month', '2026-03'],
+      /^contract-sla: .*cut\.json: not valid JSON \(unexpected end of file inside "issues", at byte 29\)\n$/,
+    ],
+    [
+      'a month not begun, in a file that is not an export: the month first',
+      () => ['report', '--input', tempFile('y.json', '{"foo": 1}'), '--month', '2026-05', '--at', AT],
+      /^contract-sla: --month: the month 2026-05 has not begun at .*\n$/,
+    ],
+    [
       'a misspelt indicators setting',
       () => [
         'report',
