@@ -4,7 +4,7 @@
 // `contract-sla clocks --at <that instant>` prints; the indicators read them in epoch ms, with no wire round trip.
 // The issues are walked once for the indicators (an ExportSource: the CLI can stream them): each is read, folded into
 // the tally and dropped, so memory holds keys and the month's durations, not 20,000 issues' clocks. The sprint
-// figures reuse the reserve (reserveReportOf) when the export has a board, from a second walk that maps only the
+// figures reuse the reserve (sprintCapacitiesOf, sprintReserveView) when the export has a board, from a second walk that maps only the
 // issues of the month's sprints (sprintSourceOfExport); the month's window and every rule are in src/domain/indicators/.
 import type {
   BurnDownView,
@@ -44,7 +44,7 @@ import {
 import { mapIssue, resolveFields } from './map-issue';
 import { mapSprintSource, type SprintExport } from './map-sprint-export';
 import { sprintWindows, streamClocksReport } from './compute-clocks-report';
-import { reserveReportOf } from './compute-reserve-report';
+import { sprintCapacitiesOf, sprintReserveView } from './compute-reserve-report';
 import { formatInstant } from './format-instant';
 import type { Settings } from './settings/parse-settings';
 
@@ -174,13 +174,13 @@ const sprintPart = (
   if (ending.length === 0) figures.push(...noSprintFigures('aucun sprint ne se termine dans le mois'));
   else {
     // The reserve's own computation, measured at the same instant: the figures `contract-sla reserve --at` prints.
-    const reserve = reserveReportOf({ ...sprintExport, sprints: ending }, settings, measuredAtMs);
+    const capacities = sprintCapacitiesOf({ ...sprintExport, sprints: ending }, settings, measuredAtMs);
     const byId = new Map(ending.map((s) => [s.id, s]));
-    for (const view of reserve.sprints) {
+    for (const capacity of capacities) {
+      const view = sprintReserveView(capacity);
       const sprint = byId.get(view.sprintId);
       if (sprint === undefined) continue;
-      // The reserve's view gives its measure instant on the wire only.
-      const measured = Date.parse(view.measuredAt);
+      const measured = capacity.measuredAtMs;
       figures.push(
         ...sprintFigures(
           {

@@ -73,15 +73,6 @@ export const reserveReportOf = (
   storedReserves: SprintReserves = {},
 ): ReserveReport => {
   const r = settings.reserve;
-  const rules: ReserveRules = {
-    unit: sprintExport.unit,
-    hoursPerPoint: r.hoursPerPoint,
-    defaultRate: r.defaultRate,
-    validationCapRate: r.validationCapRate,
-    urgentLabels: foldedSet(r.urgentLabels),
-    storyTypes: foldedSet(r.storyTypes),
-    notStartedStatuses: foldedSet(r.notStartedStatuses),
-  };
   const warnings: Notice[] = sprintExport.notes.map((n) => ({
     code: n.code,
     message: `${formatPath(n.path)}: ${n.message}`,
@@ -91,24 +82,43 @@ export const reserveReportOf = (
     if (!known.has(id))
       warnings.push({ code: 'SPRINT_NOT_FOUND', message: `reserve.perSprint: sprint ${id} is not in the export` });
   }
-  const sprints = [...sprintExport.sprints].sort(
-    (a, b) => (a.startAtMs ?? Infinity) - (b.startAtMs ?? Infinity) || a.id - b.id,
-  );
   return {
     at: iso(nowMs),
     unit: sprintExport.unit,
     estimationField: { id: sprintExport.estimationField.id, name: sprintExport.estimationField.name },
     rules: { defaultRate: r.defaultRate, validationCapRate: r.validationCapRate, hoursPerPoint: r.hoursPerPoint },
     warnings,
-    sprints: sprints.map((sprint) => {
-      const own = storedReserves[String(sprint.id)] ?? r.perSprint[String(sprint.id)];
-      const capacity = computeSprintCapacity(sprint, sprintExport.items, rules, {
-        nowMs,
-        reserveMilli: own === undefined ? null : milliFromUnits(own),
-      });
-      return sprintReserveView(capacity);
-    }),
+    sprints: sprintCapacitiesOf(sprintExport, settings, nowMs, storedReserves).map(sprintReserveView),
   };
+};
+
+/** Each sprint's capacity (domain values, instants in ms), by start (not started last): what the views show. */
+export const sprintCapacitiesOf = (
+  sprintExport: SprintExport,
+  settings: Settings,
+  nowMs: number,
+  storedReserves: SprintReserves = {},
+): SprintCapacity[] => {
+  const r = settings.reserve;
+  const rules: ReserveRules = {
+    unit: sprintExport.unit,
+    hoursPerPoint: r.hoursPerPoint,
+    defaultRate: r.defaultRate,
+    validationCapRate: r.validationCapRate,
+    urgentLabels: foldedSet(r.urgentLabels),
+    storyTypes: foldedSet(r.storyTypes),
+    notStartedStatuses: foldedSet(r.notStartedStatuses),
+  };
+  const sprints = [...sprintExport.sprints].sort(
+    (a, b) => (a.startAtMs ?? Infinity) - (b.startAtMs ?? Infinity) || a.id - b.id,
+  );
+  return sprints.map((sprint) => {
+    const own = storedReserves[String(sprint.id)] ?? r.perSprint[String(sprint.id)];
+    return computeSprintCapacity(sprint, sprintExport.items, rules, {
+      nowMs,
+      reserveMilli: own === undefined ? null : milliFromUnits(own),
+    });
+  });
 };
 
 /** Maps a sprint export (already JSON-decoded) and computes its report. */
