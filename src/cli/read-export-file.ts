@@ -44,9 +44,13 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const ISSUES = 'issues';
+const CHANGELOGS = 'changelogs';
 
-/** Longest key compared with "issues" (longer depth-1 strings are not keys the reader looks for). */
-const KEY_LIMIT = 8;
+/** The fast reading of the top-level `changelogs` could not be sure of its result: pass 1 is read again without it. */
+class FastPathMiss extends Error {}
+
+/** Longest key compared with "issues" and "changelogs" (longer depth-1 strings are not keys the reader looks for). */
+const KEY_LIMIT = 10;
 
 /**
  * The index of the quote that closes a string whose contents start at `from` (`escapedFirst`: the byte at `from`
@@ -93,6 +97,21 @@ type IssuesRange = { readonly start: number; readonly end: number };
  * (its `issues` an empty array when the array was skipped) and the byte range of that array (`[` .. `]`).
  */
 const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null } => {
+  try {
+    return readTopLevelWith(read, true);
+  } catch (error) {
+    // Any doubt or error: the plain reading, which gives the parser's own errors and positions.
+    if (error instanceof FastPathMiss || error instanceof ExportFileError) return readTopLevelWith(read, false);
+    throw error;
+  }
+};
+
+/**
+ * Pass 1 itself. With `fastChangelogs`, the top-level `changelogs` array (the largest part of the top level) is
+ * skipped like `issues` and its elements are cut at their top-level commas and parsed by JSON.parse (the token
+ * parser costs several times JSON.parse), then put in place of the empty array the parser was fed.
+ */
+const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown; range: IssuesRange | null } => {
   let top: unknown;
   const parser = new JSONParser({ paths: ['$'], keepStack: false });
   parser.onValue = ({ value }) => {
@@ -112,6 +131,24 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
   let issuesEnd = -1;
   let skipping = false;
   let position = 0;
+  // The changelogs being collected: their elements so far, the unfinished one's bytes and where it starts.
+  let collecting = false;
+  let changelogsSeen = 0;
+  let unsureKeys = false;
+  let changelogs: unknown[] | null = null;
+  let parts: Buffer[] = [];
+  let elementFrom = 0;
+  const parseElement = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new FastPathMiss();
+    }
+  };
+  const elementText = (end: number): string =>
+    parts.length === 0
+      ? buffer.toString('utf8', elementFrom, end)
+      : Buffer.concat([...parts, buffer.subarray(elementFrom, end)]).toString('utf8');
   const filePosition = (fed: number): number =>
     issuesEnd >= 0 && fed > issuesStart ? fed + (issuesEnd - issuesStart - 1) : fed;
   /** Feeds the bytes at `at` in the file; an error the parser gives without a position is placed in them. */
@@ -131,15 +168,20 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
     if (n === 0) break;
     let from = 0;
     let i = 0;
+    elementFrom = 0;
     if (inString) {
       // A string that the previous chunk left open.
       const q = closingQuote(buffer, 0, n, escaped);
       if (q < 0) {
         escaped = endsEscaped(buffer, 0, n, escaped);
+        if (carried !== null) unsureKeys = true;
         carried = null;
         i = n;
       } else {
-        if (carried !== null) lastString = keyText(carried + buffer.toString('latin1', 0, q));
+        if (carried !== null) {
+          lastString = keyText(carried + buffer.toString('latin1', 0, q));
+          unsureKeys = true;
+        }
         carried = null;
         inString = false;
         escaped = false;
@@ -155,16 +197,31 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
           inString = true;
           escaped = endsEscaped(buffer, i + 1, n, false);
           carried = keyLike && n - i - 1 <= KEY_LIMIT ? buffer.toString('latin1', i + 1, n) : null;
-          if (keyLike) lastString = null;
+          if (keyLike) {
+            lastString = null;
+            unsureKeys = true;
+          }
           break;
         }
-        if (keyLike) lastString = q - i - 1 <= KEY_LIMIT ? keyText(buffer.toString('latin1', i + 1, q)) : null;
+        if (keyLike) {
+          lastString = q - i - 1 <= KEY_LIMIT ? keyText(buffer.toString('latin1', i + 1, q)) : null;
+          if (buffer.subarray(i + 1, q).includes(BACKSLASH)) unsureKeys = true;
+        }
         i = q;
         continue;
       }
       if (isSpace(byte)) continue;
       if (byte === COLON) {
-        if (depth === 1) pendingKey = lastString;
+        if (depth === 1) {
+          pendingKey = lastString;
+          if (pendingKey === CHANGELOGS) changelogsSeen++;
+        }
+        continue;
+      }
+      if (byte === COMMA && collecting && depth === 2) {
+        (changelogs ?? []).push(parseElement(elementText(i)));
+        parts = [];
+        elementFrom = i + 1;
         continue;
       }
       const keyOfValue = pendingKey;
@@ -177,6 +234,18 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
           feed(buffer.subarray(from, i + 1), position + from);
           issuesStart = position + i;
           skipping = true;
+        } else if (
+          fastChangelogs &&
+          depth === 2 &&
+          byte === OPEN_BRACKET &&
+          keyOfValue === CHANGELOGS &&
+          changelogs === null &&
+          !skipping
+        ) {
+          feed(buffer.subarray(from, i + 1), position + from);
+          collecting = true;
+          changelogs = [];
+          elementFrom = i + 1;
         }
       } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
         depth--;
@@ -184,12 +253,20 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
           skipping = false;
           issuesEnd = position + i;
           from = i;
+        } else if (collecting && depth === 1) {
+          collecting = false;
+          const last = elementText(i);
+          if (!(last.trim() === '' && (changelogs ?? []).length === 0)) (changelogs ?? []).push(parseElement(last));
+          parts = [];
+          from = i;
         }
       }
     }
-    if (!skipping) feed(buffer.subarray(from, n), position + from);
+    if (collecting && elementFrom < n) parts.push(Buffer.from(buffer.subarray(elementFrom, n)));
+    if (!skipping && !collecting) feed(buffer.subarray(from, n), position + from);
     position += n;
   }
+  if (collecting) throw new FastPathMiss();
   if (skipping)
     throw new ExportFileError(`not valid JSON (unexpected end of file inside "issues", at byte ${position})`);
   try {
@@ -199,6 +276,13 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
     throw new ExportFileError(`not valid JSON (${describeParserError(error, filePosition)})`);
   }
   if (top === undefined) throw new ExportFileError('not valid JSON (the file is empty)');
+  if (changelogs !== null) {
+    // In place of the `[]` fed to the parser: only when that key is surely the one the parser kept.
+    if (unsureKeys || changelogsSeen !== 1 || !isRecord(top) || !Array.isArray(top[CHANGELOGS]))
+      throw new FastPathMiss();
+    if (top[CHANGELOGS].length !== 0) throw new FastPathMiss();
+    Reflect.set(top, CHANGELOGS, changelogs);
+  }
   return { top, range: issuesStart >= 0 ? { start: issuesStart, end: issuesEnd } : null };
 };
 
