@@ -90,7 +90,8 @@ const describeParserError = (error: unknown, filePosition: (fed: number) => numb
   return message;
 };
 
-type IssuesRange = { readonly start: number; readonly end: number };
+/** The `issues` array's `[` and `]`, and the positions of the commas between its elements (found by pass 1). */
+type IssuesRange = { readonly start: number; readonly end: number; readonly commas: readonly number[] };
 
 /**
  * Pass 1: the whole file with the contents of its top-level `issues` array left out. Returns the parsed top level
@@ -130,6 +131,7 @@ const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown
   let issuesStart = -1;
   let issuesEnd = -1;
   let skipping = false;
+  const commas: number[] = [];
   let position = 0;
   // The changelogs being collected: their elements so far, the unfinished one's bytes and where it starts.
   let collecting = false;
@@ -218,6 +220,10 @@ const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown
         }
         continue;
       }
+      if (byte === COMMA && skipping && depth === 2) {
+        commas.push(position + i);
+        continue;
+      }
       if (byte === COMMA && collecting && depth === 2) {
         (changelogs ?? []).push(parseElement(elementText(i)));
         parts = [];
@@ -283,13 +289,14 @@ const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown
     if (top[CHANGELOGS].length !== 0) throw new FastPathMiss();
     Reflect.set(top, CHANGELOGS, changelogs);
   }
-  return { top, range: issuesStart >= 0 ? { start: issuesStart, end: issuesEnd } : null };
+  return { top, range: issuesStart >= 0 ? { start: issuesStart, end: issuesEnd, commas } : null };
 };
 
 /**
- * Pass 2: the issues of the array at `range`, one at a time. The scanner of pass 1 (strings and brackets only) cuts
- * the array at its top-level commas and each element is parsed by JSON.parse: a token-level parser in JavaScript
- * costs 2.5 to 4.5 times JSON.parse (README, "The command line"), and pass 1 has already checked everything else.
+ * Pass 2: the issues of the array at `range`, one at a time, cut at the commas pass 1 found (its scanner follows
+ * strings and brackets only), each element parsed by JSON.parse: a token-level parser in JavaScript costs 2.5 to 4.5
+ * times JSON.parse (README, "The command line"), and pass 1 has already checked everything else. The bytes are read
+ * a chunk at a time, from the first element not yet in the buffer (an element longer than a chunk on its own).
  */
 function* readIssues(
   read: ReadAt,
@@ -297,69 +304,48 @@ function* readIssues(
   bulkHistories: ReadonlyMap<string, readonly unknown[]>,
 ): Generator<JiraIssueRecord | BrokenIssue> {
   const buffer = Buffer.allocUnsafe(CHUNK);
-  let position = range.start + 1; // after the `[`
   const stop = range.end; // the `]`
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let parts: Buffer[] = [];
-  let elementStart = position;
-  let index = 0;
-  const parse = (text: string): unknown => {
+  let bufferStart = 0; // the file position of buffer[0]
+  let bufferEnd = 0; // the file position after the buffer's last byte read
+  /** Reads [from, to) of the file into `into`, whole (a read may return fewer bytes than asked). */
+  const fill = (into: Buffer, from: number, to: number): void => {
+    let at = from;
+    while (at < to) {
+      const n = read(into.subarray(at - from, to - from), at);
+      if (n === 0) throw new ExportFileError(`not valid JSON (the file changed while it was read, at byte ${at})`);
+      at += n;
+    }
+  };
+  const text = (from: number, to: number): string => {
+    if (from >= bufferStart && to <= bufferEnd) return buffer.toString('utf8', from - bufferStart, to - bufferStart);
+    if (to - from > CHUNK) {
+      const own = Buffer.allocUnsafe(to - from);
+      fill(own, from, to);
+      return own.toString('utf8');
+    }
+    bufferStart = from;
+    bufferEnd = Math.min(from + CHUNK, stop);
+    fill(buffer, bufferStart, bufferEnd);
+    return buffer.toString('utf8', 0, to - from);
+  };
+  const parse = (element: string, index: number, elementStart: number): unknown => {
     try {
-      return JSON.parse(text);
+      return JSON.parse(element);
     } catch (error) {
       const message = error instanceof SyntaxError ? error.message : String(error);
       throw new ExportFileError(`not valid JSON (issues[${index}], from byte ${elementStart}: ${message})`);
     }
   };
-  while (position < stop) {
-    const n = read(buffer.subarray(0, Math.min(CHUNK, stop - position)), position);
-    if (n === 0) throw new ExportFileError(`not valid JSON (the file changed while it was read, at byte ${position})`);
-    let from = 0;
-    let i = 0;
-    if (inString) {
-      const q = closingQuote(buffer, 0, n, escaped);
-      if (q < 0) {
-        escaped = endsEscaped(buffer, 0, n, escaped);
-        i = n;
-      } else {
-        inString = false;
-        escaped = false;
-        i = q + 1;
-      }
-    }
-    for (; i < n; i++) {
-      const byte = buffer[i] as number;
-      if (byte === QUOTE) {
-        const q = closingQuote(buffer, i + 1, n, false);
-        if (q < 0) {
-          inString = true;
-          escaped = endsEscaped(buffer, i + 1, n, false);
-          break;
-        }
-        i = q;
-      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
-      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
-      else if (byte === COMMA && depth === 0) {
-        const text =
-          parts.length === 0
-            ? buffer.toString('utf8', from, i)
-            : Buffer.concat([...parts, buffer.subarray(from, i)]).toString('utf8');
-        parts = [];
-        const value = parse(text);
-        yield readIssue(value, index++, bulkHistories);
-        from = i + 1;
-        elementStart = position + from;
-      }
-    }
-    // The chunk's unfinished element is kept (copied: the buffer is read into again).
-    if (from < n) parts.push(Buffer.from(buffer.subarray(from, n)));
-    position += n;
+  let elementStart = range.start + 1; // after the `[`
+  let index = 0;
+  for (const comma of range.commas) {
+    const value = parse(text(elementStart, comma), index, elementStart);
+    yield readIssue(value, index++, bulkHistories);
+    elementStart = comma + 1;
   }
-  const last = Buffer.concat(parts).toString('utf8');
+  const last = text(elementStart, stop);
   if (last.trim() === '' && index === 0) return; // []
-  yield readIssue(parse(last), index++, bulkHistories);
+  yield readIssue(parse(last, index, elementStart), index++, bulkHistories);
 }
 
 const openFile = (file: string): ByteSource => {
