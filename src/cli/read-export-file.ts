@@ -57,9 +57,19 @@ const KEY_LIMIT = 10;
  * is escaped by a backslash that ended the previous chunk), or -1 when the string runs past `end`. Strings are
  * most of an export's bytes: Buffer.indexOf finds their end far faster than a loop over their bytes.
  */
+const NEAR = 16;
 const closingQuote = (buffer: Buffer, from: number, end: number, escapedFirst: boolean): number => {
   const floor = escapedFirst ? from + 1 : from;
+  // Most strings are short (keys, ids): a plain loop over their first bytes costs less than a call to indexOf.
+  const near = Math.min(end, floor + NEAR);
   let i = floor;
+  for (; i < near; i++) {
+    if (buffer[i] === QUOTE) {
+      let k = i - 1;
+      while (k >= floor && buffer[k] === BACKSLASH) k--;
+      if ((i - 1 - k) % 2 === 0) return i;
+    }
+  }
   while (i < end) {
     const q = buffer.indexOf(QUOTE, i);
     if (q < 0 || q >= end) return -1;
@@ -192,8 +202,32 @@ const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown
     }
     for (; i < n; i++) {
       const byte = buffer[i] as number;
+      if (skipping) {
+        // Inside the issues (most of the file): only strings, brackets and the commas between issues matter.
+        if (byte === QUOTE) {
+          const q = closingQuote(buffer, i + 1, n, false);
+          if (q < 0) {
+            inString = true;
+            escaped = endsEscaped(buffer, i + 1, n, false);
+            carried = null;
+            break;
+          }
+          i = q;
+        } else if (byte === COMMA) {
+          if (depth === 2) commas.push(position + i);
+        } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+        else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+          depth--;
+          if (depth === 1) {
+            skipping = false;
+            issuesEnd = position + i;
+            from = i;
+          }
+        }
+        continue;
+      }
       if (byte === QUOTE) {
-        const keyLike = depth === 1 && !skipping;
+        const keyLike = depth === 1;
         const q = closingQuote(buffer, i + 1, n, false);
         if (q < 0) {
           inString = true;
@@ -218,10 +252,6 @@ const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown
           pendingKey = lastString;
           if (pendingKey === CHANGELOGS) changelogsSeen++;
         }
-        continue;
-      }
-      if (byte === COMMA && skipping && depth === 2) {
-        commas.push(position + i);
         continue;
       }
       if (byte === COMMA && collecting && depth === 2) {
@@ -255,11 +285,7 @@ const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown
         }
       } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
         depth--;
-        if (skipping && depth === 1) {
-          skipping = false;
-          issuesEnd = position + i;
-          from = i;
-        } else if (collecting && depth === 1) {
+        if (collecting && depth === 1) {
           collecting = false;
           const last = elementText(i);
           if (!(last.trim() === '' && (changelogs ?? []).length === 0)) (changelogs ?? []).push(parseElement(last));
