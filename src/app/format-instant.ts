@@ -76,6 +76,12 @@ const RECENT_LIMIT = 4096;
  * @example formatInstant(Date.parse('2026-03-02T12:00:00Z'), 'Europe/Paris') // '2026-03-02T13:00:00.000+01:00'
  */
 export const formatInstant = (ms: number, zone: string): string => {
+  const day = dayOffset(zone, Math.floor(ms / DAY_MS));
+  if (day !== null) {
+    const local = ms + day.offset * 60_000;
+    // Written by arithmetic, cheaper than remembering it.
+    if (Number.isInteger(local) && local >= 0 && local < YEAR_10000_MS) return `${localIsoText(local)}${day.suffix}`;
+  }
   // Segment boundaries repeat (a segment's end is the next one's start, in both clocks): remember recent ones.
   let recent = recentByZone.get(zone);
   if (!recent) {
@@ -84,13 +90,9 @@ export const formatInstant = (ms: number, zone: string): string => {
   }
   const cached = recent.get(ms);
   if (cached !== undefined) return cached;
-  const day = dayOffset(zone, Math.floor(ms / DAY_MS));
   if (day !== null) {
     const local = ms + day.offset * 60_000;
-    const text =
-      Number.isInteger(local) && local >= 0 && local < YEAR_10000_MS
-        ? `${localIsoText(local)}${day.suffix}`
-        : `${new Date(local).toISOString().slice(0, 23)}${day.suffix}`;
+    const text = `${new Date(local).toISOString().slice(0, 23)}${day.suffix}`;
     if (recent.size >= RECENT_LIMIT) recent.clear();
     recent.set(ms, text);
     return text;
