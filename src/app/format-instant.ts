@@ -40,6 +40,35 @@ const dayOffset = (zone: string, day: number): DayOffset => {
   return known;
 };
 
+const YEAR_10000_MS = 253_402_300_800_000;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
+/**
+ * `new Date(local).toISOString().slice(0, 23)` for 1970-01-01 <= local < 10000-01-01, by integer arithmetic
+ * (days to civil date: H. Hinnant's algorithm, proleptic Gregorian as Date).
+ */
+const localIsoText = (local: number): string => {
+  const days = Math.floor(local / DAY_MS);
+  let rest = local - days * DAY_MS;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const date = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${TWO_DIGITS[month] ?? ''}-${TWO_DIGITS[date] ?? ''}T${TWO_DIGITS[hour] ?? ''}:${TWO_DIGITS[minute] ?? ''}:${TWO_DIGITS[second] ?? ''}.${THREE_DIGITS[milli] ?? ''}`;
+};
+
 const recentByZone = new Map<string, Map<number, string>>();
 const RECENT_LIMIT = 4096;
 
@@ -47,6 +76,12 @@ const RECENT_LIMIT = 4096;
  * @example formatInstant(Date.parse('2026-03-02T12:00:00Z'), 'Europe/Paris') // '2026-03-02T13:00:00.000+01:00'
  */
 export const formatInstant = (ms: number, zone: string): string => {
+  const day = dayOffset(zone, Math.floor(ms / DAY_MS));
+  if (day !== null) {
+    const local = ms + day.offset * 60_000;
+    // Written by arithmetic, cheaper than remembering it.
+    if (Number.isInteger(local) && local >= 0 && local < YEAR_10000_MS) return `${localIsoText(local)}${day.suffix}`;
+  }
   // Segment boundaries repeat (a segment's end is the next one's start, in both clocks): remember recent ones.
   let recent = recentByZone.get(zone);
   if (!recent) {
@@ -55,9 +90,9 @@ export const formatInstant = (ms: number, zone: string): string => {
   }
   const cached = recent.get(ms);
   if (cached !== undefined) return cached;
-  const day = dayOffset(zone, Math.floor(ms / DAY_MS));
   if (day !== null) {
-    const text = `${new Date(ms + day.offset * 60_000).toISOString().slice(0, 23)}${day.suffix}`;
+    const local = ms + day.offset * 60_000;
+    const text = `${new Date(local).toISOString().slice(0, 23)}${day.suffix}`;
     if (recent.size >= RECENT_LIMIT) recent.clear();
     recent.set(ms, text);
     return text;

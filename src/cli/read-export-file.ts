@@ -44,18 +44,32 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const ISSUES = 'issues';
+const CHANGELOGS = 'changelogs';
 
-/** Longest key compared with "issues" (longer depth-1 strings are not keys the reader looks for). */
-const KEY_LIMIT = 8;
+/** The fast reading of the top-level `changelogs` could not be sure of its result: pass 1 is read again without it. */
+class FastPathMiss extends Error {}
+
+/** Longest key compared with "issues" and "changelogs" (longer depth-1 strings are not keys the reader looks for). */
+const KEY_LIMIT = 10;
 
 /**
  * The index of the quote that closes a string whose contents start at `from` (`escapedFirst`: the byte at `from`
  * is escaped by a backslash that ended the previous chunk), or -1 when the string runs past `end`. Strings are
  * most of an export's bytes: Buffer.indexOf finds their end far faster than a loop over their bytes.
  */
+const NEAR = 16;
 const closingQuote = (buffer: Buffer, from: number, end: number, escapedFirst: boolean): number => {
   const floor = escapedFirst ? from + 1 : from;
+  // Most strings are short (keys, ids): a plain loop over their first bytes costs less than a call to indexOf.
+  const near = Math.min(end, floor + NEAR);
   let i = floor;
+  for (; i < near; i++) {
+    if (buffer[i] === QUOTE) {
+      let k = i - 1;
+      while (k >= floor && buffer[k] === BACKSLASH) k--;
+      if ((i - 1 - k) % 2 === 0) return i;
+    }
+  }
   while (i < end) {
     const q = buffer.indexOf(QUOTE, i);
     if (q < 0 || q >= end) return -1;
@@ -86,13 +100,29 @@ const describeParserError = (error: unknown, filePosition: (fed: number) => numb
   return message;
 };
 
-type IssuesRange = { readonly start: number; readonly end: number };
+/** The `issues` array's `[` and `]`, and the positions of the commas between its elements (found by pass 1). */
+type IssuesRange = { readonly start: number; readonly end: number; readonly commas: readonly number[] };
 
 /**
  * Pass 1: the whole file with the contents of its top-level `issues` array left out. Returns the parsed top level
  * (its `issues` an empty array when the array was skipped) and the byte range of that array (`[` .. `]`).
  */
 const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null } => {
+  try {
+    return readTopLevelWith(read, true);
+  } catch (error) {
+    // Any doubt or error: the plain reading, which gives the parser's own errors and positions.
+    if (error instanceof FastPathMiss || error instanceof ExportFileError) return readTopLevelWith(read, false);
+    throw error;
+  }
+};
+
+/**
+ * Pass 1 itself. With `fastChangelogs`, the top-level `changelogs` array (the largest part of the top level) is
+ * skipped like `issues` and its elements are cut at their top-level commas and parsed by JSON.parse (the token
+ * parser costs several times JSON.parse), then put in place of the empty array the parser was fed.
+ */
+const readTopLevelWith = (read: ReadAt, fastChangelogs: boolean): { top: unknown; range: IssuesRange | null } => {
   let top: unknown;
   const parser = new JSONParser({ paths: ['$'], keepStack: false });
   parser.onValue = ({ value }) => {
@@ -111,7 +141,26 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
   let issuesStart = -1;
   let issuesEnd = -1;
   let skipping = false;
+  const commas: number[] = [];
   let position = 0;
+  // The changelogs being collected: their elements so far, the unfinished one's bytes and where it starts.
+  let collecting = false;
+  let changelogsSeen = 0;
+  let unsureKeys = false;
+  let changelogs: unknown[] | null = null;
+  let parts: Buffer[] = [];
+  let elementFrom = 0;
+  const parseElement = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new FastPathMiss();
+    }
+  };
+  const elementText = (end: number): string =>
+    parts.length === 0
+      ? buffer.toString('utf8', elementFrom, end)
+      : Buffer.concat([...parts, buffer.subarray(elementFrom, end)]).toString('utf8');
   const filePosition = (fed: number): number =>
     issuesEnd >= 0 && fed > issuesStart ? fed + (issuesEnd - issuesStart - 1) : fed;
   /** Feeds the bytes at `at` in the file; an error the parser gives without a position is placed in them. */
@@ -131,15 +180,20 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
     if (n === 0) break;
     let from = 0;
     let i = 0;
+    elementFrom = 0;
     if (inString) {
       // A string that the previous chunk left open.
       const q = closingQuote(buffer, 0, n, escaped);
       if (q < 0) {
         escaped = endsEscaped(buffer, 0, n, escaped);
+        if (carried !== null) unsureKeys = true;
         carried = null;
         i = n;
       } else {
-        if (carried !== null) lastString = keyText(carried + buffer.toString('latin1', 0, q));
+        if (carried !== null) {
+          lastString = keyText(carried + buffer.toString('latin1', 0, q));
+          unsureKeys = true;
+        }
         carried = null;
         inString = false;
         escaped = false;
@@ -148,23 +202,62 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
     }
     for (; i < n; i++) {
       const byte = buffer[i] as number;
+      if (skipping) {
+        // Inside the issues (most of the file): only strings, brackets and the commas between issues matter.
+        if (byte === QUOTE) {
+          const q = closingQuote(buffer, i + 1, n, false);
+          if (q < 0) {
+            inString = true;
+            escaped = endsEscaped(buffer, i + 1, n, false);
+            carried = null;
+            break;
+          }
+          i = q;
+        } else if (byte === COMMA) {
+          if (depth === 2) commas.push(position + i);
+        } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+        else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+          depth--;
+          if (depth === 1) {
+            skipping = false;
+            issuesEnd = position + i;
+            from = i;
+          }
+        }
+        continue;
+      }
       if (byte === QUOTE) {
-        const keyLike = depth === 1 && !skipping;
+        const keyLike = depth === 1;
         const q = closingQuote(buffer, i + 1, n, false);
         if (q < 0) {
           inString = true;
           escaped = endsEscaped(buffer, i + 1, n, false);
           carried = keyLike && n - i - 1 <= KEY_LIMIT ? buffer.toString('latin1', i + 1, n) : null;
-          if (keyLike) lastString = null;
+          if (keyLike) {
+            lastString = null;
+            unsureKeys = true;
+          }
           break;
         }
-        if (keyLike) lastString = q - i - 1 <= KEY_LIMIT ? keyText(buffer.toString('latin1', i + 1, q)) : null;
+        if (keyLike) {
+          lastString = q - i - 1 <= KEY_LIMIT ? keyText(buffer.toString('latin1', i + 1, q)) : null;
+          if (buffer.subarray(i + 1, q).includes(BACKSLASH)) unsureKeys = true;
+        }
         i = q;
         continue;
       }
       if (isSpace(byte)) continue;
       if (byte === COLON) {
-        if (depth === 1) pendingKey = lastString;
+        if (depth === 1) {
+          pendingKey = lastString;
+          if (pendingKey === CHANGELOGS) changelogsSeen++;
+        }
+        continue;
+      }
+      if (byte === COMMA && collecting && depth === 2) {
+        (changelogs ?? []).push(parseElement(elementText(i)));
+        parts = [];
+        elementFrom = i + 1;
         continue;
       }
       const keyOfValue = pendingKey;
@@ -177,19 +270,35 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
           feed(buffer.subarray(from, i + 1), position + from);
           issuesStart = position + i;
           skipping = true;
+        } else if (
+          fastChangelogs &&
+          depth === 2 &&
+          byte === OPEN_BRACKET &&
+          keyOfValue === CHANGELOGS &&
+          changelogs === null &&
+          !skipping
+        ) {
+          feed(buffer.subarray(from, i + 1), position + from);
+          collecting = true;
+          changelogs = [];
+          elementFrom = i + 1;
         }
       } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
         depth--;
-        if (skipping && depth === 1) {
-          skipping = false;
-          issuesEnd = position + i;
+        if (collecting && depth === 1) {
+          collecting = false;
+          const last = elementText(i);
+          if (!(last.trim() === '' && (changelogs ?? []).length === 0)) (changelogs ?? []).push(parseElement(last));
+          parts = [];
           from = i;
         }
       }
     }
-    if (!skipping) feed(buffer.subarray(from, n), position + from);
+    if (collecting && elementFrom < n) parts.push(Buffer.from(buffer.subarray(elementFrom, n)));
+    if (!skipping && !collecting) feed(buffer.subarray(from, n), position + from);
     position += n;
   }
+  if (collecting) throw new FastPathMiss();
   if (skipping)
     throw new ExportFileError(`not valid JSON (unexpected end of file inside "issues", at byte ${position})`);
   try {
@@ -199,13 +308,21 @@ const readTopLevel = (read: ReadAt): { top: unknown; range: IssuesRange | null }
     throw new ExportFileError(`not valid JSON (${describeParserError(error, filePosition)})`);
   }
   if (top === undefined) throw new ExportFileError('not valid JSON (the file is empty)');
-  return { top, range: issuesStart >= 0 ? { start: issuesStart, end: issuesEnd } : null };
+  if (changelogs !== null) {
+    // In place of the `[]` fed to the parser: only when that key is surely the one the parser kept.
+    if (unsureKeys || changelogsSeen !== 1 || !isRecord(top) || !Array.isArray(top[CHANGELOGS]))
+      throw new FastPathMiss();
+    if (top[CHANGELOGS].length !== 0) throw new FastPathMiss();
+    Reflect.set(top, CHANGELOGS, changelogs);
+  }
+  return { top, range: issuesStart >= 0 ? { start: issuesStart, end: issuesEnd, commas } : null };
 };
 
 /**
- * Pass 2: the issues of the array at `range`, one at a time. The scanner of pass 1 (strings and brackets only) cuts
- * the array at its top-level commas and each element is parsed by JSON.parse: a token-level parser in JavaScript
- * costs 2.5 to 4.5 times JSON.parse (README, "The command line"), and pass 1 has already checked everything else.
+ * Pass 2: the issues of the array at `range`, one at a time, cut at the commas pass 1 found (its scanner follows
+ * strings and brackets only), each element parsed by JSON.parse: a token-level parser in JavaScript costs 2.5 to 4.5
+ * times JSON.parse (README, "The command line"), and pass 1 has already checked everything else. The bytes are read
+ * a chunk at a time, from the first element not yet in the buffer (an element longer than a chunk on its own).
  */
 function* readIssues(
   read: ReadAt,
@@ -213,69 +330,48 @@ function* readIssues(
   bulkHistories: ReadonlyMap<string, readonly unknown[]>,
 ): Generator<JiraIssueRecord | BrokenIssue> {
   const buffer = Buffer.allocUnsafe(CHUNK);
-  let position = range.start + 1; // after the `[`
   const stop = range.end; // the `]`
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let parts: Buffer[] = [];
-  let elementStart = position;
-  let index = 0;
-  const parse = (text: string): unknown => {
+  let bufferStart = 0; // the file position of buffer[0]
+  let bufferEnd = 0; // the file position after the buffer's last byte read
+  /** Reads [from, to) of the file into `into`, whole (a read may return fewer bytes than asked). */
+  const fill = (into: Buffer, from: number, to: number): void => {
+    let at = from;
+    while (at < to) {
+      const n = read(into.subarray(at - from, to - from), at);
+      if (n === 0) throw new ExportFileError(`not valid JSON (the file changed while it was read, at byte ${at})`);
+      at += n;
+    }
+  };
+  const text = (from: number, to: number): string => {
+    if (from >= bufferStart && to <= bufferEnd) return buffer.toString('utf8', from - bufferStart, to - bufferStart);
+    if (to - from > CHUNK) {
+      const own = Buffer.allocUnsafe(to - from);
+      fill(own, from, to);
+      return own.toString('utf8');
+    }
+    bufferStart = from;
+    bufferEnd = Math.min(from + CHUNK, stop);
+    fill(buffer, bufferStart, bufferEnd);
+    return buffer.toString('utf8', 0, to - from);
+  };
+  const parse = (element: string, index: number, elementStart: number): unknown => {
     try {
-      return JSON.parse(text);
+      return JSON.parse(element);
     } catch (error) {
       const message = error instanceof SyntaxError ? error.message : String(error);
       throw new ExportFileError(`not valid JSON (issues[${index}], from byte ${elementStart}: ${message})`);
     }
   };
-  while (position < stop) {
-    const n = read(buffer.subarray(0, Math.min(CHUNK, stop - position)), position);
-    if (n === 0) throw new ExportFileError(`not valid JSON (the file changed while it was read, at byte ${position})`);
-    let from = 0;
-    let i = 0;
-    if (inString) {
-      const q = closingQuote(buffer, 0, n, escaped);
-      if (q < 0) {
-        escaped = endsEscaped(buffer, 0, n, escaped);
-        i = n;
-      } else {
-        inString = false;
-        escaped = false;
-        i = q + 1;
-      }
-    }
-    for (; i < n; i++) {
-      const byte = buffer[i] as number;
-      if (byte === QUOTE) {
-        const q = closingQuote(buffer, i + 1, n, false);
-        if (q < 0) {
-          inString = true;
-          escaped = endsEscaped(buffer, i + 1, n, false);
-          break;
-        }
-        i = q;
-      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
-      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
-      else if (byte === COMMA && depth === 0) {
-        const text =
-          parts.length === 0
-            ? buffer.toString('utf8', from, i)
-            : Buffer.concat([...parts, buffer.subarray(from, i)]).toString('utf8');
-        parts = [];
-        const value = parse(text);
-        yield readIssue(value, index++, bulkHistories);
-        from = i + 1;
-        elementStart = position + from;
-      }
-    }
-    // The chunk's unfinished element is kept (copied: the buffer is read into again).
-    if (from < n) parts.push(Buffer.from(buffer.subarray(from, n)));
-    position += n;
+  let elementStart = range.start + 1; // after the `[`
+  let index = 0;
+  for (const comma of range.commas) {
+    const value = parse(text(elementStart, comma), index, elementStart);
+    yield readIssue(value, index++, bulkHistories);
+    elementStart = comma + 1;
   }
-  const last = Buffer.concat(parts).toString('utf8');
+  const last = text(elementStart, stop);
   if (last.trim() === '' && index === 0) return; // []
-  yield readIssue(parse(last), index++, bulkHistories);
+  yield readIssue(parse(last, index, elementStart), index++, bulkHistories);
 }
 
 const openFile = (file: string): ByteSource => {

@@ -6,6 +6,69 @@ import { isRecord } from '../domain/is-record';
 import { failWith, ok, type Issue, type Result } from '../domain/result';
 import { parseJiraInstant } from './jira-instant';
 
+const DIGIT_0 = 0x30;
+
+/** The digits of `text` from `at` to `at + count` as a number, or -1 when one of them is not a digit. */
+const digitsAt = (text: string, at: number, count: number): number => {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+};
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * parseJiraInstant for the form Jira writes ("2026-03-02T09:15:00.000+0100", 28 characters) by integer arithmetic,
+ * with every field in its plain range; any other text goes to parseJiraInstant itself. A history's timestamp is read
+ * for each of millions of change items: Date.parse with regexes costs several times this.
+ */
+export const jiraInstant = (text: unknown): number | null => {
+  if (typeof text !== 'string' || text.length !== 28) return parseJiraInstant(text);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const milli = digitsAt(text, 20, 3);
+  const offsetHours = digitsAt(text, 24, 2);
+  const offsetMinutes = digitsAt(text, 26, 2);
+  const sign = text.charCodeAt(23);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (
+    text.charCodeAt(4) !== 0x2d || // -
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x54 || // T
+    text.charCodeAt(13) !== 0x3a || // :
+    text.charCodeAt(16) !== 0x3a ||
+    text.charCodeAt(19) !== 0x2e || // .
+    (sign !== 0x2b && sign !== 0x2d) || // + or -
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    milli < 0 ||
+    offsetHours < 0 ||
+    offsetHours > 23 ||
+    offsetMinutes < 0 ||
+    offsetMinutes > 59
+  )
+    return parseJiraInstant(text);
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli) - (sign === 0x2b ? offsetMs : -offsetMs);
+};
+
 /** A changelog item as Jira sends it; only these keys are read. */
 export type ChangeItem = {
   readonly field: string;
@@ -211,7 +274,7 @@ const parseHistories = (
       errors.push({ code: 'ISSUE_INVALID', path: [...path, i], message: `change history is malformed (${history})` });
       return;
     }
-    const atMs = parseJiraInstant(history.created);
+    const atMs = jiraInstant(history.created);
     if (atMs === null) {
       errors.push({
         code: 'INSTANT_INVALID',
@@ -258,7 +321,7 @@ export const readIssue = (
   const ordered = chronological(all, ['issues', index, 'changelog', 'histories']);
   if (!ordered.ok) errors.push(...ordered.issues);
   // The creation instant is parsed here, once: every later reader takes `createdAtMs`.
-  const createdAtMs = fields.created === undefined || fields.created === null ? null : parseJiraInstant(fields.created);
+  const createdAtMs = fields.created === undefined || fields.created === null ? null : jiraInstant(fields.created);
   if (fields.created === undefined || fields.created === null) {
     errors.push({
       code: 'ISSUE_HAS_NO_CREATED',

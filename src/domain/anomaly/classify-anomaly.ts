@@ -32,6 +32,26 @@ export type AnomalyClassification = { readonly anomalyClass: AnomalyClass | null
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * Release date + VSR months → epoch ms, remembered: a report classifies thousands of anomalies against a few dozen
+ * release dates, and luxon costs tens of microseconds per date. Only finite results are kept (an invalid date still
+ * goes to luxon each time, which throws or gives NaN as it is configured).
+ */
+const vsrEnds = new Map<string, number>();
+const VSR_ENDS_LIMIT = 4096;
+
+const vsrEndOf = (releaseDate: string, vsrMonths: number): number => {
+  const key = `${vsrMonths}|${releaseDate}`;
+  const known = vsrEnds.get(key);
+  if (known !== undefined) return known;
+  const ms = DateTime.fromISO(releaseDate, { zone: CONTRACT_ZONE }).plus({ months: vsrMonths }).toMillis();
+  if (Number.isFinite(ms)) {
+    if (vsrEnds.size >= VSR_ENDS_LIMIT) vsrEnds.clear();
+    vsrEnds.set(key, ms);
+  }
+  return ms;
+};
+
+/**
  * Classifies an anomaly.
  * @example
  * classifyAnomaly(
@@ -65,9 +85,7 @@ export const classifyAnomaly = (
       latest = { name: version.name, releaseDate: version.releaseDate };
   }
   if (latest === null) return { anomalyClass: null, reason: { code: 'NO_RELEASED_VERSION' } };
-  const vsrEndsAtMs = DateTime.fromISO(latest.releaseDate, { zone: CONTRACT_ZONE })
-    .plus({ months: vsrMonths })
-    .toMillis();
+  const vsrEndsAtMs = vsrEndOf(latest.releaseDate, vsrMonths);
   const withinVsr = facts.createdAtMs < vsrEndsAtMs;
   return {
     anomalyClass: withinVsr ? 'validation' : 'production',

@@ -4,7 +4,10 @@
 import { DateTime } from 'luxon';
 import { itemAt } from '../item-at';
 import { publicHolidays, type HolidaySet } from './french-holidays';
-import { instantOfWallMs } from './zone-offsets';
+import { instantOfWallMs, offsetMinutesAt } from './zone-offsets';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -246,14 +249,37 @@ export const isWorkingInstant = (cal: BusinessCalendar, ms: number): boolean => 
 };
 
 /**
+ * The local year and day of the year (1-based) of an instant, from the offset table; luxon (as before) within a
+ * minute of an offset change, where the table (probed to the minute) could miss an old local mean time's seconds.
+ */
+const localYearAndOrdinal = (zone: string, ms: number): { year: number; ordinal: number } => {
+  const offset = offsetMinutesAt(zone, ms);
+  if (
+    Number.isInteger(ms) &&
+    Number.isInteger(offset) &&
+    offsetMinutesAt(zone, ms - MINUTE_MS) === offset &&
+    offsetMinutesAt(zone, ms + MINUTE_MS) === offset
+  ) {
+    const local = new Date(ms + offset * MINUTE_MS);
+    const year = local.getUTCFullYear();
+    const yearStart = new Date(0);
+    yearStart.setUTCFullYear(year, 0, 1);
+    const ordinal = Math.floor((local.getTime() - yearStart.getTime()) / DAY_MS) + 1;
+    return { year, ordinal };
+  }
+  const local = DateTime.fromMillis(ms, { zone });
+  return { year: local.year, ordinal: local.ordinal };
+};
+
+/**
  * The end of the last working window on the local day of `ms` or before it (D7: a sprint is due at the end of its
  * last working day). An instant at exactly local midnight belongs to the day before (a sprint "ending" at 00:00).
  * Returns null when the calendar has no working window in the year before.
  */
 export const endOfLastWorkingDayEpoch = (cal: BusinessCalendar, ms: number): number | null => {
-  const local = DateTime.fromMillis(ms - 1, { zone: cal.zone });
-  let table = yearTable(cal, local.year);
-  let day = local.ordinal - 1;
+  const { year, ordinal } = localYearAndOrdinal(cal.zone, ms - 1);
+  let table = yearTable(cal, year);
+  let day = ordinal - 1;
   for (let steps = 0; steps < 400; steps++) {
     if (day < 0) {
       table = yearTable(cal, table.year - 1);
