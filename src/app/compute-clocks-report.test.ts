@@ -1,4 +1,4 @@
-import { clocksReportOf, sprintWindows, streamClocksReport } from './compute-clocks-report';
+import { clocksReportOf, clocksResultsOf, sprintWindows, streamClocksReport } from './compute-clocks-report';
 import { parseJiraExport, type ExportSource } from '../jira/jira-export';
 import { generateExport } from '../../test/support/generate-export';
 import { defaultSettings } from '../../test/support/clock-builders';
@@ -109,5 +109,23 @@ describe('streamClocksReport sprint horizon', () => {
       .sort()
       .at(-1);
     expect(lastDue !== undefined && Date.parse(lastDue) > atMs + 366 * 86_400_000).toBe(true);
+  });
+});
+
+describe('clocksResultsOf: each issue with its id and its "Échéance SLA" (issue 9: ms inside)', () => {
+  // The simpler version: the earliest `dueAt` of the views of the clocks still counting, compared as parsed instants.
+  const earliestDueOfViews = (clocks: readonly { state: string; dueAt: string | null }[]): string | null =>
+    clocks
+      .filter((c) => c.state !== 'stopped' && c.dueAt !== null)
+      .map((c) => c.dueAt ?? '')
+      .reduce<string | null>((min, d) => (min === null || Date.parse(d) < Date.parse(min) ? d : min), null);
+
+  it('gives the due instant of the clock still counting that is due first, and the id of every issue', () => {
+    const parsed = parseJiraExport(generateExport({ issues: 300, transitionsPerIssue: 4, seed: 9 }));
+    if (!parsed.ok) throw new Error('generated export does not parse');
+    const { results } = clocksResultsOf(parsed.value, defaultSettings(), ms('2026-03-02T12:00'));
+    expect(results.map((r) => r.issueId)).toEqual(parsed.value.issues.map((i) => i.id));
+    expect(results.map((r) => r.nextDueAt)).toEqual(results.map((r) => earliestDueOfViews(r.view.clocks)));
+    expect(results.filter((r) => r.nextDueAt !== null).length).toBeGreaterThan(10);
   });
 });

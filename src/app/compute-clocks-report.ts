@@ -86,7 +86,15 @@ export type StreamedClocksReport = {
 };
 
 /** One issue's view and the Jira id of its issue. */
-export type IssueResult = { readonly issueId: string | null; readonly view: IssueSlaView };
+export type IssueResult = {
+  readonly issueId: string | null;
+  readonly view: IssueSlaView;
+  /**
+   * "Échéance SLA": the due instant of the clock still counting that is due first, chosen by its epoch ms and given
+   * as that clock's view shows it (null when no clock still counting has a due instant).
+   */
+  readonly nextDueAt: string | null;
+};
 
 /**
  * Computes the report from an export, lazily, issue by issue: its issues are walked once per iteration of `issues`
@@ -130,9 +138,13 @@ export const streamClocksReport = (
       });
     }
   }
-  const viewOf = (issue: JiraIssueRecord | BrokenIssue): IssueSlaView => {
+  const resultOf = (issue: JiraIssueRecord | BrokenIssue): IssueResult => ({
+    issueId: issue.id,
+    ...viewOf(issue),
+  });
+  const viewOf = (issue: JiraIssueRecord | BrokenIssue): { view: IssueSlaView; nextDueAt: string | null } => {
     if (isBroken(issue)) {
-      return {
+      const view: IssueSlaView = {
         key: issue.key,
         kind: null,
         severity: null,
@@ -144,10 +156,11 @@ export const streamClocksReport = (
         errors: issue.errors.map((e) => ({ code: e.code, path: formatPath(e.path), message: e.message })),
         clocks: [],
       };
+      return { view, nextDueAt: null };
     }
     const mapped = mapIssue(issue, settings, fields, jiraExport.versions);
     if (mapped.facts === null) {
-      return {
+      const view: IssueSlaView = {
         key: mapped.key,
         kind: null,
         severity: null,
@@ -159,6 +172,7 @@ export const streamClocksReport = (
         errors: [],
         clocks: [],
       };
+      return { view, nextDueAt: null };
     }
     const computed = computeIssueClocks(mapped.facts, clockSettingsFor(issue.createdAtMs), atMs);
     const issueWarnings: Notice[] = [...mapped.warnings, ...computed.warnings];
@@ -193,7 +207,16 @@ export const streamClocksReport = (
       }
     }
     const zoneOf = (calendarName: string): string => settings.calendars[calendarName]?.zone ?? CONTRACT_ZONE;
-    return {
+    const clocks = computed.clocks.map((c) => clockView(c, zoneOf(c.calendar)));
+    let nextDueAt: string | null = null;
+    let nextDueAtMs = Infinity;
+    computed.clocks.forEach((c, i) => {
+      if (c.state !== 'stopped' && c.dueAtMs !== null && c.dueAtMs < nextDueAtMs) {
+        nextDueAtMs = c.dueAtMs;
+        nextDueAt = clocks[i]?.dueAt ?? null;
+      }
+    });
+    const view: IssueSlaView = {
       key: mapped.key,
       kind: mapped.kind,
       severity: computed.severity,
@@ -203,20 +226,21 @@ export const streamClocksReport = (
       serviceLevel: computed.serviceLevel,
       warnings: issueWarnings,
       errors: [],
-      clocks: computed.clocks.map((c) => clockView(c, zoneOf(c.calendar))),
+      clocks,
     };
+    return { view, nextDueAt };
   };
   return {
     at: formatInstant(atMs, CONTRACT_ZONE),
     warnings,
     issues: {
       *[Symbol.iterator]() {
-        for (const issue of jiraExport.issues) yield viewOf(issue);
+        for (const issue of jiraExport.issues) yield viewOf(issue).view;
       },
     },
     results: {
       *[Symbol.iterator]() {
-        for (const issue of jiraExport.issues) yield { issueId: issue.id, view: viewOf(issue) };
+        for (const issue of jiraExport.issues) yield resultOf(issue);
       },
     },
   };

@@ -4,7 +4,7 @@ import { CONTRACT_ZONE } from '../domain/contract-zone';
 import type { IssueSlaPanelView } from '../contract';
 import { AppError } from './app-error';
 import { formatInstant } from './format-instant';
-import { liveReport, nextDueAtOf, slaStatusOf } from './live-export';
+import { liveReport, slaStatusOf } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -19,7 +19,7 @@ export const getIssueSla = async (
 ): Promise<IssueSlaPanelView> => {
   if (!ISSUE_KEY.test(issueKey)) throw new AppError('BAD_REQUEST', `"${issueKey.slice(0, 60)}" is not an issue key`);
   const { settings, version, stored } = await effectiveSettings(deps.store);
-  const { report } = await liveReport(
+  const { results } = await liveReport(
     deps,
     'user',
     `key = ${issueKey}`,
@@ -28,12 +28,13 @@ export const getIssueSla = async (
     nowMs,
     issueId !== null && /^\d{1,18}$/.test(issueId) ? [issueId] : [],
   );
-  const issue = report.issues.find((i) => i.key === issueKey) ?? report.issues[0];
-  if (!issue) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or is not visible to you`);
+  const result = results.find((r) => r.view.key === issueKey) ?? results[0];
+  if (!result) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or is not visible to you`);
+  const issue = result.view;
   return {
     issue,
     slaStatus: slaStatusOf(issue),
-    nextDueAt: nextDueAtOf(issue),
+    nextDueAt: result.nextDueAt,
     computedAt: formatInstant(nowMs, CONTRACT_ZONE),
     settingsVersion: version,
   };

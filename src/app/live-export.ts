@@ -173,9 +173,3 @@ export const slaStatusOf = (issue: IssueSlaView): SlaStatus | null => {
   if (counting.length === 0) return 'met';
   return counting.every((c) => c.state === 'paused') ? 'paused' : 'running';
 };
-
-/** "Échéance SLA": the earliest due instant of a clock still counting (null when every clock stopped). */
-export const nextDueAtOf = (issue: IssueSlaView): string | null => {
-  const due = issue.clocks.flatMap((c) => (c.state !== 'stopped' && c.dueAt !== null ? [c.dueAt] : []));
-  return due.length === 0 ? null : due.reduce((min, d) => (Date.parse(d) < Date.parse(min) ? d : min));
-};

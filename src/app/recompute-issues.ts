@@ -3,7 +3,7 @@
 // Idempotent: the same history and time give the same values, and unchanged values are not written again.
 import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
-import { liveReport, nextDueAtOf, slaFieldIds, slaStatusOf } from './live-export';
+import { liveReport, slaFieldIds, slaStatusOf } from './live-export';
 import { MAX_RECONCILED_ISSUES, type Deps, type SearchIssue } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
 
@@ -76,7 +76,7 @@ export const recomputeIssues = async (
       fieldWrites += 1;
     };
     const rawById = byId(rawIssues);
-    results.forEach(({ issueId, view }) => {
+    results.forEach(({ issueId, view, nextDueAt }) => {
       const raw = issueId === null ? undefined : rawById.get(issueId);
       if (issueId === null || !ISSUE_ID.test(issueId) || (view.kind === null && view.errors.length === 0)) return;
       const equalText = (a: unknown, b: string | null): boolean => (a ?? null) === b;
@@ -96,7 +96,7 @@ export const recomputeIssues = async (
         currentValue(raw, targets.slaStatus ?? ''),
         equalText,
       );
-      queue(targets.slaDue, issueId, nextDueAtOf(view), currentValue(raw, targets.slaDue ?? ''), sameInstant);
+      queue(targets.slaDue, issueId, nextDueAt, currentValue(raw, targets.slaDue ?? ''), sameInstant);
     });
     if (updates.size > 0) {
       const outcome = await deps.jira.writeAppFieldValues([...updates.values()], { generateChangelog: false });
