@@ -69,9 +69,6 @@ const localIsoText = (local: number): string => {
   return `${year}-${TWO_DIGITS[month] ?? ''}-${TWO_DIGITS[date] ?? ''}T${TWO_DIGITS[hour] ?? ''}:${TWO_DIGITS[minute] ?? ''}:${TWO_DIGITS[second] ?? ''}.${THREE_DIGITS[milli] ?? ''}`;
 };
 
-const recentByZone = new Map<string, Map<number, string>>();
-const RECENT_LIMIT = 4096;
-
 /**
  * @example formatInstant(Date.parse('2026-03-02T12:00:00Z'), 'Europe/Paris') // '2026-03-02T13:00:00.000+01:00'
  */
@@ -82,27 +79,12 @@ export const formatInstant = (ms: number, zone: string): string => {
     // Written by arithmetic, cheaper than remembering it.
     if (Number.isInteger(local) && local >= 0 && local < YEAR_10000_MS) return `${localIsoText(local)}${day.suffix}`;
   }
-  // Segment boundaries repeat (a segment's end is the next one's start, in both clocks): remember recent ones.
-  let recent = recentByZone.get(zone);
-  if (!recent) {
-    recent = new Map();
-    recentByZone.set(zone, recent);
-  }
-  const cached = recent.get(ms);
-  if (cached !== undefined) return cached;
-  if (day !== null) {
-    const local = ms + day.offset * 60_000;
-    const text = `${new Date(local).toISOString().slice(0, 23)}${day.suffix}`;
-    if (recent.size >= RECENT_LIMIT) recent.clear();
-    recent.set(ms, text);
-    return text;
-  }
+  // Rare instants (before 1970, fractional ms, or a day with an offset change) take the general path.
+  if (day !== null) return `${new Date(ms + day.offset * 60_000).toISOString().slice(0, 23)}${day.suffix}`;
   const offset = offsetMinutesAt(zone, ms);
   const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
   let text = `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(Math.abs(offset) % 60)}`;
   if (offsetMinutesAt(zone, ms - MINUTE_MS) !== offset || offsetMinutesAt(zone, ms + MINUTE_MS) !== offset)
     text = DateTime.fromMillis(ms, { zone }).toISO() ?? text;
-  if (recent.size >= RECENT_LIMIT) recent.clear();
-  recent.set(ms, text);
   return text;
 };

@@ -3,11 +3,17 @@
 // (`--format csv`) flattens the report: one row per figure (code, label, unit, value, numerator, denominator,
 // threshold, status, note) and one row per breach of a figure (code, key, clock, target, elapsed, overrun, due,
 // stopped). Rates and ratios are plain numbers (0.95 = 95 %), durations integer ms, effort in the board's unit.
-import type { AnomalyClass } from '../domain/anomaly/classify-anomaly';
 import type { SprintState } from '../domain/capacity/sprint-capacity';
-import type { FigureDimensions, FigureSection, FigureStatus, FigureUnit } from '../domain/indicators/figure';
+import type {
+  ClockKeys,
+  FigureDimensions,
+  FigureSection,
+  FigureStatus,
+  FigureUnit,
+  RatioKeys,
+} from '../domain/indicators/figure';
 import type { ClockId } from '../domain/sla/targets';
-import type { Environment, IssueKind, ServiceLevel, Severity } from '../domain/sla/vocabulary';
+import type { IssueKind } from '../domain/sla/vocabulary';
 import type { Notice } from './notice';
 import type { ReserveUnit } from './reserve';
 
@@ -32,29 +38,11 @@ export type MonthlyBreachView = {
 };
 
 /** Compliance and counts: clocks met and breached (stopped in the month), and those still running (apart, D9). */
-export type MonthlyClockKeysView = {
-  readonly met: readonly string[];
-  readonly breached: readonly string[];
-  readonly running: readonly string[];
-};
+export type MonthlyClockKeysView = ClockKeys;
 /** Ratios and durations: the issues behind the numerator, behind the denominator, and those listed apart. */
-export type MonthlyRatioKeysView = {
-  readonly numerator: readonly string[];
-  readonly denominator: readonly string[];
-  readonly apart: readonly string[];
-};
-
-export type MonthlyFigureDimensionsView = {
-  readonly kind?: IssueKind;
-  readonly clock?: ClockId;
-  readonly severity?: Severity;
-  readonly serviceLevel?: ServiceLevel;
-  readonly environment?: Environment | 'unknown';
-  readonly anomalyClass?: AnomalyClass | 'unknown';
-  readonly statistic?: NonNullable<FigureDimensions['statistic']>;
-  readonly basis?: NonNullable<FigureDimensions['basis']>;
-  readonly sprintId?: number;
-};
+export type MonthlyRatioKeysView = RatioKeys;
+/** The figure's dimensions: plain JSON already, the domain's own type. */
+export type MonthlyFigureDimensionsView = FigureDimensions;
 
 type MonthlyFigureBase = {
   /** Stable identifier: IND_INC01, IND_SUP02, ANO_RESOLUTION_BLOCKING, ESCAPED_DEFECT_RATE, LEAD_TIME_MEDIAN, … */
