@@ -62,6 +62,8 @@ export type StoredIssue = {
   rank: string;
   /** Values of the app's Forge fields by field id (customfield_10100..10106): strings, datetimes as Jira writes them. */
   appValues: Record<string, string | null>;
+  /** Issue entity properties by key (`contractSla`…), JSON values as the app set them; absent when none. */
+  properties?: Record<string, unknown>;
   histories: StoredHistory[];
 };
 
@@ -121,6 +123,7 @@ const issueSchema = z.strictObject({
   storyPoints: z.number().nullable(),
   rank: z.string(),
   appValues: z.record(z.string(), z.string().nullable()),
+  properties: z.record(z.string(), z.json()).optional(),
   histories: z.array(
     z.strictObject({ id: z.string(), atMs: epochMs, authorId: z.string(), items: z.array(changeItemSchema) }),
   ),

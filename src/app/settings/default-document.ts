@@ -61,6 +61,8 @@ export const settingsDocument = (s: Settings): SettingsDocument => ({
   productOwnerGroup: s.productOwnerGroup,
   reserve: jsonCopy(s.reserve),
   indicators: jsonCopy(s.indicators),
+  native: jsonCopy(s.native),
+  warnings: jsonCopy(s.warnings),
 });
 
 /** A calendar's next closed days from `fromDate` (public holidays it does not work, and extra closed dates). */

@@ -49,6 +49,39 @@ export type Settings = {
   readonly reserve: ReserveSettings;
   /** The monthly indicators (D9). */
   readonly indicators: IndicatorSettings;
+  /** Jira-native features: the `contractSla` issue property (JQL) and the severity UI modification (issue 10). */
+  readonly native: NativeSettings;
+  /** Warnings before a breach, through Jira's issue notification (issue 10). */
+  readonly warnings: WarningSettings;
+};
+
+/** The `native` section. Off switches leave nothing behind (the property is deleted, the UI modification removed). */
+export type NativeSettings = {
+  /** Write the `contractSla` issue property (indexed for JQL, read by the JQL functions). */
+  readonly issueProperty: boolean;
+  /** Make the severity read-only, on the issue view and create screens, for users outside the Administration (D5). */
+  readonly severityReadOnly: boolean;
+};
+
+export const DEFAULT_NATIVE: NativeSettings = { issueProperty: true, severityReadOnly: true };
+
+/** The `warnings` section: one notification per threshold and clock cycle; a paused clock never warns. */
+export type WarningSettings = {
+  readonly enabled: boolean;
+  /** Percentages of the target, ascending and distinct; 100 is the breach itself. */
+  readonly thresholds: readonly number[];
+  readonly notifyAssignee: boolean;
+  readonly notifyWatchers: boolean;
+  /** A Jira group notified too (the Scrum master's), or null. */
+  readonly group: string | null;
+};
+
+export const DEFAULT_WARNINGS: WarningSettings = {
+  enabled: true,
+  thresholds: [75, 100],
+  notifyAssignee: true,
+  notifyWatchers: true,
+  group: null,
 };
 
 /** The `indicators` section (D9). */
@@ -250,6 +283,33 @@ export const settingsSchema = z.strictObject({
   indicators: z
     .strictObject({ inProgressStatuses: names.min(1, 'expected at least one status').optional() })
     .optional(),
+  native: z
+    .strictObject({ issueProperty: z.boolean().optional(), severityReadOnly: z.boolean().optional() })
+    .optional(),
+  warnings: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      thresholds: z
+        .array(
+          z
+            .number()
+            .int('expected a whole percentage')
+            .min(1, 'expected a percentage of the target between 1 and 100')
+            .max(100, 'expected a percentage of the target between 1 and 100'),
+        )
+        .max(5, 'expected at most 5 thresholds')
+        .superRefine((list, ctx) => {
+          list.forEach((t, i) => {
+            if (i > 0 && t <= (list[i - 1] ?? 0))
+              ctx.addIssue({ code: 'custom', path: [i], message: 'thresholds go up: each above the one before' });
+          });
+        })
+        .optional(),
+      notifyAssignee: z.boolean().optional(),
+      notifyWatchers: z.boolean().optional(),
+      group: z.union([z.string().trim().min(1, 'expected a group name'), z.null()]).optional(),
+    })
+    .optional(),
   sprintCadence: z
     .union([
       z.strictObject({
@@ -431,6 +491,8 @@ export const parseSettings = (value: unknown): Result<Settings> => {
     productOwnerGroup: json.productOwnerGroup ?? null,
     reserve: { ...DEFAULT_RESERVE, ...json.reserve },
     indicators: { ...DEFAULT_INDICATORS, ...json.indicators },
+    native: { ...DEFAULT_NATIVE, ...json.native },
+    warnings: { ...DEFAULT_WARNINGS, ...json.warnings },
   });
 };
 
