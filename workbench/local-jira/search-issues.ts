@@ -20,7 +20,7 @@ import {
   type FieldDef,
 } from './catalog';
 import { issueTypeBean } from './jira-beans';
-import { parseJql, type JqlClause, type JqlOperand, type JqlSort } from './jql';
+import { parseJql, type JqlClause, type JqlOperand, type JqlQuery, type JqlSort } from './jql';
 import type { LocalJiraState, StoredIssue } from './local-jira-state';
 import { sprintsOf, versionsOf } from './render';
 
@@ -398,6 +398,12 @@ function compileOrder(orderBy: readonly JqlSort[]): (a: StoredIssue, b: StoredIs
 export function compileSearch(jql: string, env: SearchEnvironment, bounded: boolean): CompileResult {
   const parsed = parseJql(jql);
   if (!parsed.ok) return { ok: false, message: parsed.message };
+  return compileQuery(parsed.query, env, bounded);
+}
+
+/** Compiles a parsed query (the search route's, once the app's JQL functions are replaced by their fragments). */
+export function compileQuery(query: JqlQuery, env: SearchEnvironment, bounded: boolean): CompileResult {
+  const parsed = { query };
   if (bounded && parsed.query.where === null) {
     return {
       ok: false,
