@@ -159,6 +159,7 @@ function fieldAccess(rawName: string, env: SearchEnvironment): FieldAccess {
       return { name: 'project', type: 'text', values: () => [PROJECT_KEY, String(PROJECT_ID), PROJECT_NAME] };
     case 'key':
     case 'issuekey':
+    case 'issue':
     case 'id':
       return { name: 'key', type: 'text', values: (i) => [i.key, i.id] };
     case 'issuetype':
