@@ -24,7 +24,7 @@ describe('buildSlaFragment (issue 10)', () => {
       'slaOverdueBy',
       ['1j 2h', 'resolution'],
       'in',
-      `(${P}.resolutionState in (running, paused) AND ${P}.resolutionDueAt <= "-1d 2h")`,
+      `(${P}.resolutionState in (running, paused) AND ${P}.resolutionDueAt <= "-26h")`,
     ],
     ['slaPaused', ['resolution'], 'not in', `NOT (${P}.resolutionState = paused)`],
   ])('%s(%j) %s', (name, args, operator, jql) => {
@@ -67,8 +67,10 @@ describe('buildSlaFragment (issue 10)', () => {
 describe('parsePeriod', () => {
   it.each<[string, string | null]>([
     ['4h', '4h'],
-    [' 1w  2d ', '1w 2d'],
+    [' 1w  2d ', '9d'],
+    ['1w 7d', '2w'],
     ['3j', '3d'],
+    ['1h 30m', '90m'],
     ['30M', '30m'],
     ['-1d', null],
     ['4x', null],

@@ -77,22 +77,21 @@ const FRAGMENTS: Readonly<Record<SlaJqlFunctionName, (c: ClockId, period: string
 };
 
 /**
- * A period of JQL's relative dates ("4h", "1d", "2w", "30m", "1d 4h"), canonical ("1d 4h"); French "j" is a day.
- * Null when the text is not one, or is zero.
+ * A period of JQL's relative dates ("4h", "1d", "2w", "30m", "1d 4h"; French "j" is a day), written in one unit (the
+ * largest that divides it: "1d 4h" → "28h"), so that a sign in front ("-28h") negates all of it. Null when the text
+ * is not a period, or is zero.
  */
 export function parsePeriod(text: string): string | null {
-  const parts = text.trim().toLowerCase().split(/\s+/);
-  const out: string[] = [];
+  const minutesOf: Readonly<Record<string, number>> = { w: 7 * 24 * 60, d: 24 * 60, j: 24 * 60, h: 60, m: 1 };
   let total = 0;
-  for (const part of parts) {
+  for (const part of text.trim().toLowerCase().split(/\s+/)) {
     const match = /^(\d{1,6})([wdjhm])$/.exec(part);
     if (match === null) return null;
-    const n = Number(match[1]);
-    const unit = match[2] === 'j' ? 'd' : match[2];
-    total += n;
-    out.push(`${n}${unit}`);
+    total += Number(match[1]) * (minutesOf[match[2] ?? ''] ?? 0);
   }
-  return total > 0 ? out.join(' ') : null;
+  if (total <= 0) return null;
+  const unit = (['w', 'd', 'h'] as const).find((u) => total % (minutesOf[u] ?? 1) === 0) ?? 'm';
+  return `${total / (minutesOf[unit] ?? 1)}${unit}`;
 }
 
 const fail = (error: string): JqlFragmentResult => ({ ok: false, error });

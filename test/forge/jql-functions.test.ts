@@ -89,6 +89,8 @@ describe('JQL functions on the local Jira (issue 10)', () => {
     ['issue in slaOverdueBy("1d")', ['DEMAT-3']],
     ['issue in slaOverdueBy("30m", workaround)', ['DEMAT-5']],
     ['issue in slaOverdueBy("3d")', []],
+    ['issue in slaOverdueBy("1d 23h")', ['DEMAT-3']],
+    ['issue in slaOverdueBy("2d 1h")', []],
     ['issue not in slaBreached()', ['DEMAT-1', 'DEMAT-2', 'DEMAT-4', 'DEMAT-6']],
     ['key not in slaRunning(resolution)', ['DEMAT-4', 'DEMAT-5', 'DEMAT-6']],
   ])('%s', async (clause, expected) => {
