@@ -1,0 +1,51 @@
+// Issue 10, item 3 (D5) in a browser: the workflow condition administration-condition hides "Valider le
+// contournement" (51) and "Valider la correction" (81) from a developer on the host's issue page, and shows them to
+// the Administration. DEMAT-19 is the blocking anomaly "En cours" of the seed; Paul proposes a workaround first.
+import {
+  accountIdOf,
+  markDrawn,
+  openHostPage,
+  switchUser,
+  waitForRedraw,
+  useWorkbenchAndBrowser,
+} from '../support/browser';
+
+const TEST_TIMEOUT_MS = 60_000;
+
+const started = useWorkbenchAndBrowser();
+
+describe('issue 10 (D5): Administration-only transitions in the browser', () => {
+  it(
+    'hides "Valider le contournement" and "Valider la correction" from Paul and shows them to Claire',
+    async () => {
+      const { workbench, browser } = started();
+      const users = workbench.jira.users();
+      const { page, errors } = await browser.newPage();
+      await openHostPage(page, workbench.url, '/issues');
+      await switchUser(page, accountIdOf(users, 'Paul Leroy'));
+      await openHostPage(page, workbench.url, '/browse/DEMAT-19');
+      await markDrawn(page);
+      await page.locator('#main button[data-transition="41"]').click();
+      await waitForRedraw(page);
+      expect(await page.getByTestId('issue-status').textContent()).toBe('En validation Administration');
+
+      const shown = async (): Promise<string[]> =>
+        page
+          .locator('#main button[data-transition]')
+          .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-transition') ?? ''));
+      expect(await shown()).toEqual(['61']);
+
+      await switchUser(page, accountIdOf(users, 'Claire Martin'));
+      await openHostPage(page, workbench.url, '/browse/DEMAT-19');
+      await page.locator('#main button[data-transition="51"]').waitFor();
+      expect(await shown()).toEqual(['51', '61', '81']);
+      expect(await page.locator('#main button[data-transition="51"]').textContent()).toContain(
+        'Valider le contournement',
+      );
+
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
