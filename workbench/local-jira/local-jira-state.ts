@@ -98,6 +98,20 @@ export type WorkflowCondition = {
   readonly configuration: unknown;
 };
 
+/** A UI modification (issue 10, D5: jira:uiModifications) as the app registered it through the REST API. */
+export type StoredUiModification = {
+  readonly id: string;
+  name: string;
+  description?: string;
+  data?: string;
+  contexts: {
+    readonly id: string;
+    readonly projectId: string | null;
+    readonly issueTypeId: string | null;
+    readonly viewType: string;
+  }[];
+};
+
 export type LocalJiraState = {
   readonly format: typeof STATE_FORMAT;
   readonly anchorMs: number;
@@ -109,6 +123,8 @@ export type LocalJiraState = {
   validators: WorkflowValidator[];
   /** Workflow conditions (issue 10); absent in snapshots written before them. */
   conditions?: WorkflowCondition[];
+  /** UI modifications registered by the app (issue 10); absent in snapshots written before them. */
+  uiModifications?: StoredUiModification[];
 };
 
 const changeItemSchema = z.strictObject({
@@ -196,6 +212,24 @@ const stateSchema = z.strictObject({
   issues: z.array(issueSchema),
   validators: z.array(validatorSchema),
   conditions: z.array(conditionSchema).optional(),
+  uiModifications: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        description: z.string().optional(),
+        data: z.string().optional(),
+        contexts: z.array(
+          z.strictObject({
+            id: z.string(),
+            projectId: z.string().nullable(),
+            issueTypeId: z.string().nullable(),
+            viewType: z.string(),
+          }),
+        ),
+      }),
+    )
+    .optional(),
 });
 
 export type StateParseResult =
