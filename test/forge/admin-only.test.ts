@@ -2,10 +2,15 @@
 // `administration-condition` (a Jira expression, evaluated by the local Jira for the calling user) hides "Valider le
 // contournement" (51) and "Valider la correction" (81) from everyone outside the group; the function validator stays
 // the server-side guard. DEMAT-19 is the blocking anomaly "En cours" of the seed; Paul is a developer, Claire is in
-// administration-demat.
+// administration-demat. Then the severity UI modification: the settings save registers it through the REST API ("UI
+// modifications (apps)") when native.severityReadOnly is on, keeps one registration across saves, and removes it when
+// switched off; its client code asks `uiModifications/severityAccess`, which answers from the Forge context's user.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Reply, ValidatorConfig } from '../../src/contract';
+import type { Reply, SeverityAccessView, ValidatorConfig } from '../../src/contract';
+import { SEVERITY_READ_ONLY_EXPLANATION, SEVERITY_UI_MODIFICATION_NAME } from '../../src/app/ui-modifications';
+import { PROJECT_ID } from '../../workbench/local-jira/catalog';
+import { expectValidJiraResponse } from '../support/openapi';
 import { DEFAULT_ADMINISTRATION_CONDITION_EXPRESSION } from '../../src/app/validators/build-validator-config';
 import { createLocalJira } from '../../workbench/local-jira';
 import { DEFAULT_CONDITION_EXPRESSION } from '../../workbench/local-jira/routes/validators';
@@ -149,5 +154,139 @@ describe('issue 10 (D5): the workflow condition administration-condition', () =>
       expect.stringMatching(/Seul le groupe « administration-demat »/),
     ]);
     expect((await transition(site, 'DEMAT-19', '51', 'Claire')).status).toBe(204);
+  });
+});
+
+const ADMIN_PAGE = { moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } };
+const UIM = { moduleKey: 'severity-read-only', extension: { type: 'jira:uiModifications' } };
+
+const save = async (site: ForgeSite, document: unknown, expectedVersion: number) => {
+  const reply = (await site.host.invoke(
+    'settings/save',
+    { document, expectedVersion },
+    ADMIN_PAGE,
+    userNamed(site, 'Claire'),
+  )) as Reply<unknown>;
+  expect(reply.ok).toBe(true);
+};
+
+type Registered = {
+  id: string;
+  name: string;
+  data?: string;
+  contexts: { projectId: string | null; issueTypeId: string | null; viewType: string }[];
+};
+const registered = async (site: ForgeSite): Promise<Registered[]> => {
+  const reply = await site.jira.handle({
+    method: 'GET',
+    path: '/rest/api/3/uiModifications?expand=contexts,data',
+    caller: { kind: 'app' },
+  });
+  expect(reply.status).toBe(200);
+  expectValidJiraResponse('platform', 'get', '/rest/api/3/uiModifications', 200, reply.body);
+  return (reply.body as { values: Registered[] }).values;
+};
+
+const writes = (site: ForgeSite) =>
+  site.jira
+    .calls()
+    .filter((c) => c.path.startsWith('/rest/api/3/uiModifications') && c.method !== 'GET')
+    .map((c) => c.method);
+
+describe('issue 10 (D5): the severity UI modification', () => {
+  let site: ForgeSite;
+  beforeEach(() => {
+    site = aForgeSite();
+  });
+  afterEach(() => site.host.settle());
+
+  it('is registered by the settings save on the contract project and issue types, for the create screen and the issue view', async () => {
+    expect(await registered(site)).toEqual([]);
+    await save(site, { native: { issueProperty: true, severityReadOnly: true } }, 0);
+    const [only, ...others] = await registered(site);
+    expect(others).toEqual([]);
+    expect(only?.name).toBe(SEVERITY_UI_MODIFICATION_NAME);
+    expect(JSON.parse(only?.data ?? 'null')).toEqual({
+      severityFieldId: 'customfield_10100',
+      explanation: SEVERITY_READ_ONLY_EXPLANATION,
+    });
+    const types = await site.jira.handle({ method: 'GET', path: '/rest/api/3/issuetype', caller: { kind: 'app' } });
+    const typeIdOf = new Map((types.body as { id: string; name: string }[]).map((t) => [t.name, t.id]));
+    const contexts = only?.contexts ?? [];
+    expect(new Set(contexts.map((c) => c.viewType))).toEqual(new Set(['GIC', 'IssueView']));
+    expect(new Set(contexts.map((c) => c.projectId))).toEqual(new Set([String(PROJECT_ID)]));
+    const typeIds = new Set(contexts.map((c) => c.issueTypeId));
+    expect(typeIds.has(typeIdOf.get('Anomalie') ?? '?')).toBe(true);
+    expect(typeIds.has(typeIdOf.get('Story') ?? '?')).toBe(false); // stories have no severity
+    expect(contexts).toHaveLength(typeIds.size * 2);
+  });
+
+  it('keeps one registration across saves (idempotent), and removes it when switched off', async () => {
+    await save(site, { native: { issueProperty: true, severityReadOnly: true } }, 0);
+    const first = await registered(site);
+    await save(site, { native: { issueProperty: true, severityReadOnly: true }, vsrMonths: 3 }, 1);
+    expect((await registered(site)).map((m) => m.id)).toEqual(first.map((m) => m.id));
+    expect(writes(site)).toEqual(['POST']); // the second save found it as wanted: no write
+    await save(site, { native: { issueProperty: true, severityReadOnly: false } }, 2);
+    expect(await registered(site)).toEqual([]);
+    expect(writes(site)).toEqual(['POST', 'DELETE']);
+    await save(site, { native: { issueProperty: true, severityReadOnly: false } }, 3);
+    expect(writes(site)).toEqual(['POST', 'DELETE']);
+  });
+
+  it('removes copies left by an earlier install, keeping one', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      await site.jira.handle({
+        method: 'POST',
+        path: '/rest/api/3/uiModifications',
+        body: { name: SEVERITY_UI_MODIFICATION_NAME, data: '{}', contexts: [] },
+        caller: { kind: 'app' },
+      });
+    }
+    await save(site, { native: { issueProperty: true, severityReadOnly: true } }, 0);
+    const left = await registered(site);
+    expect(left).toHaveLength(1);
+    expect(JSON.parse(left[0]?.data ?? '{}')).toHaveProperty('severityFieldId', 'customfield_10100');
+  });
+
+  it.each([
+    ['Paul', false],
+    ['Claire', true],
+  ])('D5: tells the client code whether %s may edit the severity', async (user, editable) => {
+    const reply = (await site.host.invoke(
+      'uiModifications/severityAccess',
+      {},
+      UIM,
+      userNamed(site, user),
+    )) as Reply<SeverityAccessView>;
+    expect(reply).toEqual({
+      ok: true,
+      data: { editable, explanation: SEVERITY_READ_ONLY_EXPLANATION, group: 'administration-demat' },
+    });
+    expect(SEVERITY_READ_ONLY_EXPLANATION).toMatch(/^Gravité qualifiée par l'Administration .* \/ Severity/);
+  });
+
+  it('the local Jira: only apps reach the routes, and a bad body is refused naming the field', async () => {
+    const asUser = await site.jira.handle({
+      method: 'GET',
+      path: '/rest/api/3/uiModifications',
+      caller: { kind: 'user', accountId: userNamed(site, 'Claire') },
+    });
+    expect(asUser.status).toBe(403);
+    const bad = await site.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/uiModifications',
+      body: { name: 'x', contexts: [{ viewType: 'Board' }] },
+      caller: { kind: 'app' },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('contexts[0].viewType');
+    const created = await site.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/uiModifications',
+      body: { name: 'x', contexts: [{ projectId: '10000', issueTypeId: '10001', viewType: 'GIC' }] },
+      caller: { kind: 'app' },
+    });
+    expectValidJiraResponse('platform', 'post', '/rest/api/3/uiModifications', 201, created.body);
   });
 });
