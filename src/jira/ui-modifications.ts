@@ -1,9 +1,10 @@
 // The "UI modifications (apps)" REST group (issue 10, D5): GET/POST /rest/api/3/uiModifications, PUT/DELETE
-// /rest/api/3/uiModifications/{uiModificationId}, as the app (a Forge app reads and changes only its own), and
-// GET /rest/api/3/project/{projectIdOrKey} for the project id a context names.
+// /rest/api/3/uiModifications/{uiModificationId}, as the app (a Forge app reads and changes only its own), and the
+// project id a context names.
 import { z } from 'zod';
 import type { JiraTransport, UiModification, UiModificationInput } from '../app/ports';
 import { expectOk, parseOrFail } from './jira-reply';
+import { searchPage } from './search-issues';
 
 const contextSchema = z.looseObject({
   projectId: z.string().nullable().optional(),
@@ -25,7 +26,7 @@ const pageSchema = z.looseObject({
     .default([]),
 });
 const createdSchema = z.looseObject({ id: z.string() });
-const projectSchema = z.looseObject({ id: z.union([z.string(), z.number()]) });
+const projectFieldSchema = z.looseObject({ id: z.union([z.string(), z.number()]) });
 
 const PAGE = 50;
 
@@ -81,10 +82,13 @@ export const deleteUiModification = async (jira: JiraTransport, id: string): Pro
   expectOk('DELETE /rest/api/3/uiModifications/{id}', reply.status, reply.body);
 };
 
-/** A project's id by key; null when Jira does not know it (404). */
+/**
+ * A project's id by key, read from one of its issues (`fields.project.id` of a one-issue search page, a route the app
+ * already uses); null when the project has no issue the app can see yet (the next settings save registers it).
+ */
 export const readProjectId = async (jira: JiraTransport, projectKey: string): Promise<string | null> => {
-  const reply = await jira.request('app', 'GET', `/rest/api/3/project/${encodeURIComponent(projectKey)}`);
-  if (reply.status === 404) return null;
-  expectOk('GET /rest/api/3/project/{key}', reply.status, reply.body);
-  return String(parseOrFail('GET /rest/api/3/project/{key}', projectSchema, reply.body).id);
+  const jql = `project = "${projectKey.replace(/["\\]/g, '')}"`;
+  const page = await searchPage(jira, 'app', { jql, fields: ['project'], maxResults: 1 });
+  const project = projectFieldSchema.safeParse(page.issues[0]?.fields?.['project']);
+  return project.success ? String(project.data.id) : null;
 };

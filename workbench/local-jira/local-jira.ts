@@ -19,7 +19,6 @@ import { doTransition, getTransitions } from './routes/transitions';
 import {
   createUiModification,
   deleteUiModification,
-  getProject,
   listUiModifications,
   updateUiModification,
 } from './routes/ui-modifications';
@@ -101,7 +100,7 @@ class LocalJiraInstance implements LocalJiraControl {
       },
       { method: 'GET', pattern: '/rest/agile/1.0/sprint/{sprintId}', handler: (c) => sprint(site, c) },
       { method: 'GET', pattern: '/rest/agile/1.0/sprint/{sprintId}/issue', handler: (c) => sprintIssues(site, c) },
-      // Issue 10 (D5): UI modifications, and the project bean their contexts need.
+      // Issue 10 (D5): UI modifications (apps).
       { method: 'GET', pattern: '/rest/api/3/uiModifications', handler: (c) => listUiModifications(site, c) },
       { method: 'POST', pattern: '/rest/api/3/uiModifications', handler: (c) => createUiModification(site, c) },
       {
@@ -114,7 +113,6 @@ class LocalJiraInstance implements LocalJiraControl {
         pattern: '/rest/api/3/uiModifications/{uiModificationId}',
         handler: (c) => deleteUiModification(site, c),
       },
-      { method: 'GET', pattern: '/rest/api/3/project/{projectIdOrKey}', handler: (c) => getProject(site, c) },
     ];
   }
 

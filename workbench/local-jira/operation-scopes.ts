@@ -167,7 +167,7 @@ export const OPERATION_SCOPES: readonly OperationScopes[] = [
     { state: 'Current', scopes: ['read:jira-work'] },
     { state: 'Beta', scopes: ['read:project-version:jira'] },
   ]),
-  // Issue 10 (D5): UI modifications (the app registers the read-only severity) and the project they name.
+  // Issue 10 (D5): UI modifications (the app registers the read-only severity).
   platform('GET', '/rest/api/3/uiModifications', [
     { state: 'Current', scopes: ['read:jira-work'] },
     { state: 'Beta', scopes: ['read:jira-work', 'read:app-data:jira'] },
@@ -183,25 +183,6 @@ export const OPERATION_SCOPES: readonly OperationScopes[] = [
   platform('DELETE', '/rest/api/3/uiModifications/{uiModificationId}', [
     { state: 'Current', scopes: [] },
     { state: 'Beta', scopes: ['write:app-data:jira'] },
-  ]),
-  platform('GET', '/rest/api/3/project/{projectIdOrKey}', [
-    { state: 'Current', scopes: ['read:jira-work'] },
-    {
-      state: 'Beta',
-      scopes: [
-        'read:issue-type:jira',
-        'read:project:jira',
-        'read:project.property:jira',
-        'read:user:jira',
-        'read:application-role:jira',
-        'read:avatar:jira',
-        'read:group:jira',
-        'read:issue-type-hierarchy:jira',
-        'read:project-category:jira',
-        'read:project-version:jira',
-        'read:project.component:jira',
-      ],
-    },
   ]),
   // Jira Software: the `security` (OAuth2) of each operation of jira-software.v3.json, one group that must be met in
   // full. Jira Software has no classic scopes, so there is no Current alternative.

@@ -1,14 +1,13 @@
 // UI modifications (issue 10, D5): the "UI modifications (apps)" REST group, GET/POST /rest/api/3/uiModifications and
 // PUT/DELETE /rest/api/3/uiModifications/{uiModificationId}, for the app that registers them (a Forge app sees and
-// changes only its own), and GET /rest/api/3/project/{projectIdOrKey} (the project id the contexts name).
+// changes only its own).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { PROJECT_ID, PROJECT_KEY, PROJECT_NAME } from '../catalog';
 import { JIRA_SITE } from '../jira-beans';
 import { badBody, jiraError, json, noContent } from '../http';
 import type { StoredUiModification } from '../local-jira-state';
 import type { JiraResponse } from '../types';
-import { isDemat, projectNotFound, type LocalJiraSite, type RouteContext } from './site';
+import type { LocalJiraSite, RouteContext } from './site';
 
 /** The view types of a context ("UiModificationContextDetails" in the OpenAPI description). */
 export const UI_MODIFICATION_VIEW_TYPES = ['GIC', 'IssueView', 'IssueTransition', 'JSMRequestCreate'] as const;
@@ -111,19 +110,4 @@ export function deleteUiModification(site: LocalJiraSite, { actor, params }: Rou
   if (index < 0) return jiraError(404, ['The UI modification was not found.']);
   all.splice(index, 1);
   return noContent();
-}
-
-/** GET /rest/api/3/project/{projectIdOrKey}: the demo project (id, key, name), what the contexts need. */
-export function getProject(site: LocalJiraSite, { actor, params }: RouteContext): JiraResponse {
-  const ref = params['projectIdOrKey'] ?? '';
-  if (!isDemat(ref) || !site.canBrowse(actor)) return projectNotFound(ref);
-  return json(200, {
-    self: `${JIRA_SITE}/rest/api/3/project/${PROJECT_ID}`,
-    id: String(PROJECT_ID),
-    key: PROJECT_KEY,
-    name: PROJECT_NAME,
-    projectTypeKey: 'software',
-    simplified: false,
-    style: 'classic',
-  });
 }
