@@ -49,3 +49,42 @@ describe('issue 10 (D5): Administration-only transitions in the browser', () => 
     TEST_TIMEOUT_MS,
   );
 });
+
+describe('issue 10 (D5): the severity read-only outside the Administration in the browser', () => {
+  it(
+    'shows Paul a read-only severity with its explanation on the issue view, and leaves it editable for Claire',
+    async () => {
+      const { workbench, browser } = started();
+      const users = workbench.jira.users();
+      // The settings save registers the UI modification (native.severityReadOnly on).
+      const saved = (await workbench.host.invoke(
+        'settings/save',
+        { document: { native: { issueProperty: true, severityReadOnly: true } }, expectedVersion: 0 },
+        { moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } },
+        accountIdOf(users, 'Claire Martin'),
+      )) as { ok: boolean };
+      expect(saved.ok).toBe(true);
+      await workbench.host.settle();
+
+      const { page, errors } = await browser.newPage();
+      await openHostPage(page, workbench.url, '/issues');
+      await switchUser(page, accountIdOf(users, 'Paul Leroy'));
+      await openHostPage(page, workbench.url, '/browse/DEMAT-19');
+      const severity = page.locator('#main select[data-field="Gravité"]');
+      const note = page.getByTestId('uim-description');
+      await note.waitFor();
+      expect(await note.textContent()).toMatch(/^Gravité qualifiée par l'Administration \(D5\).* \/ Severity/);
+      expect(await severity.isDisabled()).toBe(true);
+
+      await switchUser(page, accountIdOf(users, 'Claire Martin'));
+      await openHostPage(page, workbench.url, '/browse/DEMAT-19');
+      await page.locator('#main[data-uim-applied]').waitFor({ state: 'attached' });
+      expect(await severity.isDisabled()).toBe(false);
+      expect(await note.count()).toBe(0);
+
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

@@ -41,7 +41,14 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.map': 'application/json',
 };
-const SURFACES = new Set(['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators']);
+const SURFACES = new Set([
+  'sla-panel',
+  'admin',
+  'validator-config',
+  'sprint-reserve',
+  'indicators',
+  'ui-modifications',
+]);
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -264,6 +271,56 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
               },
             }
           : { ...common, moduleKey: 'sprint-reserve-page', extension: { type: 'jira:projectPage', project } };
+      } else if (surface === 'ui-modifications') {
+        // Issue 10 (D5): the app's UI modifications registered for this issue's project, type and view (as Jira
+        // gives them to the module), and the form's severity field as the host page shows it.
+        const key = url.searchParams.get('issue') ?? '';
+        const viewType = url.searchParams.get('view') === 'GIC' ? 'GIC' : 'IssueView';
+        const extension = await issueContext(req, key);
+        if (extension === null) return send(res, 404, 'unknown issue');
+        const issue = extension['issue'] as { typeId?: string };
+        const project = extension['project'] as { id?: string };
+        const listed = await jira.handle({
+          method: 'GET',
+          path: '/rest/api/3/uiModifications?expand=contexts,data',
+          caller: { kind: 'app' },
+        });
+        type Listed = {
+          id: string;
+          data?: string;
+          contexts?: { projectId: string | null; issueTypeId: string | null; viewType: string }[];
+        };
+        const values = listed.status === 200 ? (listed.body as { values: Listed[] }).values : [];
+        const uiModifications = values
+          .filter((m) =>
+            (m.contexts ?? []).some(
+              (c) =>
+                c.viewType === viewType &&
+                (c.projectId === null || c.projectId === String(project.id)) &&
+                (c.issueTypeId === null || c.issueTypeId === String(issue.typeId)),
+            ),
+          )
+          .map((m) => ({ id: m.id, ...(m.data === undefined ? {} : { data: m.data }) }));
+        const fieldsAnswer = await jira.handle({ method: 'GET', path: '/rest/api/3/field', caller: { kind: 'app' } });
+        const severity = (fieldsAnswer.body as { id: string; name: string }[]).find((f) => f.name === 'Gravité');
+        const formState = severity
+          ? {
+              [severity.id]: {
+                fieldId: severity.id,
+                fieldType: 'ari:cloud:ecosystem::extension/severity',
+                fieldName: severity.name,
+                description: '',
+                isVisible: true,
+                isReadOnly: false,
+                isRequired: false,
+              },
+            }
+          : {};
+        context = {
+          ...common,
+          moduleKey: 'severity-read-only',
+          extension: { type: 'jira:uiModifications', viewType, issue, project, uiModifications, formState },
+        };
       } else {
         const ruleKey = url.searchParams.get('rule') ?? 'administration-validator';
         const transitionId = url.searchParams.get('transition') ?? '';

@@ -52,6 +52,7 @@
     if (event.origin !== location.origin || !event.data) return;
     if (event.data.type === 'wb-invoked') showCalls(event.data.jiraCalls, `chargement de ${event.data.functionKey}`);
     if (event.data.type === 'wb-flag') say(event.data.flag.title || event.data.flag.description || 'Notification');
+    if (event.data.type === 'wb-uim-submit') applyUiModification(event.data.payload);
     if (event.data.type === 'wb-submit' && location.pathname === '/dashboard') {
       // The gadget's edit entry point saved its configuration (view.submit): the dashboard keeps it and redraws.
       api('/__workbench/api/gadget', {
@@ -111,7 +112,31 @@
     );
   };
 
+  // Issue 10 (D5): what the severity UI modification submitted (@forge/jira-bridge fieldsChanges, by field id), applied
+  // to the host page's severity field: read-only, with the modification's description under it.
+  const applyUiModification = (payload) => {
+    const changes = (payload && payload.fieldsChanges) || {};
+    main.dataset.uimApplied = String(Number(main.dataset.uimApplied || '0') + 1);
+    for (const [id, change] of Object.entries(changes)) {
+      const name = (fields.find((f) => f.id === id) || {}).name;
+      const select = name && document.querySelector(`select[data-field="${name}"]`);
+      if (!select || !change) continue;
+      if (change.isReadOnly === true) select.disabled = true;
+      if (typeof change.description === 'string') {
+        const note = el(
+          'small',
+          { class: 'muted', 'data-testid': 'uim-description', 'data-field-note': name },
+          change.description,
+        );
+        const previous = select.parentElement.querySelector('[data-field-note]');
+        if (previous) previous.replaceWith(note);
+        else select.after(note);
+      }
+    }
+  };
+
   const issuePage = async (key, token) => {
+    delete main.dataset.uimApplied; // set again when this issue's UI modification has run
     const { status, body } = await api(`/__workbench/api/issues/${key}`);
     if (token !== undefined && !current(token)) return;
     if (status !== 200)
@@ -230,6 +255,15 @@
             name: 'sla-panel',
           }),
         ),
+        // Issue 10 (D5): the app's UI modification runs in a hidden frame, as Jira runs it on the issue view.
+        el('iframe', {
+          src: `/frame/ui-modifications?issue=${encodeURIComponent(key)}&view=IssueView`,
+          title: 'UI modifications',
+          name: 'ui-modifications',
+          hidden: '',
+          'aria-hidden': 'true',
+          'data-testid': 'uim-frame',
+        }),
       ),
     );
   };
