@@ -39,8 +39,9 @@ const literal = (text: string): string => `'${text.replace(/\\/g, '\\\\').replac
 
 /**
  * The Jira expression of the workflow condition "réservé à l'Administration" (issue 10, D5): true only for a member of
- * the group. `user` is the user the transition is evaluated for, and `user.groups` the names of their groups
- * (Jira expressions reference, type User); a condition whose expression fails or is not a boolean is false
+ * the group. `user` is "the current user [...] equal to `null` if the request is anonymous" (OpenAPI, "Evaluate Jira
+ * expression", type User of the "Jira expressions type reference"), and `user.groups` the names of their groups (the
+ * local Jira's model; to confirm on a real site). A condition whose expression fails or is not a boolean is false
  * ("Workflow Condition" page), so any doubt hides the transition.
  */
 export const administrationConditionExpression = (group: string): string =>
