@@ -52,7 +52,7 @@ describe('issue 10 (D5): Administration-only transitions in the browser', () => 
 
 describe('issue 10 (D5): the severity read-only outside the Administration in the browser', () => {
   it(
-    'shows Paul a read-only severity with its explanation on the issue view, and leaves it editable for Claire',
+    'shows Paul a read-only severity with its explanation on the issue view and the create dialog, editable for Claire',
     async () => {
       const { workbench, browser } = started();
       const users = workbench.jira.users();
@@ -76,11 +76,27 @@ describe('issue 10 (D5): the severity read-only outside the Administration in th
       expect(await note.textContent()).toMatch(/^Gravité qualifiée par l'Administration \(D5\).* \/ Severity/);
       expect(await severity.isDisabled()).toBe(true);
 
+      // The create dialog (GIC): the same for Paul.
+      await openHostPage(page, workbench.url, '/issues');
+      await page.getByTestId('create-issue').click();
+      const dialog = page.getByTestId('create-dialog');
+      await dialog.getByTestId('uim-description').waitFor();
+      expect(await dialog.getByTestId('uim-description').textContent()).toMatch(
+        /^Gravité qualifiée par l'Administration/,
+      );
+      expect(await dialog.locator('select[data-field="Gravité"]').isDisabled()).toBe(true);
+
       await switchUser(page, accountIdOf(users, 'Claire Martin'));
       await openHostPage(page, workbench.url, '/browse/DEMAT-19');
       await page.locator('#main[data-uim-applied]').waitFor({ state: 'attached' });
       expect(await severity.isDisabled()).toBe(false);
       expect(await note.count()).toBe(0);
+
+      await openHostPage(page, workbench.url, '/issues');
+      await page.getByTestId('create-issue').click();
+      await page.locator('#main[data-uim-applied]').waitFor({ state: 'attached' });
+      expect(await dialog.locator('select[data-field="Gravité"]').isDisabled()).toBe(false);
+      expect(await dialog.getByTestId('uim-description').count()).toBe(0);
 
       expect(errors).toEqual([]);
       await page.close();

@@ -276,7 +276,11 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
         // gives them to the module), and the form's severity field as the host page shows it.
         const key = url.searchParams.get('issue') ?? '';
         const viewType = url.searchParams.get('view') === 'GIC' ? 'GIC' : 'IssueView';
-        const extension = await issueContext(req, key);
+        // The create dialog (GIC) has no issue yet: the demo project and the chosen issue type.
+        const extension =
+          viewType === 'GIC'
+            ? { issue: { typeId: url.searchParams.get('issueType') ?? '' }, project: { id: '10000', key: 'DEMAT' } }
+            : await issueContext(req, key);
         if (extension === null) return send(res, 404, 'unknown issue');
         const issue = extension['issue'] as { typeId?: string };
         const project = extension['project'] as { id?: string };
@@ -319,7 +323,15 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
         context = {
           ...common,
           moduleKey: 'severity-read-only',
-          extension: { type: 'jira:uiModifications', viewType, issue, project, uiModifications, formState },
+          // The create dialog has no issue: only its project and issue type.
+          extension: {
+            type: 'jira:uiModifications',
+            viewType,
+            ...(viewType === 'GIC' ? { issueType: { id: issue.typeId } } : { issue }),
+            project,
+            uiModifications,
+            formState,
+          },
         };
       } else {
         const ruleKey = url.searchParams.get('rule') ?? 'administration-validator';
@@ -382,6 +394,17 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       });
       const names = await jira.handle({ method: 'GET', path: '/rest/api/3/field', caller: { kind: 'app' } });
       return send(res, answer.status, { ...(answer.body as object), fields: names.body });
+    }
+    // Issue 10 (D5): the host page's create dialog (POST /rest/api/3/issue as the user).
+    if (method === 'POST' && path === '/__workbench/api/issues') {
+      const body = await readBody(req);
+      options.beforeAction?.();
+      const { result, appJiraCalls } = await action(() => asUser(req, 'POST', '/rest/api/3/issue', body));
+      return send(res, result.status === 201 ? 200 : result.status, {
+        ok: result.status < 300,
+        answer: result.body ?? null,
+        appJiraCalls,
+      });
     }
     const issueMatch = /^\/__workbench\/api\/issues\/([A-Z][A-Z0-9_]*-\d+)(\/transitions)?$/.exec(path);
     if (issueMatch) {

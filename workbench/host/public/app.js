@@ -85,8 +85,99 @@
         el('td', {}, when(value(issue, 'Échéance SLA'))),
       ),
     );
+    // Issue 10 (D5): a create dialog (Jira's global issue create, GIC) that runs the app's UI modification in a
+    // hidden frame, as Jira does for the registered contexts.
+    const types = [
+      ...new Map(
+        (body.issues || [])
+          .map((issue) => issue.fields.issuetype)
+          .filter((t) => t && t.id && t.name !== 'Story')
+          .map((t) => [t.id, t]),
+      ).values(),
+    ];
+    const dialog = el('section', { class: 'card', id: 'create-dialog', 'data-testid': 'create-dialog', hidden: '' });
+    const openCreate = () => {
+      delete main.dataset.uimApplied;
+      const type = el(
+        'select',
+        { 'aria-label': 'Type' },
+        types.map((t) => el('option', { value: t.id }, t.name)),
+      );
+      const summary = el('input', { type: 'text', 'aria-label': 'Résumé', value: '' });
+      const severity = el(
+        'select',
+        { 'aria-label': 'Gravité', 'data-field': 'Gravité' },
+        el('option', { value: '' }, '—'),
+        ['Bloquante', 'Majeure', 'Mineure'].map((o) => el('option', { value: o }, o)),
+      );
+      const frameFor = (typeId) =>
+        el('iframe', {
+          src: `/frame/ui-modifications?view=GIC&issueType=${encodeURIComponent(typeId)}`,
+          title: 'UI modifications',
+          name: 'ui-modifications',
+          hidden: '',
+          'aria-hidden': 'true',
+        });
+      let frame = frameFor(type.value);
+      type.onchange = () => {
+        severity.disabled = false;
+        const fresh = frameFor(type.value);
+        frame.replaceWith(fresh);
+        frame = fresh;
+      };
+      const create = el(
+        'button',
+        {
+          type: 'button',
+          'data-testid': 'create-submit',
+          onclick: async () => {
+            const sevId = fieldId('Gravité');
+            const answer = await api('/__workbench/api/issues', {
+              method: 'POST',
+              body: JSON.stringify({
+                fields: {
+                  project: { key: 'DEMAT' },
+                  issuetype: { id: type.value },
+                  summary: summary.value || 'Nouveau ticket',
+                  ...(sevId && severity.value ? { [sevId]: severity.value } : {}),
+                },
+              }),
+            });
+            if (answer.body.ok) {
+              say(`Ticket ${answer.body.answer.key} créé.`);
+              go(`/browse/${answer.body.answer.key}`);
+            } else
+              say(((answer.body.answer && answer.body.answer.errorMessages) || ['Création refusée.']).join(' '), true);
+          },
+        },
+        'Créer',
+      );
+      dialog.replaceChildren(
+        el('h2', {}, 'Créer un ticket'),
+        el(
+          'dl',
+          { class: 'fields' },
+          el('dt', {}, 'Type'),
+          el('dd', {}, type),
+          el('dt', {}, 'Résumé'),
+          el('dd', {}, summary),
+          el('dt', {}, 'Gravité'),
+          el('dd', {}, severity),
+        ),
+        create,
+        frame,
+      );
+      dialog.hidden = false;
+    };
+    const createButton = el(
+      'button',
+      { type: 'button', class: 'secondary', 'data-testid': 'create-issue', onclick: openCreate },
+      'Créer un ticket',
+    );
     main.replaceChildren(
       el('h1', {}, "DEMAT'ADS – maintenance : tickets"),
+      createButton,
+      dialog,
       rows.length === 0
         ? el(
             'p',
