@@ -21,6 +21,15 @@ describe('issue 10 (D5): Administration-only transitions in the browser', () => 
       const { workbench, browser } = started();
       const users = workbench.jira.users();
       const { page, errors } = await browser.newPage();
+      // The workflow page lists the condition on both transitions.
+      await openHostPage(page, workbench.url, '/workflow');
+      const conditions = page.getByTestId('workflow-conditions');
+      expect(await conditions.locator('tbody tr').allTextContents()).toEqual([
+        expect.stringMatching(
+          /^51 – Valider le contournementadministration-condition.*includes\('administration-demat'\)/,
+        ),
+        expect.stringMatching(/^81 – Valider la correctionadministration-condition/),
+      ]);
       await openHostPage(page, workbench.url, '/issues');
       await switchUser(page, accountIdOf(users, 'Paul Leroy'));
       await openHostPage(page, workbench.url, '/browse/DEMAT-19');

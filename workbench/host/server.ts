@@ -447,7 +447,12 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     }
     if (path === '/__workbench/api/workflow') {
       if (method === 'GET')
-        return send(res, 200, { transitions: jira.workflowTransitions(), validators: jira.workflowValidators() });
+        return send(res, 200, {
+          transitions: jira.workflowTransitions(),
+          validators: jira.workflowValidators(),
+          // Issue 10 (D5): the workflow conditions, read from the state snapshot (shown, not edited, on the page).
+          conditions: ((jira.toJSON() as { conditions?: unknown[] }).conditions ?? []).slice(),
+        });
       if (method === 'PUT') {
         const body = (await readBody(req)) as { transitionId?: string; ruleKey?: string; configuration?: unknown };
         if (typeof body.transitionId !== 'string' || typeof body.ruleKey !== 'string')

@@ -462,6 +462,34 @@
         ),
         el('tbody', {}, rows),
       ),
+      // Issue 10 (D5): the workflow conditions (jira:workflowCondition), which hide a transition from other users.
+      el('h2', {}, 'Conditions Contract SLA'),
+      el(
+        'table',
+        { 'data-testid': 'workflow-conditions' },
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ['Transition', 'Condition', 'Expression'].map((h) => el('th', { scope: 'col' }, h)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          (body.conditions || []).map((c) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, `${c.transitionId} – ${names[c.transitionId] || ''}`),
+              el('td', {}, c.ruleKey),
+              el('td', {}, el('code', {}, (c.configuration && c.configuration.expression) || c.expression)),
+            ),
+          ),
+        ),
+      ),
       el('div', { id: 'configure' }),
     );
   };
