@@ -5,6 +5,7 @@ import type { IndicatorsView } from './indicators';
 import type { SprintBoardView } from './reserve';
 import type { SettingsCheck, SettingsDocument, SettingsProblem, SettingsView } from './settings';
 import type { BuildValidatorConfigRequest, ValidatorConfig, ValidatorOptionsView } from './validators';
+import type { SeverityAccessView } from './ui-modifications';
 
 export type Api = {
   'sla/getIssueSla': { req: Record<string, never>; res: IssueSlaPanelView };
@@ -29,6 +30,8 @@ export type Api = {
     req: { format: 'csv' | 'json' };
     res: { readonly filename: string; readonly contentType: string; readonly content: string };
   };
+  /** Issue 10 (D5): whether the invoking user may edit the severity (the UI modification's client code asks). */
+  'uiModifications/severityAccess': { req: Record<string, never>; res: SeverityAccessView };
 };
 
 export type ApiKey = keyof Api;

@@ -13,3 +13,4 @@ export type * from './reserve';
 export type * from './settings';
 export type * from './sla-property';
 export type * from './validators';
+export type * from './ui-modifications';

@@ -21,7 +21,8 @@ export type BuildValidatorConfigRequest =
       readonly transitionIds?: readonly string[];
       readonly guardSeverity?: boolean;
       readonly severityFieldId?: string | null;
-    };
+    }
+  | { readonly kind: 'administration-condition'; readonly group: string };
 
 export type SeverityRequiredConfig = {
   readonly kind: 'severity-required';
@@ -43,4 +44,14 @@ export type AdministrationOnlyConfig = {
   readonly guardSeverity: boolean;
   readonly severityFieldId: string | null;
 };
-export type ValidatorConfig = SeverityRequiredConfig | AffectedVersionConfig | AdministrationOnlyConfig;
+/**
+ * The workflow condition `administration-condition` (issue 10, D5): hides a transition from users outside the group.
+ * `expression` (built with the group's name) replaces the manifest's default one.
+ */
+export type AdministrationConditionConfig = {
+  readonly kind: 'administration-condition';
+  readonly group: string;
+  readonly expression: string;
+};
+export type ValidatorConfig =
+  SeverityRequiredConfig | AffectedVersionConfig | AdministrationOnlyConfig | AdministrationConditionConfig;

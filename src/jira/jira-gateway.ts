@@ -10,6 +10,13 @@ import { findGroups, readGroupsOf } from './read-groups';
 import { readIssueTypes } from './read-issue-types';
 import { readMyselfDisplayName } from './read-myself';
 import { searchIssues, searchPage } from './search-issues';
+import {
+  createUiModification,
+  deleteUiModification,
+  listUiModifications,
+  readProjectId,
+  updateUiModification,
+} from './ui-modifications';
 import { writeFieldValues } from './write-field-values';
 
 export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
@@ -27,4 +34,10 @@ export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
   findGroups: (query) => findGroups(jira, query),
   myselfDisplayName: () => readMyselfDisplayName(jira),
   writeAppFieldValues: (updates, options) => writeFieldValues(jira, updates, options),
+  // Issue 10 (D5): the severity UI modification.
+  uiModifications: () => listUiModifications(jira),
+  createUiModification: (input) => createUiModification(jira, input),
+  updateUiModification: (id, input) => updateUiModification(jira, id, input),
+  deleteUiModification: (id) => deleteUiModification(jira, id),
+  projectId: (projectKey) => readProjectId(jira, projectKey),
 });

@@ -9,7 +9,7 @@ import { AppError, type Clock, type JiraAs, type JiraReply, type JiraTransport }
 export type RawJiraReply = JiraReply & { readonly retryAfterSeconds: number | null };
 export type JiraSend = (
   as: JiraAs,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ) => Promise<RawJiraReply>;

@@ -14,6 +14,7 @@ import { nextClosedDays, settingsDocument } from '../app/settings/default-docume
 import { parseSettings } from '../app/settings/parse-settings';
 import { effectiveSettings, problemsOf, saveSettings } from '../app/settings/settings-repository';
 import { buildValidatorConfig } from '../app/validators/build-validator-config';
+import { severityAccess, syncSeverityUiModificationFromStore } from '../app/ui-modifications';
 import { formatInstant } from '../app/format-instant';
 import { reply } from './reply';
 
@@ -204,6 +205,13 @@ export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
           `settings v${saved.version} saved, recomputation not queued: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
+      // Issue 10 (D5): register or remove the severity UI modification to match native.severityReadOnly. The save
+      // stands if Jira refuses (the next save retries; the update trigger stays the guard).
+      await syncSeverityUiModificationFromStore(deps).catch((error: unknown) => {
+        console.error(
+          `settings v${saved.version} saved, severity UI modification not synced: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
       return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, CONTRACT_ZONE) };
     }),
 
@@ -229,5 +237,12 @@ export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
       if (!(await userHasPermission(deps, 'ADMINISTER')))
         throw new AppError('FORBIDDEN', 'only Jira administrators configure workflow validators');
       return buildValidatorConfig(payload);
+    }),
+
+  // Issue 10 (D5): the UI modification's client code. The user is the Forge context's only; groups asked as the app.
+  'uiModifications/severityAccess': (deps, { payload, context }) =>
+    reply('uiModifications/severityAccess', async () => {
+      emptyPayload.parse(payload ?? {});
+      return severityAccess(deps, accountOf(context));
     }),
 };

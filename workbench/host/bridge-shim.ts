@@ -39,6 +39,24 @@ export const bridgeShim = (frameId: string, context: unknown): string => {
           if (!response.ok) throw new Error(answer.message || 'invoke failed');
           return answer.result;
         }
+        // Issue 10 (D5): @forge/jira-bridge's UI modifications (uiModificationsApi.onInit) ask the host for the form
+        // (context.extension.formState, the host page's fields) and submit the changes, which the host page applies.
+        case 'getUiModificationsInternalAPI': {
+          const extension = (context && context.extension) || {};
+          return {
+            actions: {
+              getOnInitData: async () => ({ currentFormState: extension.formState || {}, currentScreenTabsState: [] }),
+              submit: async (payload) => {
+                post({ type: 'wb-uim-submit', payload });
+                return true;
+              },
+              registerFields: async () => true,
+              subscribeToChanges: () => () => undefined,
+              onBridgeError: (error) => post({ type: 'wb-uim-error', error: String((error && error.cause) || error) }),
+            },
+            data: { uiModifications: extension.uiModifications || [], onInitChangeId: 'wb-init' },
+          };
+        }
         case 'setWorkflowRuleConfigurationCallback':
           onConfigure = args && args.data && args.data.onConfigure;
           return true;

@@ -41,7 +41,14 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.map': 'application/json',
 };
-const SURFACES = new Set(['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators']);
+const SURFACES = new Set([
+  'sla-panel',
+  'admin',
+  'validator-config',
+  'sprint-reserve',
+  'indicators',
+  'ui-modifications',
+]);
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -264,6 +271,68 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
               },
             }
           : { ...common, moduleKey: 'sprint-reserve-page', extension: { type: 'jira:projectPage', project } };
+      } else if (surface === 'ui-modifications') {
+        // Issue 10 (D5): the app's UI modifications registered for this issue's project, type and view (as Jira
+        // gives them to the module), and the form's severity field as the host page shows it.
+        const key = url.searchParams.get('issue') ?? '';
+        const viewType = url.searchParams.get('view') === 'GIC' ? 'GIC' : 'IssueView';
+        // The create dialog (GIC) has no issue yet: the demo project and the chosen issue type.
+        const extension =
+          viewType === 'GIC'
+            ? { issue: { typeId: url.searchParams.get('issueType') ?? '' }, project: { id: '10000', key: 'DEMAT' } }
+            : await issueContext(req, key);
+        if (extension === null) return send(res, 404, 'unknown issue');
+        const issue = extension['issue'] as { typeId?: string };
+        const project = extension['project'] as { id?: string };
+        const listed = await jira.handle({
+          method: 'GET',
+          path: '/rest/api/3/uiModifications?expand=contexts,data',
+          caller: { kind: 'app' },
+        });
+        type Listed = {
+          id: string;
+          data?: string;
+          contexts?: { projectId: string | null; issueTypeId: string | null; viewType: string }[];
+        };
+        const values = listed.status === 200 ? (listed.body as { values: Listed[] }).values : [];
+        const uiModifications = values
+          .filter((m) =>
+            (m.contexts ?? []).some(
+              (c) =>
+                c.viewType === viewType &&
+                (c.projectId === null || c.projectId === String(project.id)) &&
+                (c.issueTypeId === null || c.issueTypeId === String(issue.typeId)),
+            ),
+          )
+          .map((m) => ({ id: m.id, ...(m.data === undefined ? {} : { data: m.data }) }));
+        const fieldsAnswer = await jira.handle({ method: 'GET', path: '/rest/api/3/field', caller: { kind: 'app' } });
+        const severity = (fieldsAnswer.body as { id: string; name: string }[]).find((f) => f.name === 'Gravité');
+        const formState = severity
+          ? {
+              [severity.id]: {
+                fieldId: severity.id,
+                fieldType: 'ari:cloud:ecosystem::extension/severity',
+                fieldName: severity.name,
+                description: '',
+                isVisible: true,
+                isReadOnly: false,
+                isRequired: false,
+              },
+            }
+          : {};
+        context = {
+          ...common,
+          moduleKey: 'severity-read-only',
+          // The create dialog has no issue: only its project and issue type.
+          extension: {
+            type: 'jira:uiModifications',
+            viewType,
+            ...(viewType === 'GIC' ? { issueType: { id: issue.typeId } } : { issue }),
+            project,
+            uiModifications,
+            formState,
+          },
+        };
       } else {
         const ruleKey = url.searchParams.get('rule') ?? 'administration-validator';
         const transitionId = url.searchParams.get('transition') ?? '';
@@ -326,6 +395,17 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
       const names = await jira.handle({ method: 'GET', path: '/rest/api/3/field', caller: { kind: 'app' } });
       return send(res, answer.status, { ...(answer.body as object), fields: names.body });
     }
+    // Issue 10 (D5): the host page's create dialog (POST /rest/api/3/issue as the user).
+    if (method === 'POST' && path === '/__workbench/api/issues') {
+      const body = await readBody(req);
+      options.beforeAction?.();
+      const { result, appJiraCalls } = await action(() => asUser(req, 'POST', '/rest/api/3/issue', body));
+      return send(res, result.status === 201 ? 200 : result.status, {
+        ok: result.status < 300,
+        answer: result.body ?? null,
+        appJiraCalls,
+      });
+    }
     const issueMatch = /^\/__workbench\/api\/issues\/([A-Z][A-Z0-9_]*-\d+)(\/transitions)?$/.exec(path);
     if (issueMatch) {
       const key = issueMatch[1] as string;
@@ -367,7 +447,12 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
     }
     if (path === '/__workbench/api/workflow') {
       if (method === 'GET')
-        return send(res, 200, { transitions: jira.workflowTransitions(), validators: jira.workflowValidators() });
+        return send(res, 200, {
+          transitions: jira.workflowTransitions(),
+          validators: jira.workflowValidators(),
+          // Issue 10 (D5): the workflow conditions, read from the state snapshot (shown, not edited, on the page).
+          conditions: ((jira.toJSON() as { conditions?: unknown[] }).conditions ?? []).slice(),
+        });
       if (method === 'PUT') {
         const body = (await readBody(req)) as { transitionId?: string; ruleKey?: string; configuration?: unknown };
         if (typeof body.transitionId !== 'string' || typeof body.ruleKey !== 'string')

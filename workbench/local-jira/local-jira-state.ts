@@ -83,6 +83,35 @@ export type WorkflowValidator = {
   readonly configuration: unknown;
 };
 
+/**
+ * A workflow condition as the workflow stores it (issue 10, D5: `jira:workflowCondition`): a Jira expression; the
+ * transition is hidden (and refused) unless it evaluates to `true` for the calling user.
+ */
+export type WorkflowCondition = {
+  readonly workflow: string;
+  readonly transitionId: string;
+  /** The condition's module key in manifest.yml (`administration-condition`). */
+  readonly ruleKey: string;
+  /** The manifest's expression (replaced by `config.expression` when the configuration has one). */
+  readonly expression: string;
+  /** What the configuration screen saved, parsed (`config` in the expression). */
+  readonly configuration: unknown;
+};
+
+/** A UI modification (issue 10, D5: jira:uiModifications) as the app registered it through the REST API. */
+export type StoredUiModification = {
+  readonly id: string;
+  name: string;
+  description?: string;
+  data?: string;
+  contexts: {
+    readonly id: string;
+    readonly projectId: string | null;
+    readonly issueTypeId: string | null;
+    readonly viewType: string;
+  }[];
+};
+
 export type LocalJiraState = {
   readonly format: typeof STATE_FORMAT;
   readonly anchorMs: number;
@@ -92,6 +121,10 @@ export type LocalJiraState = {
   readonly sprints: AgileSprint[];
   readonly issues: StoredIssue[];
   validators: WorkflowValidator[];
+  /** Workflow conditions (issue 10); absent in snapshots written before them. */
+  conditions?: WorkflowCondition[];
+  /** UI modifications registered by the app (issue 10); absent in snapshots written before them. */
+  uiModifications?: StoredUiModification[];
 };
 
 const changeItemSchema = z.strictObject({
@@ -161,6 +194,14 @@ const validatorSchema = z.strictObject({
   configuration: z.json(),
 });
 
+const conditionSchema = z.strictObject({
+  workflow: z.enum(WORKFLOW_NAMES as [string, ...string[]]),
+  transitionId: z.string(),
+  ruleKey: z.string(),
+  expression: z.string(),
+  configuration: z.json(),
+});
+
 const stateSchema = z.strictObject({
   format: z.literal(STATE_FORMAT),
   anchorMs: epochMs,
@@ -170,6 +211,25 @@ const stateSchema = z.strictObject({
   sprints: z.array(sprintSchema),
   issues: z.array(issueSchema),
   validators: z.array(validatorSchema),
+  conditions: z.array(conditionSchema).optional(),
+  uiModifications: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        description: z.string().optional(),
+        data: z.string().optional(),
+        contexts: z.array(
+          z.strictObject({
+            id: z.string(),
+            projectId: z.string().nullable(),
+            issueTypeId: z.string().nullable(),
+            viewType: z.string(),
+          }),
+        ),
+      }),
+    )
+    .optional(),
 });
 
 export type StateParseResult =

@@ -23,6 +23,12 @@ import { projectVersions } from './routes/projects';
 import { searchGet, searchPost } from './routes/search';
 import { LocalJiraSite, type Actor, type Handler } from './routes/site';
 import { doTransition, getTransitions } from './routes/transitions';
+import {
+  createUiModification,
+  deleteUiModification,
+  listUiModifications,
+  updateUiModification,
+} from './routes/ui-modifications';
 import { groupsPicker, myPermissions, myself, userGroups } from './routes/users';
 import { validatorRule } from './routes/validators';
 import { seedDemo } from './seed-demo';
@@ -124,6 +130,19 @@ class LocalJiraInstance implements LocalJiraControl {
       },
       { method: 'GET', pattern: '/rest/agile/1.0/sprint/{sprintId}', handler: (c) => sprint(site, c) },
       { method: 'GET', pattern: '/rest/agile/1.0/sprint/{sprintId}/issue', handler: (c) => sprintIssues(site, c) },
+      // Issue 10 (D5): UI modifications (apps).
+      { method: 'GET', pattern: '/rest/api/3/uiModifications', handler: (c) => listUiModifications(site, c) },
+      { method: 'POST', pattern: '/rest/api/3/uiModifications', handler: (c) => createUiModification(site, c) },
+      {
+        method: 'PUT',
+        pattern: '/rest/api/3/uiModifications/{uiModificationId}',
+        handler: (c) => updateUiModification(site, c),
+      },
+      {
+        method: 'DELETE',
+        pattern: '/rest/api/3/uiModifications/{uiModificationId}',
+        handler: (c) => deleteUiModification(site, c),
+      },
     ];
   }
 

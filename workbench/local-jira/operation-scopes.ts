@@ -167,6 +167,23 @@ export const OPERATION_SCOPES: readonly OperationScopes[] = [
     { state: 'Current', scopes: ['read:jira-work'] },
     { state: 'Beta', scopes: ['read:project-version:jira'] },
   ]),
+  // Issue 10 (D5): UI modifications (the app registers the read-only severity).
+  platform('GET', '/rest/api/3/uiModifications', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:jira-work', 'read:app-data:jira'] },
+  ]),
+  platform('POST', '/rest/api/3/uiModifications', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:jira-work', 'write:app-data:jira'] },
+  ]),
+  platform('PUT', '/rest/api/3/uiModifications/{uiModificationId}', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:jira-work', 'write:app-data:jira'] },
+  ]),
+  platform('DELETE', '/rest/api/3/uiModifications/{uiModificationId}', [
+    { state: 'Current', scopes: [] },
+    { state: 'Beta', scopes: ['write:app-data:jira'] },
+  ]),
   // Jira Software: the `security` (OAuth2) of each operation of jira-software.v3.json, one group that must be met in
   // full. Jira Software has no classic scopes, so there is no Current alternative.
   {

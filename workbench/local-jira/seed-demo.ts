@@ -32,6 +32,7 @@ import {
   type LocalJiraState,
   type StoredHistory,
   type StoredIssue,
+  type WorkflowCondition,
   type WorkflowValidator,
 } from './local-jira-state';
 import { PROJECT_KEY } from './catalog';
@@ -97,6 +98,28 @@ export function demoValidators(): WorkflowValidator[] {
     administrationOnly('51'),
     administrationOnly('81'),
   ];
+}
+
+/**
+ * The workflow conditions of the seed (issue 10, D5): "Valider le contournement" (51) and "Valider la correction" (81)
+ * shown to the Administration only, with the configuration the validator-config screen saves for the settings' group.
+ * The demo workflow has no transition of its own for qualifying the severity (the Administration sets the field, and
+ * "Prendre en charge" is taken by the contractor's developers), so none is hidden there.
+ */
+export const DEMO_CONDITION_TRANSITIONS: readonly string[] = ['51', '81'];
+export const DEMO_CONDITION_EXPRESSION = "user != null && user.groups.includes('administration-demat')";
+export function demoConditions(): WorkflowCondition[] {
+  return DEMO_CONDITION_TRANSITIONS.map((transitionId) => ({
+    workflow: MAINTENANCE_WORKFLOW,
+    transitionId,
+    ruleKey: 'administration-condition',
+    expression: DEMO_CONDITION_EXPRESSION,
+    configuration: {
+      kind: 'administration-condition',
+      group: 'administration-demat',
+      expression: DEMO_CONDITION_EXPRESSION,
+    },
+  }));
 }
 
 // ---- Time: working days counted back from the Monday of the anchor week ----
@@ -837,6 +860,7 @@ export function seedDemo(anchorMs: number): LocalJiraState {
     sprints,
     issues,
     validators: demoValidators(),
+    conditions: demoConditions(),
   };
 }
 

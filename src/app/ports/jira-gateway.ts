@@ -12,7 +12,7 @@ export type JiraAs = 'app' | 'user';
 
 /** The raw request function the gateway is built over. */
 export interface JiraTransport {
-  request(as: JiraAs, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<JiraReply>;
+  request(as: JiraAs, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<JiraReply>;
 }
 
 /** At most 50 ids, and the same list on every page (documentation: "Search for issues using JQL enhanced search (POST)"). */
@@ -93,6 +93,26 @@ export type AppFieldUpdate = {
 /** Whether Jira took the write, and its status when it did not. */
 export type FieldWriteOutcome = { readonly written: true } | { readonly written: false; readonly status: number };
 
+/** A UI modification's context (issue 10): null ids are wildcards; view types `GIC`, `IssueView`… */
+export type UiModificationContext = {
+  readonly projectId: string | null;
+  readonly issueTypeId: string | null;
+  readonly viewType: string;
+};
+/** A UI modification of the app, as Jira lists it (`expand=contexts,data`). */
+export type UiModification = {
+  readonly id: string;
+  readonly name: string;
+  readonly data: string | null;
+  readonly contexts: readonly UiModificationContext[];
+};
+export type UiModificationInput = {
+  readonly name: string;
+  readonly description?: string;
+  readonly data?: string;
+  readonly contexts: readonly UiModificationContext[];
+};
+
 export interface JiraGateway {
   /** Every issue the JQL finds (as the app or as the user, with the user's permissions), pages followed. */
   searchIssues(as: JiraAs, query: SearchQuery & { readonly maxIssues?: number }): Promise<readonly SearchIssue[]>;
@@ -127,4 +147,10 @@ export interface JiraGateway {
     updates: readonly AppFieldUpdate[],
     options: { readonly generateChangelog: boolean },
   ): Promise<FieldWriteOutcome>;
+  // Issue 10 (D5): the app's UI modifications, and a project's id (optional: fakes without them skip the sync).
+  uiModifications?(): Promise<readonly UiModification[]>;
+  createUiModification?(input: UiModificationInput): Promise<string>;
+  updateUiModification?(id: string, input: UiModificationInput): Promise<void>;
+  deleteUiModification?(id: string): Promise<void>;
+  projectId?(projectKey: string): Promise<string | null>;
 }

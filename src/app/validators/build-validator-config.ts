@@ -2,6 +2,7 @@
 // with this site's field ids (a config with an `expression` replaces the manifest's), so the check runs inside Jira.
 import { z } from 'zod';
 import type {
+  AdministrationConditionConfig,
   AdministrationOnlyConfig,
   AffectedVersionConfig,
   SeverityRequiredConfig,
@@ -28,12 +29,26 @@ export const buildConfigRequestSchema = z.discriminatedUnion('kind', [
     guardSeverity: z.boolean().default(true),
     severityFieldId: fieldId.nullable().default(null),
   }),
+  z.strictObject({ kind: z.literal('administration-condition'), group: z.string().trim().min(1).max(255) }),
 ]);
 
 export type BuildConfigRequest = z.input<typeof buildConfigRequestSchema>;
 
 /** A Jira expression string literal (single quotes, backslash escapes). */
 const literal = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * The Jira expression of the workflow condition "réservé à l'Administration" (issue 10, D5): true only for a member of
+ * the group. `user` is "the current user [...] equal to `null` if the request is anonymous" (OpenAPI, "Evaluate Jira
+ * expression", type User of the "Jira expressions type reference"), and `user.groups` the names of their groups (the
+ * local Jira's model; to confirm on a real site). A condition whose expression fails or is not a boolean is false
+ * ("Workflow Condition" page), so any doubt hides the transition.
+ */
+export const administrationConditionExpression = (group: string): string =>
+  `user != null && user.groups.includes(${literal(group)})`;
+
+/** The manifest's expression for a condition added but never configured: the settings' default group (README). */
+export const DEFAULT_ADMINISTRATION_CONDITION_EXPRESSION = administrationConditionExpression('administration-demat');
 
 export const SEVERITY_REQUIRED_MESSAGE =
   'Renseignez la gravité (Bloquante, Majeure ou Mineure) avant cette transition. / Set the severity (Bloquante, Majeure or Mineure) before this transition.';
@@ -77,6 +92,14 @@ export const buildValidatorConfig = (request: unknown): ValidatorConfig => {
         transitionIds: r.transitionIds,
         guardSeverity: r.guardSeverity,
         severityFieldId: r.severityFieldId,
+      };
+      return config;
+    }
+    case 'administration-condition': {
+      const config: AdministrationConditionConfig = {
+        kind: r.kind,
+        group: r.group,
+        expression: administrationConditionExpression(r.group),
       };
       return config;
     }

@@ -90,7 +90,8 @@ export const App = () => {
     const context = getContext().catch((): UiContext => ({}));
     void Promise.all([context, call('validators/getOptions', {})]).then(([ctx, reply]) => {
       setLang(langOf(ctx.locale));
-      const saved = savedConfigOf(ctx.extension?.validatorConfig);
+      // A workflow condition's screen gets its saved configuration as `conditionConfig` (to confirm on a real site).
+      const saved = savedConfigOf(ctx.extension?.validatorConfig ?? ctx.extension?.['conditionConfig']);
       const options = reply.ok ? reply.data : NO_OPTIONS;
       setValues(initialValues(saved, options));
       setLoaded({

@@ -13,6 +13,7 @@ export const VALIDATOR_KINDS: readonly ValidatorKind[] = [
   'severity-required',
   'affected-version-required',
   'administration-only',
+  'administration-condition',
 ];
 
 /** The manifest's jira:workflowValidator module keys. */
@@ -20,6 +21,8 @@ const KIND_OF_MODULE: { readonly [moduleKey: string]: ValidatorKind } = {
   'severity-required-validator': 'severity-required',
   'affected-version-validator': 'affected-version-required',
   'administration-validator': 'administration-only',
+  // The jira:workflowCondition module (issue 10, D5): the same screens configure it.
+  'administration-condition': 'administration-condition',
 };
 
 // The app's field module keys, checked against APP_FIELD_KEYS (src/contract/app-fields.ts; imported as a type only).
@@ -110,6 +113,7 @@ export const checkForm = (kind: ValidatorKind, values: FormValues): FormProblems
     if (wrong !== undefined) problems.transitionIds = { key: 'validator.transitionIds.invalid', value: wrong };
     if (values.guardSeverity && values.severityFieldId === '') problems.severityFieldId = { key: 'validator.required' };
   }
+  if (kind === 'administration-condition' && values.group.trim() === '') problems.group = { key: 'validator.required' };
   return problems;
 };
 
@@ -132,6 +136,8 @@ export const buildRequest = (kind: ValidatorKind, values: FormValues): BuildVali
         guardSeverity: values.guardSeverity,
         ...(values.guardSeverity ? { severityFieldId: values.severityFieldId } : {}),
       };
+    case 'administration-condition':
+      return { kind, group: values.group.trim() };
   }
 };
 

@@ -52,6 +52,7 @@
     if (event.origin !== location.origin || !event.data) return;
     if (event.data.type === 'wb-invoked') showCalls(event.data.jiraCalls, `chargement de ${event.data.functionKey}`);
     if (event.data.type === 'wb-flag') say(event.data.flag.title || event.data.flag.description || 'Notification');
+    if (event.data.type === 'wb-uim-submit') applyUiModification(event.data.payload);
     if (event.data.type === 'wb-submit' && location.pathname === '/dashboard') {
       // The gadget's edit entry point saved its configuration (view.submit): the dashboard keeps it and redraws.
       api('/__workbench/api/gadget', {
@@ -84,8 +85,99 @@
         el('td', {}, when(value(issue, 'Échéance SLA'))),
       ),
     );
+    // Issue 10 (D5): a create dialog (Jira's global issue create, GIC) that runs the app's UI modification in a
+    // hidden frame, as Jira does for the registered contexts.
+    const types = [
+      ...new Map(
+        (body.issues || [])
+          .map((issue) => issue.fields.issuetype)
+          .filter((t) => t && t.id && t.name !== 'Story')
+          .map((t) => [t.id, t]),
+      ).values(),
+    ];
+    const dialog = el('section', { class: 'card', id: 'create-dialog', 'data-testid': 'create-dialog', hidden: '' });
+    const openCreate = () => {
+      delete main.dataset.uimApplied;
+      const type = el(
+        'select',
+        { 'aria-label': 'Type' },
+        types.map((t) => el('option', { value: t.id }, t.name)),
+      );
+      const summary = el('input', { type: 'text', 'aria-label': 'Résumé', value: '' });
+      const severity = el(
+        'select',
+        { 'aria-label': 'Gravité', 'data-field': 'Gravité' },
+        el('option', { value: '' }, '—'),
+        ['Bloquante', 'Majeure', 'Mineure'].map((o) => el('option', { value: o }, o)),
+      );
+      const frameFor = (typeId) =>
+        el('iframe', {
+          src: `/frame/ui-modifications?view=GIC&issueType=${encodeURIComponent(typeId)}`,
+          title: 'UI modifications',
+          name: 'ui-modifications',
+          hidden: '',
+          'aria-hidden': 'true',
+        });
+      let frame = frameFor(type.value);
+      type.onchange = () => {
+        severity.disabled = false;
+        const fresh = frameFor(type.value);
+        frame.replaceWith(fresh);
+        frame = fresh;
+      };
+      const create = el(
+        'button',
+        {
+          type: 'button',
+          'data-testid': 'create-submit',
+          onclick: async () => {
+            const sevId = fieldId('Gravité');
+            const answer = await api('/__workbench/api/issues', {
+              method: 'POST',
+              body: JSON.stringify({
+                fields: {
+                  project: { key: 'DEMAT' },
+                  issuetype: { id: type.value },
+                  summary: summary.value || 'Nouveau ticket',
+                  ...(sevId && severity.value ? { [sevId]: severity.value } : {}),
+                },
+              }),
+            });
+            if (answer.body.ok) {
+              say(`Ticket ${answer.body.answer.key} créé.`);
+              go(`/browse/${answer.body.answer.key}`);
+            } else
+              say(((answer.body.answer && answer.body.answer.errorMessages) || ['Création refusée.']).join(' '), true);
+          },
+        },
+        'Créer',
+      );
+      dialog.replaceChildren(
+        el('h2', {}, 'Créer un ticket'),
+        el(
+          'dl',
+          { class: 'fields' },
+          el('dt', {}, 'Type'),
+          el('dd', {}, type),
+          el('dt', {}, 'Résumé'),
+          el('dd', {}, summary),
+          el('dt', {}, 'Gravité'),
+          el('dd', {}, severity),
+        ),
+        create,
+        frame,
+      );
+      dialog.hidden = false;
+    };
+    const createButton = el(
+      'button',
+      { type: 'button', class: 'secondary', 'data-testid': 'create-issue', onclick: openCreate },
+      'Créer un ticket',
+    );
     main.replaceChildren(
       el('h1', {}, "DEMAT'ADS – maintenance : tickets"),
+      createButton,
+      dialog,
       rows.length === 0
         ? el(
             'p',
@@ -111,7 +203,31 @@
     );
   };
 
+  // Issue 10 (D5): what the severity UI modification submitted (@forge/jira-bridge fieldsChanges, by field id), applied
+  // to the host page's severity field: read-only, with the modification's description under it.
+  const applyUiModification = (payload) => {
+    const changes = (payload && payload.fieldsChanges) || {};
+    main.dataset.uimApplied = String(Number(main.dataset.uimApplied || '0') + 1);
+    for (const [id, change] of Object.entries(changes)) {
+      const name = (fields.find((f) => f.id === id) || {}).name;
+      const select = name && document.querySelector(`select[data-field="${name}"]`);
+      if (!select || !change) continue;
+      if (change.isReadOnly === true) select.disabled = true;
+      if (typeof change.description === 'string') {
+        const note = el(
+          'small',
+          { class: 'muted', 'data-testid': 'uim-description', 'data-field-note': name },
+          change.description,
+        );
+        const previous = select.parentElement.querySelector('[data-field-note]');
+        if (previous) previous.replaceWith(note);
+        else select.after(note);
+      }
+    }
+  };
+
   const issuePage = async (key, token) => {
+    delete main.dataset.uimApplied; // set again when this issue's UI modification has run
     const { status, body } = await api(`/__workbench/api/issues/${key}`);
     if (token !== undefined && !current(token)) return;
     if (status !== 200)
@@ -230,6 +346,15 @@
             name: 'sla-panel',
           }),
         ),
+        // Issue 10 (D5): the app's UI modification runs in a hidden frame, as Jira runs it on the issue view.
+        el('iframe', {
+          src: `/frame/ui-modifications?issue=${encodeURIComponent(key)}&view=IssueView`,
+          title: 'UI modifications',
+          name: 'ui-modifications',
+          hidden: '',
+          'aria-hidden': 'true',
+          'data-testid': 'uim-frame',
+        }),
       ),
     );
   };
@@ -336,6 +461,34 @@
           ),
         ),
         el('tbody', {}, rows),
+      ),
+      // Issue 10 (D5): the workflow conditions (jira:workflowCondition), which hide a transition from other users.
+      el('h2', {}, 'Conditions Contract SLA'),
+      el(
+        'table',
+        { 'data-testid': 'workflow-conditions' },
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ['Transition', 'Condition', 'Expression'].map((h) => el('th', { scope: 'col' }, h)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          (body.conditions || []).map((c) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, `${c.transitionId} – ${names[c.transitionId] || ''}`),
+              el('td', {}, c.ruleKey),
+              el('td', {}, el('code', {}, (c.configuration && c.configuration.expression) || c.expression)),
+            ),
+          ),
+        ),
       ),
       el('div', { id: 'configure' }),
     );

@@ -9,7 +9,7 @@ import type { Json } from '../render';
 import { enterStatus, statusChangeItem } from '../seed-demo';
 import type { JiraResponse } from '../types';
 import { cloneIssue, type LocalJiraSite, type RouteContext } from './site';
-import { runValidators } from './validators';
+import { conditionsPass, runValidators } from './validators';
 
 const transitionBodySchema = z.looseObject({
   transition: z.looseObject({ id: z.union([z.string(), z.number().int()]) }),
@@ -51,7 +51,10 @@ export function getTransitions(site: LocalJiraSite, { actor, params, query }: Ro
   const issue = site.findIssue(actor, params['issueIdOrKey'] ?? '');
   if (issue === undefined) return jiraError(404, [ISSUE_NOT_FOUND]);
   const only = query.get('transitionId');
-  const transitions = availableTransitions(issue.status).filter((t) => only === null || only === '' || t.id === only);
+  // A transition whose workflow conditions are not all true for the caller is not listed (issue 10, D5).
+  const transitions = availableTransitions(issue.status).filter(
+    (t) => (only === null || only === '' || t.id === only) && conditionsPass(site, issue, t, actor),
+  );
   return json(200, { expand: 'transitions', transitions: transitions.map((t) => transitionJson(t)) });
 }
 
@@ -62,7 +65,12 @@ export async function doTransition(site: LocalJiraSite, { actor, params, body }:
   if (!parsed.success) return badBody(parsed.error);
   const transitionId = String(parsed.data.transition.id);
   const transition = transitionById(transitionId);
-  if (transition === undefined || !transition.from.includes(issue.status)) {
+  // A transition hidden by a condition is refused as Jira refuses one the issue does not offer (issue 10, D5).
+  if (
+    transition === undefined ||
+    !transition.from.includes(issue.status) ||
+    !conditionsPass(site, issue, transition, actor)
+  ) {
     return jiraError(400, [`Transition id '${transitionId}' is not valid for this issue.`]);
   }
   const { edits, errors } = editsOf(parsed.data.fields, parsed.data.update);

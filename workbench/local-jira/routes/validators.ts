@@ -15,7 +15,7 @@ import {
   type TransitionDef,
 } from '../catalog';
 import { evaluateJiraExpression, expressionVerdict, type ExpressionValue } from '../jira-expression';
-import type { StoredIssue, WorkflowValidator } from '../local-jira-state';
+import type { StoredIssue, WorkflowCondition, WorkflowValidator } from '../local-jira-state';
 import { expressionIssue, expressionUser } from '../render';
 import type { FunctionValidatorPayload, ValidatorInput } from '../types';
 import type { Actor, LocalJiraSite } from './site';
@@ -160,4 +160,69 @@ export async function runValidators(
     if (!result.data.result) return [result.data.errorMessage ?? rule.errorMessage];
   }
   return null;
+}
+
+// ---- Workflow conditions (issue 10, D5: jira:workflowCondition) ----
+
+/** The manifest's default expression of the condition (test/forge/admin-only.test.ts checks it is the manifest's). */
+export const ADMINISTRATION_CONDITION_KEY = 'administration-condition';
+export const DEFAULT_CONDITION_EXPRESSION = "user != null && user.groups.includes('administration-demat')";
+
+/** A condition to attach: its rule key (module key or extension ARI) and what its configuration screen saved. */
+export type ConditionInput = { readonly ruleKey: string; readonly configuration: unknown };
+
+export function conditionRule(workflow: string, transitionId: string, input: ConditionInput): WorkflowCondition {
+  if (!WORKFLOW_NAMES.includes(workflow))
+    throw new RangeError(`no workflow "${workflow}" (${WORKFLOW_NAMES.join(', ')})`);
+  if (transitionById(transitionId) === undefined) throw new RangeError(`no transition "${transitionId}"`);
+  const ruleKey = ruleKeyOf(input.ruleKey);
+  if (ruleKey !== ADMINISTRATION_CONDITION_KEY) throw new RangeError(`no workflow condition module "${ruleKey}"`);
+  const configuration =
+    typeof input.configuration === 'string' ? parseJsonText(input.configuration) : input.configuration;
+  if (toExpressionValue(configuration) === undefined)
+    throw new RangeError(`the configuration of ${ruleKey} is not JSON`);
+  return {
+    workflow,
+    transitionId,
+    ruleKey,
+    expression: DEFAULT_CONDITION_EXPRESSION,
+    configuration: JSON.parse(JSON.stringify(configuration)) as unknown,
+  };
+}
+
+/**
+ * Whether every condition of the issue's workflow on that transition lets this user take it. As Jira does ("Workflow
+ * Condition" page), a condition is true only when its expression evaluates to `true`: an error or any other value
+ * hides the transition.
+ */
+export function conditionsPass(
+  site: LocalJiraSite,
+  issue: StoredIssue,
+  transition: TransitionDef,
+  actor: Actor,
+): boolean {
+  const rules = (site.state.conditions ?? []).filter(
+    (c) => c.workflow === workflowOf(issue.issueType) && c.transitionId === transition.id,
+  );
+  if (rules.length === 0) return true;
+  const fromStatus = statusBean(issue.status);
+  const toStatus = statusBean(transition.to);
+  return rules.every((rule) => {
+    const config = toExpressionValue(rule.configuration) ?? null;
+    const override = isRecord(config) ? config['expression'] : undefined;
+    const expression = typeof override === 'string' ? override : rule.expression;
+    const outcome = evaluateJiraExpression(expression, {
+      issue: expressionIssue(issue, site.state),
+      user: expressionUser(actor.accountId),
+      transition: {
+        id: Number(transition.id),
+        name: transition.name,
+        from: { id: Number(fromStatus.id), name: fromStatus.name },
+        to: { id: Number(toStatus.id), name: toStatus.name },
+      },
+      project: { id: PROJECT_ID, key: PROJECT_KEY, name: PROJECT_NAME },
+      config,
+    });
+    return outcome.ok && outcome.value === true;
+  });
 }

@@ -70,7 +70,7 @@ export const ValidatorForm = ({ kind, values, options, problems, onChange, readO
             </div>
           </>
         ) : null}
-        {kind === 'administration-only' ? (
+        {kind === 'administration-only' || kind === 'administration-condition' ? (
           <>
             <div className="csla-setting">
               <label htmlFor="csla-group">{t('validator.group')}</label>
@@ -100,7 +100,14 @@ export const ValidatorForm = ({ kind, values, options, problems, onChange, readO
                 </select>
               )}
               {problemLine('group', 'csla-group')}
+              {kind === 'administration-condition' ? (
+                <small className="csla-help">{t('validator.condition.help')}</small>
+              ) : null}
             </div>
+          </>
+        ) : null}
+        {kind === 'administration-only' ? (
+          <>
             <div className="csla-setting">
               <label htmlFor="csla-transitions">{t('validator.transitionIds')}</label>
               <input
