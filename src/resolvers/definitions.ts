@@ -14,7 +14,7 @@ import { nextClosedDays, settingsDocument } from '../app/settings/default-docume
 import { parseSettings } from '../app/settings/parse-settings';
 import { effectiveSettings, problemsOf, saveSettings } from '../app/settings/settings-repository';
 import { buildValidatorConfig } from '../app/validators/build-validator-config';
-import { severityAccess, syncSeverityUiModificationFromStore } from '../app/ui-modifications';
+import { severityAccess } from '../app/ui-modifications';
 import { formatInstant } from '../app/format-instant';
 import { reply } from './reply';
 
@@ -199,17 +199,11 @@ export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
         formatInstant(nowMs, CONTRACT_ZONE),
       );
       // The settings are saved: a failure to queue the recomputation must not report the save as failed (the
-      // 5-minute trigger recomputes clocks due soon anyway). The search itself runs in the queue, page by page.
+      // 5-minute trigger recomputes clocks due soon anyway). The search itself runs in the queue, page by page, and so
+      // does the sync of the severity UI modification (issue 10, handlers.ts).
       await scheduleFullRecompute(deps, `settings v${saved.version}`, saved.version).catch((error: unknown) => {
         console.error(
           `settings v${saved.version} saved, recomputation not queued: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      });
-      // Issue 10 (D5): register or remove the severity UI modification to match native.severityReadOnly. The save
-      // stands if Jira refuses (the next save retries; the update trigger stays the guard).
-      await syncSeverityUiModificationFromStore(deps).catch((error: unknown) => {
-        console.error(
-          `settings v${saved.version} saved, severity UI modification not synced: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
       return { version: saved.version, updatedAt: saved.updatedAt ?? formatInstant(nowMs, CONTRACT_ZONE) };

@@ -8,6 +8,7 @@ import { changeItemSchema, enforceSeverityRule } from '../app/enforce-severity-r
 import { recomputeIssues } from '../app/recompute-issues';
 import { computeMonthlySnapshot } from '../app/monthly-snapshot';
 import { fullRecomputePage, scheduleDueSoon } from '../app/schedule-recompute';
+import { syncSeverityUiModificationFromStore } from '../app/ui-modifications';
 import type { Deps } from '../app/ports';
 import { JiraBusyError } from '../jira/jira-retry';
 
@@ -91,6 +92,9 @@ export const handleRecomputeEvent = async (deps: Deps, event: unknown): Promise<
         settingsVersion,
         ...(nextPageToken === undefined ? {} : { nextPageToken }),
       });
+      // Issue 10 (D5): the first job of a settings save registers or removes the severity UI modification to match
+      // native.severityReadOnly (idempotent; a busy Jira redelivers the job, which recomputes the same values).
+      if (nextPageToken === undefined) await syncSeverityUiModificationFromStore(deps);
     } catch (error) {
       logFailure('full recompute', reason, error);
       throw error;

@@ -21,9 +21,14 @@ export type Fixture = {
   put(path: string, body: unknown, caller?: Caller): Promise<JiraResponse>;
 };
 
-export function fixture(): Fixture {
+/** `conditions: false`: the demo without its workflow conditions, to test what the validators alone do. */
+export function fixture(options: { readonly conditions?: boolean } = {}): Fixture {
   let nowMs = ANCHOR_MS + 60_000;
-  const jira = createLocalJira({ seed: { anchorMs: ANCHOR_MS }, now: () => nowMs });
+  const seeded = createLocalJira({ seed: { anchorMs: ANCHOR_MS }, now: () => nowMs });
+  const jira =
+    options.conditions === false
+      ? createLocalJira({ state: { ...Object(seeded.toJSON()), conditions: [] }, now: () => nowMs })
+      : seeded;
   const events: IssueEvent[] = [];
   jira.onIssueEvent((e) => events.push(e));
   return {
