@@ -11,6 +11,7 @@ import { readIssueTypes } from './read-issue-types';
 import { readMyselfDisplayName } from './read-myself';
 import { searchIssues, searchPage } from './search-issues';
 import { writeFieldValues } from './write-field-values';
+import { deleteIssueProperty, setIssueProperty } from './write-issue-property';
 
 export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
   searchIssues: (as, query) => searchIssues(jira, as, query),
@@ -27,4 +28,6 @@ export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
   findGroups: (query) => findGroups(jira, query),
   myselfDisplayName: () => readMyselfDisplayName(jira),
   writeAppFieldValues: (updates, options) => writeFieldValues(jira, updates, options),
+  setIssueProperty: (issueId, key, value) => setIssueProperty(jira, issueId, key, value),
+  deleteIssueProperty: (issueId, key) => deleteIssueProperty(jira, issueId, key),
 });

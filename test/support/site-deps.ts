@@ -9,7 +9,7 @@ import type { ForgeSite } from './forge-site';
 
 export type RecordedRequest = {
   readonly as: JiraAs;
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly body: unknown;
 };

@@ -12,7 +12,7 @@ export type JiraAs = 'app' | 'user';
 
 /** The raw request function the gateway is built over. */
 export interface JiraTransport {
-  request(as: JiraAs, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<JiraReply>;
+  request(as: JiraAs, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<JiraReply>;
 }
 
 /** At most 50 ids, and the same list on every page (documentation: "Search for issues using JQL enhanced search (POST)"). */
@@ -52,6 +52,8 @@ export type SearchQuery = {
    * follows writes with a delay, and these ids are read consistently. At most MAX_RECONCILED_ISSUES.
    */
   readonly reconcileIssueIds?: readonly string[];
+  /** Issue properties to return with each issue (`properties.{key}` of the answer; issue 10: `contractSla`). */
+  readonly properties?: readonly string[];
 };
 
 /** The histories of one issue, as bulkfetch answers them (read by the export parser). */
@@ -127,4 +129,8 @@ export interface JiraGateway {
     updates: readonly AppFieldUpdate[],
     options: { readonly generateChangelog: boolean },
   ): Promise<FieldWriteOutcome>;
+  /** Sets an issue property as the app (issue 10: `contractSla`); the value is JSON (at most 32 KB). */
+  setIssueProperty(issueId: string, key: string, value: unknown): Promise<void>;
+  /** Deletes an issue property as the app; false when the issue had none. */
+  deleteIssueProperty(issueId: string, key: string): Promise<boolean>;
 }
