@@ -11,6 +11,12 @@ import { board, boardConfiguration, boardSprints, boards, sprint, sprintIssues }
 import { postAppFieldValues, putAppFieldValue } from './routes/app-fields';
 import { bulkChangelogs, getChangelog } from './routes/changelogs';
 import { getFields, issueTypes } from './routes/fields';
+import {
+  deleteIssueProperty,
+  getIssueProperty,
+  listIssueProperties,
+  putIssueProperty,
+} from './routes/issue-properties';
 import { createIssue, editIssue, getIssue } from './routes/issues';
 import { projectVersions } from './routes/projects';
 import { searchGet, searchPost } from './routes/search';
@@ -68,6 +74,26 @@ class LocalJiraInstance implements LocalJiraControl {
         method: 'POST',
         pattern: '/rest/api/3/issue/{issueIdOrKey}/transitions',
         handler: (c) => doTransition(site, c),
+      },
+      {
+        method: 'GET',
+        pattern: '/rest/api/3/issue/{issueIdOrKey}/properties',
+        handler: (c) => listIssueProperties(site, c),
+      },
+      {
+        method: 'GET',
+        pattern: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+        handler: (c) => getIssueProperty(site, c),
+      },
+      {
+        method: 'PUT',
+        pattern: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+        handler: (c) => putIssueProperty(site, c),
+      },
+      {
+        method: 'DELETE',
+        pattern: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+        handler: (c) => deleteIssueProperty(site, c),
       },
       { method: 'GET', pattern: '/rest/api/3/mypermissions', handler: (c) => myPermissions(site, c) },
       { method: 'GET', pattern: '/rest/api/3/user/groups', handler: (c) => userGroups(c) },

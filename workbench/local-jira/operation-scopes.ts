@@ -190,6 +190,23 @@ export const OPERATION_SCOPES: readonly OperationScopes[] = [
     'read:issue-details:jira',
     'read:jql:jira',
   ]),
+  // Issue properties (issue 10).
+  platform('GET', '/rest/api/3/issue/{issueIdOrKey}/properties', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:issue.property:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:issue.property:jira'] },
+  ]),
+  platform('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', [
+    { state: 'Current', scopes: ['write:jira-work'] },
+    { state: 'Beta', scopes: ['write:issue.property:jira'] },
+  ]),
+  platform('DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', [
+    { state: 'Current', scopes: ['write:jira-work'] },
+    { state: 'Beta', scopes: ['delete:issue.property:jira'] },
+  ]),
 ];
 
 export type ScopeVerdict =

@@ -1,10 +1,13 @@
 // JQL (parsed by jql.ts) → a filter and an order over the stored issues. Fields: project, key/issuekey, id,
 // issuetype/type, status, summary (~), sprint (ids, names, openSprints(), closedSprints(), futureSprints()),
 // affectedVersion, fixVersion, assignee/reporter (currentUser()), created, updated, resolutiondate, and every custom
-// field by name or `cf[NNNNN]` (text, datetime, number). Text matches ignore case, as Jira's do. Like Jira's
-// /search/jql, a query without a restriction is refused.
+// field by name or `cf[NNNNN]` (text, datetime, number), and the indexed values of entity properties
+// (`issue.property[contractSla].resolutionRemainingMs`, issue 10). Text matches ignore case, as Jira's do. Like
+// Jira's /search/jql, a query without a restriction is refused.
 import { DateTime } from 'luxon';
 import { CONTRACT_ZONE } from '../../src/domain/contract-zone';
+import { SLA_PROPERTY_INDEX, SLA_PROPERTY_KEY } from '../../src/contract/sla-property';
+import { isRecord } from '../../src/domain/is-record';
 import { parseJiraInstant } from '../../src/jira/jira-instant';
 import {
   FIELDS,
@@ -35,6 +38,77 @@ export type SearchEnvironment = {
 };
 
 class SearchError extends Error {}
+
+/** An indexed value of an entity property: a path into its JSON value and the type Jira indexes it as. */
+export type IndexedPropertyValue = { readonly path: string; readonly type: 'number' | 'string' | 'text' | 'date' };
+export type IndexedEntityProperty = {
+  readonly entityType: 'issue';
+  readonly propertyKey: string;
+  readonly values: readonly IndexedPropertyValue[];
+};
+
+/**
+ * What the app's `jira:entityProperty` modules index (manifest.yml; a test checks the manifest declares exactly
+ * this). Only these paths are searchable: Jira indexes the declared values and nothing else (Forge "Jira entity
+ * property" page: "The list of fields in the JSON object to index with the type of each"), so a clause on another
+ * path names a field Jira does not know.
+ */
+export const INDEXED_ENTITY_PROPERTIES: readonly IndexedEntityProperty[] = [
+  { entityType: 'issue', propertyKey: SLA_PROPERTY_KEY, values: SLA_PROPERTY_INDEX.map(indexedValue) },
+];
+
+function indexedValue({ path, type }: { readonly path: string; readonly type: string }): IndexedPropertyValue {
+  if (type === 'number' || type === 'string' || type === 'text' || type === 'date') return { path, type };
+  throw new Error(`SLA_PROPERTY_INDEX: '${path}' has the type '${type}', which the local Jira does not index`);
+}
+
+const PROPERTY_CLAUSE = /^issue\.property\[([^\]]+)\]\.(.+)$/i;
+
+/** The indexed value a clause name `issue.property[KEY].PATH` designates, or undefined when it is not one. */
+function indexedValueOf(rawName: string): { key: string; value: IndexedPropertyValue } | null | undefined {
+  const match = PROPERTY_CLAUSE.exec(rawName.trim());
+  if (match === null) return undefined;
+  const [, key, path] = match as unknown as [string, string, string];
+  const property = INDEXED_ENTITY_PROPERTIES.find((p) => p.propertyKey === key);
+  const value = property?.values.find((v) => v.path === path);
+  return value === undefined ? null : { key, value };
+}
+
+/** The JSON values at a dotted path (an array on the way or at the end stands for each of its items). */
+function valuesAtPath(value: unknown, path: readonly string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((item) => valuesAtPath(item, path));
+  if (path.length === 0) return value === null || value === undefined ? [] : [value];
+  if (!isRecord(value)) return [];
+  const [head, ...rest] = path as [string, ...string[]];
+  return valuesAtPath(value[head], rest);
+}
+
+/** The indexed values of one issue: those of the declared type (Jira does not index a value of another type). */
+function propertyValues(issue: StoredIssue, key: string, value: IndexedPropertyValue): Scalar[] {
+  const raw = valuesAtPath(issue.properties?.[key], value.path.split('.'));
+  return raw.flatMap((v): Scalar[] => {
+    if (value.type === 'number') return typeof v === 'number' && Number.isFinite(v) ? [v] : [];
+    if (value.type === 'date') {
+      const ms = typeof v === 'string' ? parseJiraInstant(v) : null;
+      return ms === null ? [] : [ms];
+    }
+    return typeof v === 'string' ? [v] : typeof v === 'number' || typeof v === 'boolean' ? [String(v)] : [];
+  });
+}
+
+function propertyAccess(rawName: string): FieldAccess | undefined {
+  const found = indexedValueOf(rawName);
+  if (found === undefined) return undefined;
+  if (found === null)
+    throw new SearchError(`Field '${rawName}' does not exist or you do not have permission to view it.`);
+  const { key, value } = found;
+  return {
+    name: rawName.trim(),
+    type: value.type === 'number' ? 'number' : value.type === 'date' ? 'date' : 'text',
+    contains: value.type === 'text',
+    values: (issue) => propertyValues(issue, key, value),
+  };
+}
 
 type Scalar = string | number;
 type FieldAccess = {
@@ -76,6 +150,8 @@ function customAccess(field: FieldDef): FieldAccess {
 }
 
 function fieldAccess(rawName: string, env: SearchEnvironment): FieldAccess {
+  const property = propertyAccess(rawName);
+  if (property !== undefined) return property;
   const name = fold(rawName.trim());
   const { state } = env;
   switch (name) {
@@ -282,8 +358,16 @@ function compileOrder(orderBy: readonly JqlSort[]): (a: StoredIssue, b: StoredIs
   const keys = sorts.map(({ field, direction }) => {
     const sign = direction === 'asc' ? 1 : -1;
     const name = fold(field);
-    let key: (i: StoredIssue) => number | string;
-    if (name === 'key' || name === 'issuekey' || name === 'id') key = numberOfKey;
+    let key: (i: StoredIssue) => number | string | null;
+    const property = propertyAccess(field);
+    if (property !== undefined) {
+      // An issue without the value sorts after those with one in ascending order (before them descending).
+      key = (i) => {
+        const values = property.values(i);
+        if (values.length === 0) return null;
+        return values.reduce((a, b) => (a < b ? a : b));
+      };
+    } else if (name === 'key' || name === 'issuekey' || name === 'id') key = numberOfKey;
     else if (name === 'created' || name === 'createddate') key = (i) => i.createdMs;
     else if (name === 'updated' || name === 'updateddate') key = (i) => i.updatedMs;
     else if (name === 'rank' || name === 'cf[10019]') key = (i) => i.rank;
@@ -296,6 +380,10 @@ function compileOrder(orderBy: readonly JqlSort[]): (a: StoredIssue, b: StoredIs
     for (const { key, sign } of keys) {
       const x = key(a);
       const y = key(b);
+      if (x === null || y === null) {
+        if (x === y) continue;
+        return x === null ? sign : -sign;
+      }
       if (x < y) return -sign;
       if (x > y) return sign;
     }

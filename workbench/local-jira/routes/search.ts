@@ -11,6 +11,7 @@ import {
   json,
   listParam,
 } from '../http';
+import type { StoredIssue } from '../local-jira-state';
 import { namesOf, schemaOf, selectFieldIds, type Json } from '../render';
 import { compileSearch } from '../search-issues';
 import type { JiraResponse } from '../types';
@@ -37,6 +38,7 @@ export function searchGet(site: LocalJiraSite, { actor, query }: RouteContext): 
     maxResults: maxResults.value,
     fields: listParam(query, 'fields'),
     expand: listParam(query, 'expand') ?? [],
+    properties: listParam(query, 'properties') ?? [],
   });
 }
 
@@ -54,6 +56,7 @@ export function searchPost(site: LocalJiraSite, { actor, body }: RouteContext): 
       .map((e) => e.trim())
       .filter((e) => e !== ''),
     reconcileIssues: b.reconcileIssues ?? [],
+    properties: b.properties ?? [],
   });
 }
 
@@ -68,8 +71,12 @@ function search(
     readonly fields: readonly string[] | undefined;
     readonly expand: readonly string[];
     readonly reconcileIssues?: readonly number[];
+    /** Issue properties to return on each issue (`properties` of the request: "A list of up to 5 issue properties"). */
+    readonly properties?: readonly string[];
   },
 ): JiraResponse {
+  const propertyKeys = input.properties ?? [];
+  if (propertyKeys.length > 5) return jiraError(400, ['properties: at most 5 issue properties can be requested.']);
   const reconcile = new Set((input.reconcileIssues ?? []).map(String));
   const compiled = compileSearch(input.jql, { state: site.state, nowMs: site.now(), accountId: actor.accountId }, true);
   if (!compiled.ok) return jiraError(400, [compiled.message]);
@@ -93,11 +100,27 @@ function search(
   const page = matching.slice(position, position + limit);
   const more = position + limit < matching.length;
   const result: Record<string, Json> = {
-    issues: page.map((issue) => (idOnly ? { id: issue.id } : issueJson(site, issue, fieldIds, input.expand, false))),
+    issues: page.map((issue) => {
+      const bean: Record<string, Json> = idOnly
+        ? { id: issue.id }
+        : issueJson(site, issue, fieldIds, input.expand, false);
+      // IssueBean.properties: "Details of the issue properties identified in the request" (only those the issue has).
+      if (propertyKeys.length > 0) bean['properties'] = propertiesOf(issue, propertyKeys);
+      return bean;
+    }),
   };
   if (more) result['nextPageToken'] = encodePageToken('search', input.jql, [position + limit]);
   result['isLast'] = !more;
   if (input.expand.includes('names')) result['names'] = namesOf(fieldIds);
   if (input.expand.includes('schema')) result['schema'] = schemaOf(fieldIds);
   return json(200, result);
+}
+
+function propertiesOf(issue: StoredIssue, keys: readonly string[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const key of keys) {
+    if (issue.properties !== undefined && Object.hasOwn(issue.properties, key))
+      out[key] = structuredClone(issue.properties[key]) as Json;
+  }
+  return out;
 }
