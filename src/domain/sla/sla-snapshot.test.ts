@@ -47,10 +47,13 @@ describe('slaSnapshot (issue 10: the stored SLA state)', () => {
     const first = ms('2026-03-02T10:00');
     expect(slaSnapshot(clocksAt(facts([]), first), snapshotSettings, first).nextCheckAtMs).toBe(ms('2026-03-02T12:00'));
     const later = ms('2026-03-02T12:30');
-    expect(slaSnapshot(clocksAt(facts([]), later), snapshotSettings, later).nextCheckAtMs).toBe(ms('2026-03-02T13:00'));
-    // Warnings off: only the breach matters.
+    // The breach: the first ms past the target (breached is strictly past it).
+    expect(slaSnapshot(clocksAt(facts([]), later), snapshotSettings, later).nextCheckAtMs).toBe(
+      ms('2026-03-02T13:00') + 1,
+    );
+    // Warnings off: only the breach matters (breached is strictly past the target).
     const off = slaSnapshot(clocksAt(facts([]), first), { ...snapshotSettings, thresholds: [] }, first);
-    expect(off.nextCheckAtMs).toBe(ms('2026-03-02T13:00'));
+    expect(off.nextCheckAtMs).toBe(ms('2026-03-02T13:00') + 1);
   });
 
   it('a paused clock names its pausing status and plans no check', () => {
@@ -140,7 +143,7 @@ describe('slaSnapshot properties (issue 10)', () => {
           const t = c.targetMs;
           return [
             ...thresholds.map((p) => Math.ceil((p * t) / 100) - c.elapsedMs).filter((n) => n > 0),
-            ...(t - c.elapsedMs >= 0 ? [t - c.elapsedMs] : []),
+            ...(t - c.elapsedMs + 1 > 0 ? [t - c.elapsedMs + 1] : []),
           ];
         });
         if (needs.length === 0) return snap.nextCheckAtMs === null;
@@ -155,6 +158,17 @@ describe('slaSnapshot properties (issue 10)', () => {
           const was = clocks.find((o) => o.id === c.id);
           return was !== undefined && was.state === 'running' && c.elapsedMs - was.elapsedMs === need;
         });
+        // The breach planned is the one that happens then: breached at that instant, not one ms before.
+        const breachPlanned = clocks.some(
+          (c) => c.state === 'running' && c.targetMs !== null && c.targetMs - c.elapsedMs + 1 === need,
+        );
+        const breachedThen = clocksAt(f, snap.nextCheckAtMs).some(
+          (c) => c.breached && !clocks.find((o) => o.id === c.id)?.breached,
+        );
+        const breachedBefore = clocksAt(f, snap.nextCheckAtMs - 1).some(
+          (c) => c.breached && !clocks.find((o) => o.id === c.id)?.breached,
+        );
+        if (breachPlanned && (!breachedThen || breachedBefore)) return false;
         return counted === need && before < need && reached;
       }),
       { numRuns: 150 },

@@ -85,7 +85,8 @@ export const clockCycle = (clock: SnapshotClockInput): string => {
 
 /**
  * The business ms still to count before something changes for a running clock with a target: each threshold not
- * reached yet (`> 0`), and the breach (`>= 0`: due now is still to come, `breached` is strictly past the target).
+ * reached yet (`> 0`), and the breach: one ms past the target (`breached` is strictly past it, sla-clock.ts), so the
+ * check falls on the first working instant after the due instant, not in the night that may follow it.
  */
 export const pendingChecksMs = (clock: SnapshotClockInput, thresholds: readonly number[]): readonly number[] => {
   if (clock.state !== 'running' || clock.targetMs === null) return [];
@@ -93,8 +94,8 @@ export const pendingChecksMs = (clock: SnapshotClockInput, thresholds: readonly 
   const toThresholds = thresholds
     .map((p) => Math.ceil((p * targetMs) / 100) - clock.elapsedMs)
     .filter((need) => need > 0);
-  const toBreach = targetMs - clock.elapsedMs;
-  return toBreach >= 0 ? [...toThresholds, toBreach] : toThresholds;
+  const toBreach = targetMs - clock.elapsedMs + 1;
+  return toBreach > 0 ? [...toThresholds, toBreach] : toThresholds;
 };
 
 const nextCheckOf = (clock: SnapshotClockInput, settings: SnapshotSettings, nowMs: number): number | null => {
