@@ -47,10 +47,8 @@ describe('slaSnapshot (issue 10: the stored SLA state)', () => {
     const first = ms('2026-03-02T10:00');
     expect(slaSnapshot(clocksAt(facts([]), first), snapshotSettings, first).nextCheckAtMs).toBe(ms('2026-03-02T12:00'));
     const later = ms('2026-03-02T12:30');
-    // The breach: the first ms past the target (breached is strictly past it).
-    expect(slaSnapshot(clocksAt(facts([]), later), snapshotSettings, later).nextCheckAtMs).toBe(
-      ms('2026-03-02T13:00') + 1,
-    );
+    // The 100 % threshold falls on the due instant; the breach itself is the first ms past the target.
+    expect(slaSnapshot(clocksAt(facts([]), later), snapshotSettings, later).nextCheckAtMs).toBe(ms('2026-03-02T13:00'));
     // Warnings off: only the breach matters (breached is strictly past the target).
     const off = slaSnapshot(clocksAt(facts([]), first), { ...snapshotSettings, thresholds: [] }, first);
     expect(off.nextCheckAtMs).toBe(ms('2026-03-02T13:00') + 1);
