@@ -262,11 +262,7 @@ export const recomputeIssues = async (
       );
       queue(targets.slaDue, issueId, nextDueAt, currentValue(raw, targets.slaDue ?? ''), sameInstant);
     });
-    if (updates.size > 0) {
-      const outcome = await deps.jira.writeAppFieldValues([...updates.values()], { generateChangelog: false });
-      if (!outcome.written)
-        throw new AppError('INTERNAL', `writing the SLA fields failed: Jira answered ${outcome.status}`);
-    }
+    // The stored SLA states first, the fields last: a redelivery after a failed property write rewrites no field.
     for (const { issueId, issueKey, view } of slaStates) {
       const onIssue = storedProperty(rawById.get(issueId));
       const mirrored = await deps.store.get(slaStateKey(issueId));
@@ -276,13 +272,23 @@ export const recomputeIssues = async (
       const change: SlaStateChange = { issueId, issueKey, value, previous };
       // Issue 10 hook: `change` is this issue's new stored SLA state and the previous one (warnings read it here).
       void change;
-      if (writeProperty && propertyNeedsWrite(value, onIssue, nowMs)) {
+      // Compared with the property the search returned and with the mirror, written just after the property: a
+      // search lagging behind a write this recompute made before it was redelivered does not cause a second write.
+      const mirror = isRecord(mirrored) ? mirrored : null;
+      const stale =
+        onIssue === null || (propertyNeedsWrite(value, onIssue, nowMs) && propertyNeedsWrite(value, mirror, nowMs));
+      if (writeProperty && stale) {
         await deps.jira.setIssueProperty(issueId, SLA_PROPERTY_KEY, value);
         propertyWrites += 1;
       } else if (!writeProperty && onIssue !== null) {
         if (await deps.jira.deleteIssueProperty(issueId, SLA_PROPERTY_KEY)) propertyDeletes += 1;
       }
       await deps.store.set(slaStateKey(issueId), value);
+    }
+    if (updates.size > 0) {
+      const outcome = await deps.jira.writeAppFieldValues([...updates.values()], { generateChangelog: false });
+      if (!outcome.written)
+        throw new AppError('INTERNAL', `writing the SLA fields failed: Jira answered ${outcome.status}`);
     }
   }
   await deps.store.set('recompute:last', {
