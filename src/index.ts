@@ -9,3 +9,5 @@ export { handler as resolver } from './resolvers';
 export { administrationValidator } from './validators/administration-validator';
 // triggers
 export { onIssueEvent, onRecompute, onSchedule } from './triggers/handlers';
+// JQL functions (issue 10)
+export { jqlFunction } from './app/jql-functions';

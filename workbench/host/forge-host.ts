@@ -5,13 +5,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { installClock, type Clock } from '../../src/app/clock';
 import { APP_ACCOUNT_ID, APP_ID, ENVIRONMENT_ID, type LocalJiraControl } from '../local-jira';
+import type { JqlFunctionModule } from '../local-jira/jql-functions';
+import { isRecord } from '../../src/domain/is-record';
 import { checkScopes } from '../local-jira/operation-scopes';
 import { FORGE_INVOCATION_LIMITS, responseProblem, runtimeExceeded, type InvocationLimits } from './invocation-limits';
 import { LocalKvs } from './local-kvs';
 import { checkPush } from './local-queue';
 import { JiraFaults } from './jira-faults';
 import { manifestScopes } from './manifest-scopes';
-import { findManifest } from './read-manifest';
+import { findManifest, readManifest } from './read-manifest';
 import { filterEvent, readTriggerFilter } from './trigger-filter';
 
 /** The app's handlers, as src/index.ts exports them. */
@@ -25,6 +27,8 @@ export type AppModule = {
   onIssueEvent: (event: unknown, context?: unknown) => Promise<unknown>;
   onRecompute: (event: unknown, context?: unknown) => Promise<unknown>;
   onSchedule: (event?: unknown, context?: unknown) => Promise<void>;
+  /** The jira:jqlFunction handler (issue 10): Jira's payload → `{ jql }` or `{ error }`. */
+  jqlFunction?: (payload: unknown, context?: unknown) => Promise<unknown>;
 };
 
 export const CLOUD_ID = '8b0f1a52-6c2e-4f8d-9e37-2d4c5b6a7f80';
@@ -210,6 +214,14 @@ export class ForgeHost {
         ),
       );
     });
+    // The app's JQL functions, as manifest.yml declares them: the local Jira's search calls the handler to replace a
+    // function clause with its fragment and stores it as a precomputation (workbench/local-jira/jql-functions.ts).
+    const jqlFunction = app.jqlFunction;
+    if (jqlFunction !== undefined) {
+      this.jira.setJqlFunctions(jqlFunctionModules(readManifest()), (moduleKey, payload) =>
+        this.runAs(null, () => jqlFunction(payload, { installContext: `ari:cloud:jira::site/${CLOUD_ID}`, moduleKey })),
+      );
+    }
     this.jira.setFunctionValidator((_ruleKey, payload, accountId) =>
       this.runAs(accountId, async () => {
         const decision = (await app.administrationValidator(payload, {
@@ -437,4 +449,16 @@ export class ForgeHost {
     }
     return jsonResponse(404, { message: `the workbench does not serve ${JSON.stringify(target)} ${path}` });
   }
+}
+
+/** The manifest's jira:jqlFunction modules (key, name, operators, types), for the local Jira's search. */
+function jqlFunctionModules(manifest: unknown): JqlFunctionModule[] {
+  const modules = isRecord(manifest) && isRecord(manifest['modules']) ? manifest['modules']['jira:jqlFunction'] : [];
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return (Array.isArray(modules) ? modules : []).flatMap((m) =>
+    isRecord(m) && typeof m['key'] === 'string' && typeof m['name'] === 'string'
+      ? [{ key: m['key'], name: m['name'], operators: strings(m['operators']), types: strings(m['types']) }]
+      : [],
+  );
 }

@@ -201,13 +201,20 @@ describe('JQL on indexed issue properties (issue 10)', () => {
     ]);
   });
 
-  it('refuses a path the manifest does not index, and an unknown property, as Jira refuses an unknown field', async () => {
+  it('accepts a path the manifest does not index, which matches no value (nothing is indexed there)', async () => {
     const f = await seeded();
-    expect(await searchError(f, `${P}.v = 1`)).toBe(
-      "Field 'issue.property[contractSla].v' does not exist or you do not have permission to view it.",
-    );
-    expect(await searchError(f, 'issue.property[other].state = running')).toMatch(/does not exist/);
-    expect(await searchError(f, `project = DEMAT ORDER BY ${P}.cycle`)).toMatch(/does not exist/);
+    // DEMAT-1 has `v: 1` in its property, but `v` is not an indexed path.
+    expect(await keys(f, `${P}.v = 1`)).toEqual([]);
+    expect(await keys(f, `${P}.v > 0`)).toEqual([]);
+    expect(await keys(f, 'issue.property[other].state = running')).toEqual([]);
+    expect(await keys(f, `key in (DEMAT-1, DEMAT-2) AND ${P}.v is EMPTY ORDER BY key ASC`)).toEqual([
+      'DEMAT-1',
+      'DEMAT-2',
+    ]);
+    expect(await keys(f, `key in (DEMAT-2, DEMAT-1) ORDER BY ${P}.cycle ASC, key DESC`)).toEqual([
+      'DEMAT-2',
+      'DEMAT-1',
+    ]);
   });
 
   it('follows the search index lag like a field write: a fresh property write is found once indexed or reconciled', async () => {

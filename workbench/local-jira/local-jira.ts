@@ -5,6 +5,7 @@
 // route table, the dispatch and the controls of the workbench and the tests.
 import { APP_ACCOUNT_ID, DEMO_USERS, MAINTENANCE_WORKFLOW, TRANSITIONS, type DemoUser } from './catalog';
 import { jiraError, matchRoute, parsePath, type ParsedPath } from './http';
+import { JqlFunctionHost, type JqlFunctionHook, type JqlFunctionModule, type Precomputation } from './jql-functions';
 import { cloneState, parseLocalJiraState, type LocalJiraState, type WorkflowValidator } from './local-jira-state';
 import { demoUserById } from './render';
 import { board, boardConfiguration, boardSprints, boards, sprint, sprintIssues } from './routes/agile';
@@ -43,6 +44,8 @@ import type {
 class LocalJiraInstance implements LocalJiraControl {
   private log: JiraCallRecord[] = [];
   private readonly site: LocalJiraSite;
+  /** The app's jira:jqlFunction modules and their precomputations (issue 10). */
+  private readonly functions: JqlFunctionHost;
   private readonly router: readonly {
     readonly method: JiraRequest['method'];
     readonly pattern: string;
@@ -55,11 +58,12 @@ class LocalJiraInstance implements LocalJiraControl {
   ) {
     const site = new LocalJiraSite(state, now);
     this.site = site;
+    this.functions = new JqlFunctionHost(now);
     this.router = [
       { method: 'GET', pattern: '/rest/api/3/field', handler: () => getFields() },
       { method: 'GET', pattern: '/rest/api/3/issuetype', handler: () => issueTypes() },
-      { method: 'GET', pattern: '/rest/api/3/search/jql', handler: (c) => searchGet(site, c) },
-      { method: 'POST', pattern: '/rest/api/3/search/jql', handler: (c) => searchPost(site, c) },
+      { method: 'GET', pattern: '/rest/api/3/search/jql', handler: (c) => searchGet(site, c, this.functions) },
+      { method: 'POST', pattern: '/rest/api/3/search/jql', handler: (c) => searchPost(site, c, this.functions) },
       { method: 'POST', pattern: '/rest/api/3/changelog/bulkfetch', handler: (c) => bulkChangelogs(site, c) },
       { method: 'POST', pattern: '/rest/api/3/issue', handler: (c) => createIssue(site, c) },
       { method: 'GET', pattern: '/rest/api/3/issue/{issueIdOrKey}', handler: (c) => getIssue(site, c) },
@@ -158,6 +162,14 @@ class LocalJiraInstance implements LocalJiraControl {
 
   setFunctionValidator(hook: FunctionValidatorHook | null): void {
     this.site.hook = hook;
+  }
+
+  setJqlFunctions(modules: readonly JqlFunctionModule[], hook: JqlFunctionHook | null): void {
+    this.functions.set(modules, hook);
+  }
+
+  jqlPrecomputations(): readonly Precomputation[] {
+    return this.functions.precomputations();
   }
 
   calls(): readonly JiraCallRecord[] {

@@ -20,7 +20,7 @@ import {
   type FieldDef,
 } from './catalog';
 import { issueTypeBean } from './jira-beans';
-import { parseJql, type JqlClause, type JqlOperand, type JqlSort } from './jql';
+import { parseJql, type JqlClause, type JqlOperand, type JqlQuery, type JqlSort } from './jql';
 import type { LocalJiraState, StoredIssue } from './local-jira-state';
 import { sprintsOf, versionsOf } from './render';
 
@@ -49,9 +49,13 @@ export type IndexedEntityProperty = {
 
 /**
  * What the app's `jira:entityProperty` modules index (manifest.yml; a test checks the manifest declares exactly
- * this). Only these paths are searchable: Jira indexes the declared values and nothing else (Forge "Jira entity
- * property" page: "The list of fields in the JSON object to index with the type of each"), so a clause on another
- * path names a field Jira does not know.
+ * this). Jira indexes these values and nothing else (Forge "Jira entity property" page: the module "requests that
+ * fields of an entity property are indexed by Jira to make the fields available to query in JQL"; "The list of fields
+ * in the JSON object to index with the type of each field"). A clause on another path is still valid JQL: the
+ * platform OpenAPI's JqlQueryFieldEntityProperty (what the JQL parse operation returns for such a clause) has a
+ * `type` that is "Not available if the extraction for the property is not registered on the instance with the Entity
+ * property module". So the local Jira accepts it and, as nothing is indexed there, it matches no value: `= x` finds
+ * nothing, `IS EMPTY` every issue, and ORDER BY leaves the order to the next key (to confirm on a site).
  */
 export const INDEXED_ENTITY_PROPERTIES: readonly IndexedEntityProperty[] = [
   { entityType: 'issue', propertyKey: SLA_PROPERTY_KEY, values: SLA_PROPERTY_INDEX.map(indexedValue) },
@@ -99,8 +103,7 @@ function propertyValues(issue: StoredIssue, key: string, value: IndexedPropertyV
 function propertyAccess(rawName: string): FieldAccess | undefined {
   const found = indexedValueOf(rawName);
   if (found === undefined) return undefined;
-  if (found === null)
-    throw new SearchError(`Field '${rawName}' does not exist or you do not have permission to view it.`);
+  if (found === null) return { name: rawName.trim(), type: 'text', unindexed: true, values: () => [] };
   const { key, value } = found;
   return {
     name: rawName.trim(),
@@ -118,6 +121,8 @@ type FieldAccess = {
   /** Values a clause may name; another value is an error ("does not exist for the field"). */
   readonly known?: readonly string[];
   readonly contains?: boolean;
+  /** An entity property path no module indexes: valid, but no issue has a value there. */
+  readonly unindexed?: boolean;
 };
 
 const fold = (text: string): string => text.toLowerCase();
@@ -159,6 +164,7 @@ function fieldAccess(rawName: string, env: SearchEnvironment): FieldAccess {
       return { name: 'project', type: 'text', values: () => [PROJECT_KEY, String(PROJECT_ID), PROJECT_NAME] };
     case 'key':
     case 'issuekey':
+    case 'issue':
     case 'id':
       return { name: 'key', type: 'text', values: (i) => [i.key, i.id] };
     case 'issuetype':
@@ -307,6 +313,7 @@ function compileTerm(
   env: SearchEnvironment,
 ): (issue: StoredIssue) => boolean {
   const access = fieldAccess(field, env);
+  if (access.unindexed === true) return () => operator === 'is';
   const unsupported = (): never => {
     throw new SearchError(`The operator '${operator}' is not supported by the '${access.name}' field.`);
   };
@@ -398,6 +405,12 @@ function compileOrder(orderBy: readonly JqlSort[]): (a: StoredIssue, b: StoredIs
 export function compileSearch(jql: string, env: SearchEnvironment, bounded: boolean): CompileResult {
   const parsed = parseJql(jql);
   if (!parsed.ok) return { ok: false, message: parsed.message };
+  return compileQuery(parsed.query, env, bounded);
+}
+
+/** Compiles a parsed query (the search route's, once the app's JQL functions are replaced by their fragments). */
+export function compileQuery(query: JqlQuery, env: SearchEnvironment, bounded: boolean): CompileResult {
+  const parsed = { query };
   if (bounded && parsed.query.where === null) {
     return {
       ok: false,

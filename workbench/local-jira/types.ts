@@ -1,5 +1,6 @@
 // The interface of the local Jira (docs/design/forge-app.md, "Local Jira"), plus the workbench-only controls.
 import type { DemoUser } from './catalog';
+import type { JqlFunctionHook, JqlFunctionModule, Precomputation } from './jql-functions';
 import type { ChangeItem, WorkflowValidator } from './local-jira-state';
 
 export type { DemoUser, ChangeItem, WorkflowValidator };
@@ -118,6 +119,10 @@ export interface LocalJiraControl extends LocalJira {
   setTransitionValidators(transitionId: string, validators: readonly ValidatorInput[], workflow?: string): void;
   /** Search's eventual consistency: leave out issues written less than `ms` ago unless reconciled (0: off). */
   setSearchLag(ms: number): void;
+  /** The app's jira:jqlFunction modules and how to run them (issue 10); `null` removes them. Clears precomputations. */
+  setJqlFunctions(modules: readonly JqlFunctionModule[], hook: JqlFunctionHook | null): void;
+  /** The stored precomputations (function, operator, arguments → fragment or error, when made and last used). */
+  jqlPrecomputations(): readonly Precomputation[];
 }
 
 export type LocalJiraOptions = {

@@ -13,7 +13,9 @@ import {
 } from '../http';
 import type { StoredIssue } from '../local-jira-state';
 import { namesOf, schemaOf, selectFieldIds, type Json } from '../render';
-import { compileSearch } from '../search-issues';
+import { parseJql } from '../jql';
+import type { JqlFunctionHost } from '../jql-functions';
+import { compileQuery } from '../search-issues';
 import type { JiraResponse } from '../types';
 import { issueJson } from './issues';
 import type { Actor, LocalJiraSite, RouteContext } from './site';
@@ -29,10 +31,14 @@ const searchBodySchema = z.strictObject({
   reconcileIssues: z.array(z.number().int()).max(50).optional(),
 });
 
-export function searchGet(site: LocalJiraSite, { actor, query }: RouteContext): JiraResponse {
+export async function searchGet(
+  site: LocalJiraSite,
+  { actor, query }: RouteContext,
+  functions?: JqlFunctionHost,
+): Promise<JiraResponse> {
   const maxResults = intParam(query, 'maxResults', 1);
   if (!maxResults.ok) return maxResults.response;
-  return search(site, actor, {
+  return search(site, actor, functions, {
     jql: query.get('jql') ?? '',
     nextPageToken: query.get('nextPageToken') ?? undefined,
     maxResults: maxResults.value,
@@ -42,11 +48,15 @@ export function searchGet(site: LocalJiraSite, { actor, query }: RouteContext): 
   });
 }
 
-export function searchPost(site: LocalJiraSite, { actor, body }: RouteContext): JiraResponse {
+export async function searchPost(
+  site: LocalJiraSite,
+  { actor, body }: RouteContext,
+  functions?: JqlFunctionHost,
+): Promise<JiraResponse> {
   const parsed = searchBodySchema.safeParse(body ?? {});
   if (!parsed.success) return badBody(parsed.error);
   const b = parsed.data;
-  return search(site, actor, {
+  return search(site, actor, functions, {
     jql: b.jql ?? '',
     nextPageToken: b.nextPageToken,
     maxResults: b.maxResults,
@@ -61,9 +71,10 @@ export function searchPost(site: LocalJiraSite, { actor, body }: RouteContext): 
 }
 
 /** /search/jql: `fields` defaults to the id only; pages through `nextPageToken`; no `total`. */
-function search(
+async function search(
   site: LocalJiraSite,
   actor: Actor,
+  functions: JqlFunctionHost | undefined,
   input: {
     readonly jql: string;
     readonly nextPageToken: string | undefined;
@@ -74,11 +85,18 @@ function search(
     /** Issue properties to return on each issue (`properties` of the request: "A list of up to 5 issue properties"). */
     readonly properties?: readonly string[];
   },
-): JiraResponse {
+): Promise<JiraResponse> {
   const propertyKeys = input.properties ?? [];
   if (propertyKeys.length > 5) return jiraError(400, ['properties: at most 5 issue properties can be requested.']);
   const reconcile = new Set((input.reconcileIssues ?? []).map(String));
-  const compiled = compileSearch(input.jql, { state: site.state, nowMs: site.now(), accountId: actor.accountId }, true);
+  const parsed = parseJql(input.jql);
+  if (!parsed.ok) return jiraError(400, [parsed.message]);
+  // The app's JQL functions become their fragments first (jql-functions.ts), as Jira does before evaluating.
+  const expanded =
+    functions === undefined ? { ok: true as const, query: parsed.query } : await functions.expand(parsed.query);
+  if (!expanded.ok) return jiraError(400, [expanded.message]);
+  const env = { state: site.state, nowMs: site.now(), accountId: actor.accountId };
+  const compiled = compileQuery(expanded.query, env, true);
   if (!compiled.ok) return jiraError(400, [compiled.message]);
   let position = 0;
   if (input.nextPageToken !== undefined && input.nextPageToken !== '') {
