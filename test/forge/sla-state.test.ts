@@ -114,7 +114,7 @@ describe('the contractSla issue property (issue 10)', () => {
 });
 
 describe('the scheduled trigger keeps the stored state true without edits (issue 10)', () => {
-  it('a running clock crossing its due instant is found by resolutionBreached = "true" after the next tick', async () => {
+  it('a running clock crossing its due instant is found by resolutionBreached = "true" and slaBreached() after the next tick', async () => {
     const clock = new ManualClock(TEST_ANCHOR_MS);
     const site = aForgeSite({ clock });
     await tick(site);
@@ -126,7 +126,14 @@ describe('the scheduled trigger keeps the stored state true without edits (issue
     const target = running[0];
     if (target === undefined) throw new Error('the demo has no running resolution clock left');
     const breachedJql = `project = DEMAT AND ${P}.resolutionBreached = "true"`;
-    const found = async (): Promise<boolean> => (await search(site, breachedJql)).some((i) => i.key === target.key);
+    // Helper "jql"'s slaBreached(resolution) answers the same (its fragment reads the same indexed property).
+    const functionJql = `project = DEMAT AND issue in slaBreached(resolution)`;
+    const found = async (): Promise<boolean> => {
+      const byPath = (await search(site, breachedJql)).some((i) => i.key === target.key);
+      const byFunction = (await search(site, functionJql)).some((i) => i.key === target.key);
+      expect(byFunction).toBe(byPath);
+      return byPath;
+    };
     expect(await found()).toBe(false);
     // Follow the stored nextCheckAt: each tick lands within the trigger's interval after it (5 min); ticks before it
     // pick the issue (within the 10-minute window) but change nothing indexed.
@@ -141,6 +148,9 @@ describe('the scheduled trigger keeps the stored state true without edits (issue
       if (clock.nowMs() <= dueMs) expect(await found()).toBe(false);
       clock.advance(TICK_MS);
       await tick(site);
+      // The check passed (a warning threshold hours before the due instant, or the breach): the issue was picked
+      // by its nextCheckAt alone, and its stored state moved on.
+      expect((await propertyOf(site, target.key))?.['nextCheckAt']).not.toEqual(value?.['nextCheckAt']);
     }
     expect(await found()).toBe(true);
     const value = await propertyOf(site, target.key);
