@@ -23,6 +23,7 @@ import { computeMonthlySnapshot } from '../src/app/monthly-snapshot';
 import { ExportJira } from './export-jira';
 import { jiraGateway } from '../src/jira/jira-gateway';
 import { ManualClock } from '../workbench/host/clocks';
+import { scheduledTickBench } from './tick-bench';
 
 const MINUTE = 60_000;
 const rate = (count: number, ms: number): string => `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
@@ -353,4 +354,4 @@ otherCommandsBench();
 scalingBench();
 rmSync(benchDir, { recursive: true, force: true });
 reportBench();
-void gadgetJobBench();
+void gadgetJobBench().then(scheduledTickBench);

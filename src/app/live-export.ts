@@ -127,6 +127,8 @@ export const liveReport = async (
   document: Readonly<Record<string, unknown>>,
   atMs: number,
   reconcileIssueIds: readonly string[] = [],
+  /** Issue properties the search returns with each issue (the recompute reads `contractSla`: issue 10). */
+  properties: readonly string[] = [],
 ): Promise<LiveReport> => {
   const catalogue = await fieldCatalogue(deps);
   const settings = withAppFields(baseSettings, document, catalogue);
@@ -134,6 +136,7 @@ export const liveReport = async (
     jql,
     fields: fieldsToRead(settings, catalogue),
     reconcileIssueIds,
+    ...(properties.length > 0 ? { properties } : {}),
   });
   const ids = rawIssues.map((i) => i.id);
   // Histories are read as the app once the search (as the caller) has shown which issues may be read.

@@ -1,10 +1,27 @@
 // Recomputes issues and writes the app's read-only fields (Classe d'anomalie, Statut SLA, Échéance SLA) when their
 // value changed; `generateChangelog=false` keeps the app's writes out of the history and out of the update events.
 // Idempotent: the same history and time give the same values, and unchanged values are not written again.
+// Issue 10: each recomputed issue's stored SLA state (src/contract/sla-property.ts) is mirrored in app storage
+// (slaStateKey) and written as the `contractSla` issue property when its indexed content changed (see
+// propertyNeedsWrite); with settings.native.issueProperty off, the property is deleted where it exists.
+import { CONTRACT_ZONE } from '../domain/contract-zone';
+import { isRecord } from '../domain/is-record';
+import {
+  CLOCK_IDS,
+  slaSnapshot,
+  type ClockSnapshot,
+  type PreviousClockSnapshot,
+  type SnapshotClockInput,
+} from '../domain/sla/sla-snapshot';
+import type { ClockId } from '../domain/sla/targets';
+import { SLA_PROPERTY_KEY, slaStateKey, type SlaPropertyValue } from '../contract/sla-property';
+import type { ClockView, IssueSlaView } from '../contract';
 import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
+import { formatInstant } from './format-instant';
 import { liveReport, slaFieldIds, slaStatusOf } from './live-export';
 import { MAX_RECONCILED_ISSUES, type Deps, type SearchIssue } from './ports';
+import type { Settings } from './settings/parse-settings';
 import { effectiveSettings } from './settings/settings-repository';
 
 const ISSUE_ID = /^\d{1,18}$/;
@@ -20,7 +37,148 @@ export type RecomputeResult = {
   readonly issues: number;
   readonly fieldWrites: number;
   readonly unchanged: number;
+  /** `contractSla` properties written (issue 10): at most one per issue whose indexed content changed. */
+  readonly propertyWrites: number;
+  /** `contractSla` properties deleted (settings.native.issueProperty off). */
+  readonly propertyDeletes: number;
   readonly settingsVersion: number;
+};
+
+/** The stored SLA state of one issue as this recompute computed it, and the one stored before (null when none). */
+export type SlaStateChange = {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly value: SlaPropertyValue;
+  readonly previous: Readonly<Record<string, unknown>> | null;
+};
+
+/** What moves with time alone: never a reason to write the property (the badge computes the time left from dueAt). */
+const DURATION_KEYS: ReadonlySet<string> = new Set([
+  'computedAt',
+  ...CLOCK_IDS.flatMap((c) => [`${c}RemainingMs`, `${c}ElapsedMs`, `${c}PausedMs`]),
+]);
+
+/** The content of a stored value that decides a write: every key but the durations and computedAt, sorted. */
+const indexedContent = (value: Readonly<Record<string, unknown>>): string =>
+  JSON.stringify(
+    Object.keys(value)
+      .filter((k) => !DURATION_KEYS.has(k))
+      .sort()
+      .map((k) => [k, value[k]]),
+  );
+
+/**
+ * The write rule (issue 10): write when anything but the durations and computedAt changed (state, breach, the latch,
+ * a due instant, the cycle, nextCheckAt, the settings version…), or when the stored nextCheckAt has passed. The
+ * durations are exact as of computedAt; they are refreshed with any other change, which comes at each warning
+ * threshold and at the due instant of a running clock. So a recompute costs at most one write per changed issue,
+ * and a tick that only moved the time left writes nothing.
+ */
+export const propertyNeedsWrite = (
+  value: SlaPropertyValue,
+  previous: Readonly<Record<string, unknown>> | null,
+  nowMs: number,
+): boolean => {
+  if (previous === null) return true;
+  if (indexedContent(value) !== indexedContent(previous)) return true;
+  const check = parseJiraInstant(previous.nextCheckAt);
+  return check !== null && check <= nowMs;
+};
+
+const msOf = (iso: string | null): number | null => {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+};
+
+const snapshotInput = (c: ClockView): SnapshotClockInput => ({
+  id: c.id,
+  calendar: c.calendar,
+  targetMs: c.targetMs,
+  dueAtMs: msOf(c.dueAt),
+  elapsedMs: c.elapsedMs,
+  pausedMs: c.pausedMs,
+  remainingMs: c.remainingMs,
+  state: c.state,
+  breached: c.breached,
+  startedAtMs: msOf(c.startedAt) ?? 0,
+  segments: c.segments,
+});
+
+const previousClock = (
+  previous: Readonly<Record<string, unknown>> | null,
+  id: ClockId,
+): PreviousClockSnapshot | undefined => {
+  if (previous === null) return undefined;
+  const cycle = previous[`${id}Cycle`];
+  return {
+    cycle: typeof cycle === 'string' ? cycle : null,
+    everBreached: previous[`${id}EverBreached`] === 'true',
+  };
+};
+
+/** The issue's SlaPropertyValue as of `nowMs` (instants in the contract zone, flags as "true"/"false"). */
+export const slaPropertyValue = (
+  view: IssueSlaView,
+  settings: Settings,
+  settingsVersion: number,
+  nowMs: number,
+  previous: Readonly<Record<string, unknown>> | null,
+): SlaPropertyValue => {
+  const snapshot = slaSnapshot(
+    view.clocks.map(snapshotInput),
+    {
+      calendars: settings.calendars,
+      thresholds: settings.warnings.enabled ? settings.warnings.thresholds : [],
+    },
+    nowMs,
+    { workaround: previousClock(previous, 'workaround'), resolution: previousClock(previous, 'resolution') },
+  );
+  const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms, CONTRACT_ZONE));
+  const flag = (b: boolean): 'true' | 'false' => (b ? 'true' : 'false');
+  const dueOf = (id: ClockId, c: ClockSnapshot): string | null =>
+    view.clocks.find((v) => v.id === id)?.dueAt ?? iso(c.dueAtMs);
+  const w = snapshot.clocks.workaround;
+  const r = snapshot.clocks.resolution;
+  return {
+    v: 1,
+    computedAt: formatInstant(nowMs, CONTRACT_ZONE),
+    settingsVersion,
+    state: snapshot.state,
+    urgentClock: snapshot.urgentClock,
+    dueAt: iso(snapshot.dueAtMs),
+    nextCheckAt: iso(snapshot.nextCheckAtMs),
+    workaroundState: w.state,
+    workaroundBreached: flag(w.breached),
+    workaroundEverBreached: flag(w.everBreached),
+    workaroundDueAt: dueOf('workaround', w),
+    workaroundRemainingMs: w.remainingMs,
+    workaroundElapsedMs: w.elapsedMs,
+    workaroundPausedMs: w.pausedMs,
+    workaroundTargetMs: w.targetMs,
+    workaroundCalendar: w.calendar,
+    workaroundPausedBy: w.pausedBy,
+    workaroundCycle: w.cycle,
+    resolutionState: r.state,
+    resolutionBreached: flag(r.breached),
+    resolutionEverBreached: flag(r.everBreached),
+    resolutionDueAt: dueOf('resolution', r),
+    resolutionRemainingMs: r.remainingMs,
+    resolutionElapsedMs: r.elapsedMs,
+    resolutionPausedMs: r.pausedMs,
+    resolutionTargetMs: r.targetMs,
+    resolutionCalendar: r.calendar,
+    resolutionPausedBy: r.pausedBy,
+    resolutionCycle: r.cycle,
+  };
+};
+
+/** The `contractSla` value the search returned with the issue, or null when it has none. */
+const storedProperty = (raw: SearchIssue | undefined): Readonly<Record<string, unknown>> | null => {
+  const properties = raw?.properties;
+  if (!isRecord(properties)) return null;
+  const value = properties[SLA_PROPERTY_KEY];
+  return isRecord(value) ? value : null;
 };
 
 const currentValue = (raw: SearchIssue | undefined, fieldId: string): unknown => raw?.fields?.[fieldId] ?? null;
@@ -44,6 +202,9 @@ export const recomputeIssues = async (
   let issues = 0;
   let fieldWrites = 0;
   let unchanged = 0;
+  let propertyWrites = 0;
+  let propertyDeletes = 0;
+  const writeProperty = settings.native.issueProperty;
   for (let i = 0; i < issueIds.length; i += IDS_PER_SEARCH) {
     const chunk = issueIds.slice(i, i + IDS_PER_SEARCH);
     const { results, rawIssues, catalogue } = await liveReport(
@@ -54,6 +215,7 @@ export const recomputeIssues = async (
       stored.document,
       nowMs,
       chunk,
+      [SLA_PROPERTY_KEY],
     );
     const targets = slaFieldIds(catalogue);
     const updates = new Map<string, { customField: string; issueIds: string[]; value: string | null }>();
@@ -76,6 +238,7 @@ export const recomputeIssues = async (
       fieldWrites += 1;
     };
     const rawById = byId(rawIssues);
+    const slaStates: { issueId: string; issueKey: string; view: IssueSlaView }[] = [];
     results.forEach(({ issueId, view, nextDueAt }) => {
       const raw = issueId === null ? undefined : rawById.get(issueId);
       if (issueId === null || !ISSUE_ID.test(issueId) || (view.kind === null && view.errors.length === 0)) return;
@@ -86,6 +249,7 @@ export const recomputeIssues = async (
         return;
       }
       issues += 1;
+      slaStates.push({ issueId, issueKey: view.key, view });
       queue(targets.anomalyClass, issueId, view.anomalyClass, currentValue(raw, targets.anomalyClass ?? ''), equalText);
       // A contract issue without clocks gets `none`, not an empty field: the scheduled trigger picks issues whose
       // "Statut SLA" is empty (never computed), and would otherwise pick this one again every run (issue 8).
@@ -98,6 +262,29 @@ export const recomputeIssues = async (
       );
       queue(targets.slaDue, issueId, nextDueAt, currentValue(raw, targets.slaDue ?? ''), sameInstant);
     });
+    // The stored SLA states first, the fields last: a redelivery after a failed property write rewrites no field.
+    for (const { issueId, issueKey, view } of slaStates) {
+      const onIssue = storedProperty(rawById.get(issueId));
+      const mirrored = await deps.store.get(slaStateKey(issueId));
+      // The latch's memory: the property the search returned, else the mirror (the property may be switched off).
+      const previous = onIssue ?? (isRecord(mirrored) ? mirrored : null);
+      const value = slaPropertyValue(view, settings, version, nowMs, previous);
+      const change: SlaStateChange = { issueId, issueKey, value, previous };
+      // Issue 10 hook: `change` is this issue's new stored SLA state and the previous one (warnings read it here).
+      void change;
+      // Compared with the property the search returned and with the mirror, written just after the property: a
+      // search lagging behind a write this recompute made before it was redelivered does not cause a second write.
+      const mirror = isRecord(mirrored) ? mirrored : null;
+      const stale =
+        onIssue === null || (propertyNeedsWrite(value, onIssue, nowMs) && propertyNeedsWrite(value, mirror, nowMs));
+      if (writeProperty && stale) {
+        await deps.jira.setIssueProperty(issueId, SLA_PROPERTY_KEY, value);
+        propertyWrites += 1;
+      } else if (!writeProperty && onIssue !== null) {
+        if (await deps.jira.deleteIssueProperty(issueId, SLA_PROPERTY_KEY)) propertyDeletes += 1;
+      }
+      await deps.store.set(slaStateKey(issueId), value);
+    }
     if (updates.size > 0) {
       const outcome = await deps.jira.writeAppFieldValues([...updates.values()], { generateChangelog: false });
       if (!outcome.written)
@@ -110,6 +297,8 @@ export const recomputeIssues = async (
     issues,
     fieldWrites,
     unchanged,
+    propertyWrites,
+    propertyDeletes,
   });
-  return { issues, fieldWrites, unchanged, settingsVersion: version };
+  return { issues, fieldWrites, unchanged, propertyWrites, propertyDeletes, settingsVersion: version };
 };

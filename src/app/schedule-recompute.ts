@@ -3,6 +3,7 @@
 // contract's projects (settings `projects`) are searched. The work is pushed to the queue in batches; the consumer
 // recomputes each batch. A settings change is searched in the queue too, one page per job (fullRecomputePage).
 import { APP_FIELD_KEYS } from '../contract';
+import { SLA_PROPERTY_KEY } from '../contract/sla-property';
 import { foldName } from '../domain/text';
 import { fieldCatalogue, siteIssueTypes } from './jira-catalogues';
 import type { Deps, FullRecomputeJob, QueueJob, RecomputeJob, SearchIssue } from './ports';
@@ -10,13 +11,20 @@ import type { Settings } from './settings/parse-settings';
 import { effectiveSettings } from './settings/settings-repository';
 
 const BATCH_SIZE = 100;
-const MAX_ISSUES_PER_RUN = 20_000;
+/**
+ * The scheduled search reads ONE page (issue 10: one search page per tick), of ids only: 1000 issues, queued as 10
+ * batches (within the 50 events a push may carry). What does not fit is found on the next tick.
+ */
+const DUE_SOON_PAGE_SIZE = 1000;
 /**
  * Issues a full-recompute job reads: one search page of ids (Jira gives up to 5000 ids a page when only ids are
  * asked for, "Search for issues using JQL enhanced search (POST)"), queued as 10 batches plus the next page's job:
  * 11 events, within the 50 a push may carry (Forge doc "Async events limits").
  */
 const FULL_RECOMPUTE_PAGE_SIZE = 1000;
+
+/** The indexed `nextCheckAt` of the app's `contractSla` property (manifest.yml, jira:entityProperty). */
+const PROPERTY_CHECK = `issue.property[${SLA_PROPERTY_KEY}].nextCheckAt`;
 
 const cf = (fieldId: string): string => `cf[${fieldId.replace('customfield_', '')}]`;
 const jqlText = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -59,6 +67,9 @@ const projectsJql = (settings: Settings): string => `project in (${settings.proj
  * Every few minutes: clocks about to be due, and contract issues the app has not computed yet. An issue computed
  * once has a "Statut SLA" (`none` when it has no clock: recompute-issues.ts), so it is not picked again until it
  * changes, and only running clocks due within the window are picked (a paused one's due instant moves with time).
+ * Issue 10: also the issues whose stored `contractSla` state plans a check within the window (`nextCheckAt`: a
+ * warning threshold or the due instant, recompute-issues.ts), so "breached" and "due within" stay true without
+ * edits. One search, one page.
  */
 export const scheduleDueSoon = async (deps: Deps, windowMinutes = 10): Promise<{ issues: number; batches: number }> => {
   const catalogue = await fieldCatalogue(deps);
@@ -67,9 +78,11 @@ export const scheduleDueSoon = async (deps: Deps, windowMinutes = 10): Promise<{
   if (status === undefined || due === undefined) return { issues: 0, batches: 0 };
   const { settings } = await effectiveSettings(deps.store);
   const types = await contractTypesJql(deps, settings);
-  const dueSoon = `${cf(status)} = running AND ${cf(due)} <= "${windowMinutes}m"`;
-  const jql = `${projectsJql(settings)} AND ${types === null ? dueSoon : `((${dueSoon}) OR (${cf(status)} is EMPTY AND ${types}))`} ORDER BY key`;
-  const ids = idsOf(await deps.jira.searchIssues('app', { jql, fields: ['id'], maxIssues: MAX_ISSUES_PER_RUN }));
+  const running = `${cf(status)} = running AND ${cf(due)} <= "${windowMinutes}m"`;
+  const dueSoon = settings.native.issueProperty ? `(${running}) OR ${PROPERTY_CHECK} <= "${windowMinutes}m"` : running;
+  const jql = `${projectsJql(settings)} AND ${types === null ? `(${dueSoon})` : `((${dueSoon}) OR (${cf(status)} is EMPTY AND ${types}))`} ORDER BY key`;
+  const page = await deps.jira.searchPage('app', { jql, fields: ['id'], maxResults: DUE_SOON_PAGE_SIZE });
+  const ids = idsOf(page.issues);
   return { issues: ids.length, batches: await enqueue(deps, ids, 'due-soon') };
 };
 

@@ -18,6 +18,7 @@ import {
   updateUiModification,
 } from './ui-modifications';
 import { writeFieldValues } from './write-field-values';
+import { deleteIssueProperty, setIssueProperty } from './write-issue-property';
 
 export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
   searchIssues: (as, query) => searchIssues(jira, as, query),
@@ -40,4 +41,6 @@ export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
   updateUiModification: (id, input) => updateUiModification(jira, id, input),
   deleteUiModification: (id) => deleteUiModification(jira, id),
   projectId: (projectKey) => readProjectId(jira, projectKey),
+  setIssueProperty: (issueId, key, value) => setIssueProperty(jira, issueId, key, value),
+  deleteIssueProperty: (issueId, key) => deleteIssueProperty(jira, issueId, key),
 });

@@ -49,11 +49,12 @@ const TRANSIENT = new Set([500, 502, 503, 504]);
 
 /**
  * Whether reissuing the request cannot do the work twice: reads (GET, and the POST searches), and the app's own
- * field writes (they set values). A request Jira refused with 429 was not performed, so it is always retried.
+ * field writes (they set values); PUT and DELETE of an issue property (issue 10) set or remove a value. A request Jira refused with 429 was not performed, so it is always retried.
  */
 export const isIdempotent = (method: string, path: string): boolean =>
   method === 'GET' ||
   method === 'PUT' ||
+  method === 'DELETE' ||
   /^\/rest\/api\/3\/(search\/jql|changelog\/bulkfetch|permissions\/check|app\/field\/value)(\?|$)/.test(path);
 
 /** A transport that retries 429 always, transient 5xx when idempotent, waiting on the clock as Jira says. */

@@ -46,6 +46,7 @@ export const searchPage = async (
     maxResults: query.maxResults,
     ...(query.nextPageToken ? { nextPageToken: query.nextPageToken } : {}),
     ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}),
+    ...(query.properties !== undefined && query.properties.length > 0 ? { properties: query.properties } : {}),
   });
   expectOk(WHAT, reply.status, reply.body);
   const page = parseOrFail(WHAT, searchPageSchema, reply.body);
@@ -68,6 +69,7 @@ export const searchIssues = async (
       maxResults: SEARCH_PAGE_SIZE,
       ...(nextPageToken === undefined ? {} : { nextPageToken }),
       ...(query.reconcileIssueIds === undefined ? {} : { reconcileIssueIds: query.reconcileIssueIds }),
+      ...(query.properties === undefined ? {} : { properties: query.properties }),
     });
     issues.push(...page.issues);
     nextPageToken = page.nextPageToken ?? undefined;

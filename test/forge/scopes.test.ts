@@ -105,6 +105,8 @@ describe("the app's scopes", () => {
       'POST /rest/api/3/app/field/value': 'app: (none)',
       'POST /rest/api/3/changelog/bulkfetch': 'app: read:jira-work',
       'POST /rest/api/3/search/jql': 'app+user: read:jira-work',
+      // Issue 10: the contractSla issue property (write:jira-work, the Current scheme of "Set issue property").
+      'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': 'app: write:jira-work',
     });
     // The minimum: each scope of the manifest allows one of these routes, except storage:app (the key-value store,
     // not a Jira route) and write:app-data:jira (optional today for the app field routes, announced as mandatory).

@@ -52,6 +52,8 @@ export type SearchQuery = {
    * follows writes with a delay, and these ids are read consistently. At most MAX_RECONCILED_ISSUES.
    */
   readonly reconcileIssueIds?: readonly string[];
+  /** Issue properties to return with each issue (`properties.{key}` of the answer; issue 10: `contractSla`). */
+  readonly properties?: readonly string[];
 };
 
 /** The histories of one issue, as bulkfetch answers them (read by the export parser). */
@@ -153,4 +155,8 @@ export interface JiraGateway {
   updateUiModification?(id: string, input: UiModificationInput): Promise<void>;
   deleteUiModification?(id: string): Promise<void>;
   projectId?(projectKey: string): Promise<string | null>;
+  /** Sets an issue property as the app (issue 10: `contractSla`); the value is JSON (at most 32 KB). */
+  setIssueProperty(issueId: string, key: string, value: unknown): Promise<void>;
+  /** Deletes an issue property as the app; false when the issue had none. */
+  deleteIssueProperty(issueId: string, key: string): Promise<boolean>;
 }
