@@ -12,4 +12,5 @@ export type * from './notice';
 export type * from './reserve';
 export type * from './settings';
 export type * from './sla-property';
+export type * from './sla-badge';
 export type * from './validators';
