@@ -17,7 +17,7 @@ const transform = {
     },
   ],
 };
-const surfaces = ['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators'];
+const surfaces = ['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators', 'sla-badge'];
 
 module.exports = [
   {
