@@ -17,7 +17,15 @@ const transform = {
     },
   ],
 };
-const surfaces = ['sla-panel', 'admin', 'validator-config', 'sprint-reserve', 'indicators', 'ui-modifications'];
+const surfaces = [
+  'sla-panel',
+  'admin',
+  'validator-config',
+  'sprint-reserve',
+  'indicators',
+  'ui-modifications',
+  'sla-badge',
+];
 
 module.exports = [
   {

@@ -3,12 +3,15 @@
 import type { IssueSlaPanelView } from './issue-panel';
 import type { IndicatorsView } from './indicators';
 import type { SprintBoardView } from './reserve';
+import type { SlaBadgeView } from './sla-badge';
 import type { SettingsCheck, SettingsDocument, SettingsProblem, SettingsView } from './settings';
 import type { BuildValidatorConfigRequest, ValidatorConfig, ValidatorOptionsView } from './validators';
 import type { SeverityAccessView } from './ui-modifications';
 
 export type Api = {
   'sla/getIssueSla': { req: Record<string, never>; res: IssueSlaPanelView };
+  /** The SLA badge of the issue view (issue 10): no Jira call when the stored state is fresh. */
+  'sla/getBadge': { req: Record<string, never>; res: SlaBadgeView };
   'settings/get': { req: Record<string, never>; res: SettingsView };
   'settings/check': { req: { document: SettingsDocument }; res: SettingsCheck };
   'settings/save': {

@@ -12,5 +12,6 @@ export type * from './notice';
 export type * from './reserve';
 export type * from './settings';
 export type * from './sla-property';
+export type * from './sla-badge';
 export type * from './validators';
 export type * from './ui-modifications';

@@ -7,6 +7,7 @@ import { getSprintBoard, setSprintReserve } from '../app/sprint-board';
 import { exportIndicators, getIndicators } from '../app/monthly-snapshot';
 import { AppError } from '../app/app-error';
 import { getIssueSla } from '../app/get-issue-sla';
+import { getSlaBadge } from '../app/get-sla-badge';
 import { fieldCatalogue, userHasPermission } from '../app/jira-catalogues';
 import type { Deps } from '../app/ports';
 import { scheduleFullRecompute } from '../app/schedule-recompute';
@@ -150,6 +151,19 @@ export const resolvers: { [K in ApiKey]: ResolverFunction<K> } = {
           ? String(parsed.data.extension.issue.id)
           : null;
       return getIssueSla(deps, issueKey, nowMs, issueId);
+    }),
+
+  // The badge (jira:issueContext, issue 10): the issue only from the Forge context, which a resolver may trust for
+  // authorization (Forge "App context security" page); see src/app/get-sla-badge.ts for the freshness rule.
+  'sla/getBadge': (deps, { payload, context }, nowMs) =>
+    reply('sla/getBadge', async () => {
+      emptyPayload.parse(payload ?? {});
+      accountOf(context);
+      const parsed = contextSchema.safeParse(context);
+      const issue = parsed.success ? parsed.data.extension?.issue : undefined;
+      if (issue === undefined)
+        throw new AppError('BAD_REQUEST', 'this resolver serves the issue view: the context has no issue');
+      return getSlaBadge(deps, issue.key, issue.id === undefined ? null : String(issue.id), nowMs);
     }),
 
   'settings/get': (deps, { payload, context }, nowMs) =>

@@ -9,9 +9,17 @@ export const bridgeShim = (frameId: string, context: unknown): string => {
   const frameId = ${json(frameId)};
   const context = ${json(context)};
   let onConfigure = null;
+  let modalOnClose = null;
   const post = (message) => window.parent && window.parent.postMessage({ ...message, frameId }, window.location.origin);
   window.addEventListener('message', async (event) => {
     if (event.origin !== window.location.origin || !event.data || event.data.frameId !== frameId) return;
+    if (event.data.type === 'wb-modal-closed') {
+      // The host page closed the modal this frame opened: its onClose gets view.close's payload (Forge "Modal").
+      const onClose = modalOnClose;
+      modalOnClose = null;
+      if (onClose) onClose(event.data.payload);
+      return;
+    }
     if (event.data.type === 'wb-configure') {
       try {
         if (!onConfigure) throw new Error('this screen registered no configuration callback');
@@ -67,6 +75,20 @@ export const bridgeShim = (frameId: string, context: unknown): string => {
         case 'enableTheming':
         case 'resize':
           return true;
+        case 'openModal': {
+          // Forge "Modal" bridge API: the host page opens a frame of another resource over the page.
+          const issue = context && context.extension && context.extension.issue;
+          modalOnClose = typeof args.onClose === 'function' ? args.onClose : null;
+          post({
+            type: 'wb-open-modal',
+            resource: args.resource || null,
+            size: args.size || 'medium',
+            title: args.title || '',
+            context: args.context || {},
+            issueKey: issue && issue.key ? issue.key : null,
+          });
+          return true;
+        }
         case 'navigate':
           post({ type: 'wb-navigate', location: args });
           return true;

@@ -48,7 +48,18 @@ const SURFACES = new Set([
   'sprint-reserve',
   'indicators',
   'ui-modifications',
+  // The SLA badge (issue 10): the issue view's jira:issueContext frame.
+  'sla-badge',
 ]);
+
+/** A modal's custom context, passed by the host page as JSON (anything else: an empty context). */
+const parseModalContext = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return {};
+  }
+};
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -241,6 +252,19 @@ export const startWorkbench = async (options: WorkbenchOptions): Promise<Workben
             '<!doctype html><html lang="fr"><body><p role="alert">Ce ticket n\'existe pas ou n\'est pas visible pour vous. / This issue does not exist or is not visible to you.</p></body></html>',
           );
         context = { ...common, moduleKey: 'sla-panel', extension };
+        // Opened by another frame's Modal (Forge "Modal" bridge API): its custom context is under extension.modal.
+        const modal = url.searchParams.get('modal');
+        if (modal !== null) context = { ...context, extension: { ...extension, modal: parseModalContext(modal) } };
+      } else if (surface === 'sla-badge') {
+        // The issue view's issue context panel: Jira renders it only for someone who can see the issue.
+        const extension = await issueContext(req, url.searchParams.get('issue') ?? '');
+        if (extension === null)
+          return send(
+            res,
+            404,
+            '<!doctype html><html lang="fr"><body><p role="alert">Ce ticket n\'existe pas ou n\'est pas visible pour vous. / This issue does not exist or is not visible to you.</p></body></html>',
+          );
+        context = { ...common, moduleKey: 'sla-badge', extension: { ...extension, type: 'jira:issueContext' } };
       } else if (surface === 'admin') {
         context = { ...common, moduleKey: 'settings-page', extension: { type: 'jira:adminPage' } };
       } else if (surface === 'indicators') {

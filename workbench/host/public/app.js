@@ -337,14 +337,30 @@
           ),
         ),
         el(
-          'section',
-          { 'aria-label': 'SLA du contrat' },
-          el('h2', {}, 'SLA du contrat'),
-          el('iframe', {
-            src: `/frame/sla-panel?issue=${encodeURIComponent(key)}`,
-            title: 'SLA du contrat',
-            name: 'sla-panel',
-          }),
+          'div',
+          { class: 'issue-side' },
+          // The issue's right-hand context area: the SLA badge (jira:issueContext, issue 10).
+          el(
+            'section',
+            { class: 'card issue-context', 'aria-label': 'Contexte du ticket' },
+            el('h2', {}, 'SLA'),
+            el('iframe', {
+              src: `/frame/sla-badge?issue=${encodeURIComponent(key)}`,
+              title: 'Badge SLA',
+              name: 'sla-badge',
+              class: 'badge-frame',
+            }),
+          ),
+          el(
+            'section',
+            { 'aria-label': 'SLA du contrat' },
+            el('h2', {}, 'SLA du contrat'),
+            el('iframe', {
+              src: `/frame/sla-panel?issue=${encodeURIComponent(key)}`,
+              title: 'SLA du contrat',
+              name: 'sla-panel',
+            }),
+          ),
         ),
         // Issue 10 (D5): the app's UI modification runs in a hidden frame, as Jira runs it on the issue view.
         el('iframe', {
@@ -358,6 +374,60 @@
       ),
     );
   };
+
+  // A frame's Modal (Forge "Modal" bridge API, issue 10): a frame of another resource over the page. It closes on
+  // its view.close, the close button, Escape or a click on the overlay; the opener's onClose gets the payload.
+  let openModal = null;
+  const closeModal = (payload) => {
+    if (!openModal) return;
+    const { overlay, opener, openerFrameId } = openModal;
+    openModal = null;
+    overlay.remove();
+    document.removeEventListener('keydown', onModalKey);
+    if (opener) opener.postMessage({ type: 'wb-modal-closed', frameId: openerFrameId, payload }, location.origin);
+  };
+  const onModalKey = (event) => {
+    if (event.key === 'Escape') closeModal(undefined);
+  };
+  window.addEventListener('message', (event) => {
+    if (event.origin !== location.origin || !event.data) return;
+    if (event.data.type === 'wb-open-modal') {
+      closeModal(undefined);
+      const resource = String(event.data.resource || '');
+      const params = new URLSearchParams({ modal: JSON.stringify(event.data.context || {}) });
+      if (event.data.issueKey) params.set('issue', event.data.issueKey);
+      const frame = el('iframe', {
+        src: `/frame/${encodeURIComponent(resource)}?${params}`,
+        title: event.data.title || resource,
+        name: `modal-${resource}`,
+      });
+      const dialog = el(
+        'div',
+        {
+          class: `wb-modal__dialog wb-modal--${event.data.size || 'medium'}`,
+          role: 'dialog',
+          'aria-modal': 'true',
+          'aria-label': event.data.title || resource,
+        },
+        el(
+          'div',
+          { class: 'wb-modal__header' },
+          el('h2', {}, event.data.title || ''),
+          el('button', { type: 'button', class: 'secondary', onclick: () => closeModal(undefined) }, 'Fermer'),
+        ),
+        frame,
+      );
+      const overlay = el('div', { class: 'wb-modal', 'data-testid': 'modal' }, dialog);
+      overlay.onclick = (click) => {
+        if (click.target === overlay) closeModal(undefined);
+      };
+      document.body.append(overlay);
+      document.addEventListener('keydown', onModalKey);
+      openModal = { overlay, frame, opener: event.source, openerFrameId: event.data.frameId };
+    }
+    if (event.data.type === 'wb-close' && openModal && event.source === openModal.frame.contentWindow)
+      closeModal(event.data.payload);
+  });
 
   const dashboardPage = () => {
     const view = el('iframe', {
