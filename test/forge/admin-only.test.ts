@@ -168,6 +168,9 @@ const save = async (site: ForgeSite, document: unknown, expectedVersion: number)
     userNamed(site, 'Claire'),
   )) as Reply<unknown>;
   expect(reply.ok).toBe(true);
+  // The sync runs in the save's first queue job (handlers.ts), not in the resolver.
+  await site.host.settle();
+  expect(site.host.backgroundErrors).toEqual([]);
 };
 
 type Registered = {

@@ -105,6 +105,9 @@ describe("the app's scopes", () => {
       'POST /rest/api/3/app/field/value': 'app: (none)',
       'POST /rest/api/3/changelog/bulkfetch': 'app: read:jira-work',
       'POST /rest/api/3/search/jql': 'app+user: read:jira-work',
+      // Issue 10 (D5): the severity UI modification, synced by the settings save's first queue job.
+      'GET /rest/api/3/uiModifications': 'app: read:jira-work',
+      'POST /rest/api/3/uiModifications': 'app: read:jira-work',
       // Issue 10: the contractSla issue property (write:jira-work, the Current scheme of "Set issue property").
       'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': 'app: write:jira-work',
     });
