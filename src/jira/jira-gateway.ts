@@ -9,6 +9,7 @@ import { readFields } from './read-fields';
 import { findGroups, readGroupsOf } from './read-groups';
 import { readIssueTypes } from './read-issue-types';
 import { readMyselfDisplayName } from './read-myself';
+import { notifyIssue } from './notify-issue';
 import { searchIssues, searchPage } from './search-issues';
 import { writeFieldValues } from './write-field-values';
 
@@ -27,4 +28,5 @@ export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
   findGroups: (query) => findGroups(jira, query),
   myselfDisplayName: () => readMyselfDisplayName(jira),
   writeAppFieldValues: (updates, options) => writeFieldValues(jira, updates, options),
+  notifyIssue: (issueIdOrKey, notification) => notifyIssue(jira, issueIdOrKey, notification),
 });

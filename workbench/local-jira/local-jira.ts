@@ -12,6 +12,7 @@ import { postAppFieldValues, putAppFieldValue } from './routes/app-fields';
 import { bulkChangelogs, getChangelog } from './routes/changelogs';
 import { getFields, issueTypes } from './routes/fields';
 import { createIssue, editIssue, getIssue } from './routes/issues';
+import { getWatchers, notificationsOf, notify, setWatching, type NotificationRecord } from './routes/notify';
 import { projectVersions } from './routes/projects';
 import { searchGet, searchPost } from './routes/search';
 import { LocalJiraSite, type Actor, type Handler } from './routes/site';
@@ -69,6 +70,8 @@ class LocalJiraInstance implements LocalJiraControl {
         pattern: '/rest/api/3/issue/{issueIdOrKey}/transitions',
         handler: (c) => doTransition(site, c),
       },
+      { method: 'POST', pattern: '/rest/api/3/issue/{issueIdOrKey}/notify', handler: (c) => notify(site, c) },
+      { method: 'GET', pattern: '/rest/api/3/issue/{issueIdOrKey}/watchers', handler: (c) => getWatchers(site, c) },
       { method: 'GET', pattern: '/rest/api/3/mypermissions', handler: (c) => myPermissions(site, c) },
       { method: 'GET', pattern: '/rest/api/3/user/groups', handler: (c) => userGroups(c) },
       { method: 'GET', pattern: '/rest/api/3/myself', handler: (c) => myself(c) },
@@ -196,6 +199,14 @@ class LocalJiraInstance implements LocalJiraControl {
 
   setSearchLag(ms: number): void {
     this.site.setSearchLag(ms);
+  }
+
+  notifications(): readonly NotificationRecord[] {
+    return notificationsOf(this.site);
+  }
+
+  setWatching(issueIdOrKey: string, accountId: string, watching: boolean): void {
+    setWatching(this.site, issueIdOrKey, accountId, watching);
   }
 
   // ---- Dispatch ----

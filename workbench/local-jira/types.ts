@@ -3,6 +3,8 @@ import type { DemoUser } from './catalog';
 import type { ChangeItem, WorkflowValidator } from './local-jira-state';
 
 export type { DemoUser, ChangeItem, WorkflowValidator };
+import type { NotificationRecord } from './routes/notify';
+export type { NotificationRecord };
 
 export type Caller = { readonly kind: 'app' } | { readonly kind: 'user'; readonly accountId: string };
 
@@ -118,6 +120,10 @@ export interface LocalJiraControl extends LocalJira {
   setTransitionValidators(transitionId: string, validators: readonly ValidatorInput[], workflow?: string): void;
   /** Search's eventual consistency: leave out issues written less than `ms` ago unless reconciled (0: off). */
   setSearchLag(ms: number): void;
+  /** Issue notifications the local Jira would have mailed (POST …/notify), in order, with their recipients (issue 10). */
+  notifications(): readonly NotificationRecord[];
+  /** Makes a demo user watch an issue, or stop watching it (reporter and assignee watch by default). */
+  setWatching(issueIdOrKey: string, accountId: string, watching: boolean): void;
 }
 
 export type LocalJiraOptions = {

@@ -93,6 +93,19 @@ export type AppFieldUpdate = {
 /** Whether Jira took the write, and its status when it did not. */
 export type FieldWriteOutcome = { readonly written: true } | { readonly written: false; readonly status: number };
 
+/**
+ * An issue notification (issue 10, warnings before a breach): Jira mails it to the recipients asked for, restricted
+ * to those who may browse the issue. `groups` are group names.
+ */
+export type IssueNotification = {
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody: string;
+  readonly to: { readonly assignee: boolean; readonly watchers: boolean; readonly groups: readonly string[] };
+};
+/** Whether Jira queued the notification, and its status when it refused. */
+export type NotifyOutcome = { readonly sent: true } | { readonly sent: false; readonly status: number };
+
 export interface JiraGateway {
   /** Every issue the JQL finds (as the app or as the user, with the user's permissions), pages followed. */
   searchIssues(as: JiraAs, query: SearchQuery & { readonly maxIssues?: number }): Promise<readonly SearchIssue[]>;
@@ -127,4 +140,6 @@ export interface JiraGateway {
     updates: readonly AppFieldUpdate[],
     options: { readonly generateChangelog: boolean },
   ): Promise<FieldWriteOutcome>;
+  /** Sends an issue notification, as the app (POST /rest/api/3/issue/{issueIdOrKey}/notify). */
+  notifyIssue(issueIdOrKey: string, notification: IssueNotification): Promise<NotifyOutcome>;
 }
