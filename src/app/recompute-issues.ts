@@ -97,9 +97,6 @@ export const recomputeIssues = async (
         equalText,
       );
       queue(targets.slaDue, issueId, nextDueAt, currentValue(raw, targets.slaDue ?? ''), sameInstant);
-      // ISSUE 10 WARNINGS (helper "warnings"): once helper "state" computes the issue's SlaPropertyValue here, ONE line:
-      //   await warnBeforeBreach(deps, { id: issueId, key: view.key, self: raw?.self, assigneeId }, value, nowMs, settings.warnings);
-      // (src/app/warn-before-breach.ts; the callback is synchronous today, so the call goes in the loop that writes).
     });
     if (updates.size > 0) {
       const outcome = await deps.jira.writeAppFieldValues([...updates.values()], { generateChangelog: false });
