@@ -7,6 +7,7 @@ import { formatInstant } from './format-instant';
 import { liveReport, slaStatusOf } from './live-export';
 import type { Deps } from './ports';
 import { effectiveSettings } from './settings/settings-repository';
+import { readWarnings } from './warn-before-breach';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,12}$/;
 
@@ -31,11 +32,15 @@ export const getIssueSla = async (
   const result = results.find((r) => r.view.key === issueKey) ?? results[0];
   if (!result) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or is not visible to you`);
   const issue = result.view;
+  // The warnings stored for the issue (issue 10): the panel lists what was sent, when and to whom. Read from app
+  // storage by the issue's id, only once the user has been shown to see the issue.
+  const warningsSent = result.issueId === null ? [] : await readWarnings(deps.store, result.issueId);
   return {
     issue,
     slaStatus: slaStatusOf(issue),
     nextDueAt: result.nextDueAt,
     computedAt: formatInstant(nowMs, CONTRACT_ZONE),
     settingsVersion: version,
+    ...(warningsSent.length > 0 ? { warningsSent } : {}),
   };
 };

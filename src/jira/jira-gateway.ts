@@ -9,6 +9,7 @@ import { readFields } from './read-fields';
 import { findGroups, readGroupsOf } from './read-groups';
 import { readIssueTypes } from './read-issue-types';
 import { readMyselfDisplayName } from './read-myself';
+import { notifyIssue } from './notify-issue';
 import { searchIssues, searchPage } from './search-issues';
 import {
   createUiModification,
@@ -43,4 +44,5 @@ export const jiraGateway = (jira: JiraTransport): JiraGateway => ({
   projectId: (projectKey) => readProjectId(jira, projectKey),
   setIssueProperty: (issueId, key, value) => setIssueProperty(jira, issueId, key, value),
   deleteIssueProperty: (issueId, key) => deleteIssueProperty(jira, issueId, key),
+  notifyIssue: (issueIdOrKey, notification) => notifyIssue(jira, issueIdOrKey, notification),
 });

@@ -19,6 +19,7 @@ import {
   putIssueProperty,
 } from './routes/issue-properties';
 import { createIssue, editIssue, getIssue } from './routes/issues';
+import { getWatchers, notificationsOf, notify, setWatching, type NotificationRecord } from './routes/notify';
 import { projectVersions } from './routes/projects';
 import { searchGet, searchPost } from './routes/search';
 import { LocalJiraSite, type Actor, type Handler } from './routes/site';
@@ -105,6 +106,8 @@ class LocalJiraInstance implements LocalJiraControl {
         pattern: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
         handler: (c) => deleteIssueProperty(site, c),
       },
+      { method: 'POST', pattern: '/rest/api/3/issue/{issueIdOrKey}/notify', handler: (c) => notify(site, c) },
+      { method: 'GET', pattern: '/rest/api/3/issue/{issueIdOrKey}/watchers', handler: (c) => getWatchers(site, c) },
       { method: 'GET', pattern: '/rest/api/3/mypermissions', handler: (c) => myPermissions(site, c) },
       { method: 'GET', pattern: '/rest/api/3/user/groups', handler: (c) => userGroups(c) },
       { method: 'GET', pattern: '/rest/api/3/myself', handler: (c) => myself(c) },
@@ -253,6 +256,14 @@ class LocalJiraInstance implements LocalJiraControl {
 
   setSearchLag(ms: number): void {
     this.site.setSearchLag(ms);
+  }
+
+  notifications(): readonly NotificationRecord[] {
+    return notificationsOf(this.site);
+  }
+
+  setWatching(issueIdOrKey: string, accountId: string, watching: boolean): void {
+    setWatching(this.site, issueIdOrKey, accountId, watching);
   }
 
   // ---- Dispatch ----

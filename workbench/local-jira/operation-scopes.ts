@@ -139,6 +139,14 @@ export const OPERATION_SCOPES: readonly OperationScopes[] = [
     { state: 'Current', scopes: ['write:jira-work'] },
     { state: 'Beta', scopes: ['write:issue:jira', 'write:issue.property:jira'] },
   ]),
+  platform('POST', '/rest/api/3/issue/{issueIdOrKey}/notify', [
+    { state: 'Current', scopes: ['write:jira-work'] },
+    { state: 'Beta', scopes: ['send:notification:jira'] },
+  ]),
+  platform('GET', '/rest/api/3/issue/{issueIdOrKey}/watchers', [
+    { state: 'Current', scopes: ['read:jira-work'] },
+    { state: 'Beta', scopes: ['read:issue.watcher:jira', 'read:user:jira', 'read:avatar:jira'] },
+  ]),
   platform('GET', '/rest/api/3/mypermissions', [
     { state: 'Current', scopes: ['read:jira-work'] },
     { state: 'Beta', scopes: ['read:permission:jira'] },

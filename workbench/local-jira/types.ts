@@ -4,6 +4,8 @@ import type { JqlFunctionHook, JqlFunctionModule, Precomputation } from './jql-f
 import type { ChangeItem, WorkflowValidator } from './local-jira-state';
 
 export type { DemoUser, ChangeItem, WorkflowValidator };
+import type { NotificationRecord } from './routes/notify';
+export type { NotificationRecord };
 
 export type Caller = { readonly kind: 'app' } | { readonly kind: 'user'; readonly accountId: string };
 
@@ -123,6 +125,10 @@ export interface LocalJiraControl extends LocalJira {
   setJqlFunctions(modules: readonly JqlFunctionModule[], hook: JqlFunctionHook | null): void;
   /** The stored precomputations (function, operator, arguments → fragment or error, when made and last used). */
   jqlPrecomputations(): readonly Precomputation[];
+  /** Issue notifications the local Jira would have mailed (POST …/notify), in order, with their recipients (issue 10). */
+  notifications(): readonly NotificationRecord[];
+  /** Makes a demo user watch an issue, or stop watching it (reporter and assignee watch by default). */
+  setWatching(issueIdOrKey: string, accountId: string, watching: boolean): void;
 }
 
 export type LocalJiraOptions = {

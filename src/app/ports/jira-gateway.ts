@@ -114,6 +114,18 @@ export type UiModificationInput = {
   readonly data?: string;
   readonly contexts: readonly UiModificationContext[];
 };
+/**
+ * An issue notification (issue 10, warnings before a breach): Jira mails it to the recipients asked for, restricted
+ * to those who may browse the issue. `groups` are group names.
+ */
+export type IssueNotification = {
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody: string;
+  readonly to: { readonly assignee: boolean; readonly watchers: boolean; readonly groups: readonly string[] };
+};
+/** Whether Jira queued the notification, and its status when it refused. */
+export type NotifyOutcome = { readonly sent: true } | { readonly sent: false; readonly status: number };
 
 export interface JiraGateway {
   /** Every issue the JQL finds (as the app or as the user, with the user's permissions), pages followed. */
@@ -159,4 +171,6 @@ export interface JiraGateway {
   setIssueProperty(issueId: string, key: string, value: unknown): Promise<void>;
   /** Deletes an issue property as the app; false when the issue had none. */
   deleteIssueProperty(issueId: string, key: string): Promise<boolean>;
+  /** Sends an issue notification, as the app (POST /rest/api/3/issue/{issueIdOrKey}/notify). */
+  notifyIssue(issueIdOrKey: string, notification: IssueNotification): Promise<NotifyOutcome>;
 }

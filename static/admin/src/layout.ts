@@ -97,6 +97,13 @@ export const fieldPaths = (calendarNames: readonly string[]): readonly string[] 
   'sprintCadence',
   'sprintCadence.firstStart',
   'sprintCadence.businessDays',
+  'native.issueProperty',
+  'native.severityReadOnly',
+  'warnings.enabled',
+  'warnings.thresholds',
+  'warnings.notifyAssignee',
+  'warnings.notifyWatchers',
+  'warnings.group',
 ];
 
 /** Calendar names: the default ones, then those the document adds, in a stable order. */

@@ -12,6 +12,7 @@ import { useForm } from './FormContext';
 import { asList, ListSetting } from './ListEditor';
 import { TargetsTable } from './TargetsTable';
 import { TextSetting } from './TextSetting';
+import { NativeSettings, WarningsSettings } from './WarningsSettings';
 
 const Section = ({
   id,
@@ -167,6 +168,10 @@ export const SettingsForm = ({
           max={100}
           label={t('admin.sprints.businessDays')}
         />
+      </Section>
+      <Section id="native" title={t('admin.section.native')}>
+        <NativeSettings />
+        <WarningsSettings />
       </Section>
       <Section id="advanced" title={t('admin.section.advanced')}>
         <AdvancedJson />

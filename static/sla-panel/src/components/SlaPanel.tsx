@@ -7,6 +7,7 @@ import { ClockCard } from './ClockCard';
 import { Notices } from './Notices';
 import { Qualification } from './Qualification';
 import { StatusBadge } from './StatusBadge';
+import { WarningsSent } from './WarningsSent';
 
 export type SlaPanelProps = {
   readonly view: IssueSlaPanelView;
@@ -40,6 +41,7 @@ export const SlaPanel = ({ view, refreshing, onRefresh }: SlaPanelProps) => {
           ))}
         </div>
       )}
+      <WarningsSent warnings={view.warningsSent ?? []} />
       <footer className="csla-panel__footer">
         <small className="csla-muted" data-testid="computed-at">
           {t('panel.computedAt', { at: displayInstant(view.computedAt, lang), version: view.settingsVersion })}
