@@ -129,12 +129,14 @@ export const liveReport = async (
   reconcileIssueIds: readonly string[] = [],
   /** Issue properties the search returns with each issue (the recompute reads `contractSla`: issue 10). */
   properties: readonly string[] = [],
+  /** Fields read besides the clocks' (the recompute reads `assignee` for the warnings: issue 10). */
+  extraFields: readonly string[] = [],
 ): Promise<LiveReport> => {
   const catalogue = await fieldCatalogue(deps);
   const settings = withAppFields(baseSettings, document, catalogue);
   const rawIssues = await deps.jira.searchIssues(as, {
     jql,
-    fields: fieldsToRead(settings, catalogue),
+    fields: [...new Set([...fieldsToRead(settings, catalogue), ...extraFields])],
     reconcileIssueIds,
     ...(properties.length > 0 ? { properties } : {}),
   });

@@ -23,6 +23,7 @@ import { liveReport, slaFieldIds, slaStatusOf } from './live-export';
 import { MAX_RECONCILED_ISSUES, type Deps, type SearchIssue } from './ports';
 import type { Settings } from './settings/parse-settings';
 import { effectiveSettings } from './settings/settings-repository';
+import { warnBeforeBreach, type WarnIssue } from './warn-before-breach';
 
 const ISSUE_ID = /^\d{1,18}$/;
 // The ids come from events and batches just written: each search reconciles them, at most 50 (MAX_RECONCILED_ISSUES).
@@ -181,6 +182,26 @@ const storedProperty = (raw: SearchIssue | undefined): Readonly<Record<string, u
   return isRecord(value) ? value : null;
 };
 
+/**
+ * The issue as the warnings need it: its `self` (the link's site) and its assignee (`assignee` is read by the search:
+ * null when unassigned; left undefined when the answer has no such field, so the assignee is still asked).
+ */
+const issueOf = (change: SlaStateChange, raw: SearchIssue | undefined): WarnIssue => {
+  const assignee = raw?.fields?.assignee;
+  const assigneeId =
+    assignee === undefined
+      ? undefined
+      : isRecord(assignee) && typeof assignee.accountId === 'string'
+        ? assignee.accountId
+        : null;
+  return {
+    id: change.issueId,
+    key: change.issueKey,
+    self: typeof raw?.self === 'string' ? raw.self : null,
+    ...(assigneeId === undefined ? {} : { assigneeId }),
+  };
+};
+
 const currentValue = (raw: SearchIssue | undefined, fieldId: string): unknown => raw?.fields?.[fieldId] ?? null;
 
 /** The issues Jira answered, by id: each result finds its issue by id, never by position. */
@@ -216,6 +237,7 @@ export const recomputeIssues = async (
       nowMs,
       chunk,
       [SLA_PROPERTY_KEY],
+      ['assignee'],
     );
     const targets = slaFieldIds(catalogue);
     const updates = new Map<string, { customField: string; issueIds: string[]; value: string | null }>();
@@ -270,8 +292,9 @@ export const recomputeIssues = async (
       const previous = onIssue ?? (isRecord(mirrored) ? mirrored : null);
       const value = slaPropertyValue(view, settings, version, nowMs, previous);
       const change: SlaStateChange = { issueId, issueKey, value, previous };
-      // Issue 10 hook: `change` is this issue's new stored SLA state and the previous one (warnings read it here).
-      void change;
+      // Warnings before a breach (issue 10), before the stored state is written: a failure redelivers the job, and
+      // what was already sent is recorded by warnBeforeBreach itself.
+      await warnBeforeBreach(deps, issueOf(change, rawById.get(issueId)), value, nowMs, settings.warnings);
       // Compared with the property the search returned and with the mirror, written just after the property: a
       // search lagging behind a write this recompute made before it was redelivered does not cause a second write.
       const mirror = isRecord(mirrored) ? mirrored : null;

@@ -110,6 +110,9 @@ describe("the app's scopes", () => {
       'POST /rest/api/3/uiModifications': 'app: read:jira-work',
       // Issue 10: the contractSla issue property (write:jira-work, the Current scheme of "Set issue property").
       'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': 'app: write:jira-work',
+      // Issue 10: warnings before a breach ("Send notification for issue"), by write:jira-work, which the property
+      // writes need anyway (so the Beta granular send:notification:jira is not asked for).
+      'POST /rest/api/3/issue/{issueIdOrKey}/notify': 'app: write:jira-work',
     });
     // The minimum: each scope of the manifest allows one of these routes, except storage:app (the key-value store,
     // not a Jira route) and write:app-data:jira (optional today for the app field routes, announced as mandatory).
