@@ -141,4 +141,49 @@ describe('the settings page in the browser', () => {
     },
     TEST_TIMEOUT_MS,
   );
+  it(
+    'lets Claire Martin set the warnings before a breach and switch off the severity UI modification (issue 10), versioned like the rest',
+    async () => {
+      const { workbench, browser } = started();
+      const claire = accountIdOf(workbench.jira.users(), 'Claire Martin');
+      const { page, errors } = await browser.newPage();
+      const loaded = await openSettingsAs(page, workbench.url, claire);
+      const version = loaded.result.data?.version as number;
+      const admin = adminPage(page);
+      const section = admin.getByTestId('section-native');
+      await section.waitFor();
+
+      // The defaults show: 75 and 100 %, every recipient, the property and the read-only severity on.
+      const thresholds = admin.getByTestId('field-warnings.thresholds');
+      expect(await thresholds.inputValue()).toBe('75, 100');
+      expect(await admin.getByTestId('field-warnings.notifyWatchers').isChecked()).toBe(true);
+      expect(await admin.getByTestId('field-native.severityReadOnly').isChecked()).toBe(true);
+
+      // Thresholds that go down are named as the problem, and Save waits for a valid form.
+      await thresholds.fill('90, 50');
+      await admin.getByText('thresholds go up: each above the one before').waitFor();
+
+      await thresholds.fill('50, 90, 100');
+      await admin.getByTestId('field-warnings.notifyWatchers').uncheck();
+      await admin.getByTestId('field-native.severityReadOnly').uncheck();
+      const save = admin.getByTestId('save');
+      await admin.getByTestId('save-status').filter({ hasText: 'Modifications non enregistrées.' }).waitFor();
+      await save.click();
+      await admin
+        .getByTestId('save-status')
+        .filter({ hasText: `Réglages enregistrés (version ${version + 1}).` })
+        .waitFor();
+
+      // Read again from the server: the stored document has the new sections, at the next version.
+      const again = await openSettingsAs(page, workbench.url, claire);
+      expect(again.result.data?.version).toBe(version + 1);
+      expect(again.result.data?.document).toMatchObject({
+        warnings: { thresholds: [50, 90, 100], notifyWatchers: false },
+        native: { severityReadOnly: false },
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
