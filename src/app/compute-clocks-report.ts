@@ -94,6 +94,8 @@ export type IssueResult = {
    * as that clock's view shows it (null when no clock still counting has a due instant).
    */
   readonly nextDueAt: string | null;
+  /** The domain's clocks (epoch ms), for what is computed from them besides the view (the stored SLA state). */
+  readonly clocks: readonly SlaClock[];
 };
 
 /**
@@ -142,7 +144,7 @@ export const streamClocksReport = (
     issueId: issue.id,
     ...viewOf(issue),
   });
-  const viewOf = (issue: JiraIssueRecord | BrokenIssue): { view: IssueSlaView; nextDueAt: string | null } => {
+  const viewOf = (issue: JiraIssueRecord | BrokenIssue): Omit<IssueResult, 'issueId'> => {
     if (isBroken(issue)) {
       const view: IssueSlaView = {
         key: issue.key,
@@ -156,7 +158,7 @@ export const streamClocksReport = (
         errors: issue.errors.map((e) => ({ code: e.code, path: formatPath(e.path), message: e.message })),
         clocks: [],
       };
-      return { view, nextDueAt: null };
+      return { view, nextDueAt: null, clocks: [] };
     }
     const mapped = mapIssue(issue, settings, fields, jiraExport.versions);
     if (mapped.facts === null) {
@@ -172,7 +174,7 @@ export const streamClocksReport = (
         errors: [],
         clocks: [],
       };
-      return { view, nextDueAt: null };
+      return { view, nextDueAt: null, clocks: [] };
     }
     const computed = computeIssueClocks(mapped.facts, clockSettingsFor(issue.createdAtMs), atMs);
     const issueWarnings: Notice[] = [...mapped.warnings, ...computed.warnings];
@@ -228,7 +230,7 @@ export const streamClocksReport = (
       errors: [],
       clocks,
     };
-    return { view, nextDueAt };
+    return { view, nextDueAt, clocks: computed.clocks };
   };
   return {
     at: formatInstant(atMs, CONTRACT_ZONE),

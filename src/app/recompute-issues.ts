@@ -6,16 +6,10 @@
 // propertyNeedsWrite); with settings.native.issueProperty off, the property is deleted where it exists.
 import { CONTRACT_ZONE } from '../domain/contract-zone';
 import { isRecord } from '../domain/is-record';
-import {
-  CLOCK_IDS,
-  slaSnapshot,
-  type ClockSnapshot,
-  type PreviousClockSnapshot,
-  type SnapshotClockInput,
-} from '../domain/sla/sla-snapshot';
+import { CLOCK_IDS, slaSnapshot, type PreviousClockSnapshot } from '../domain/sla/sla-snapshot';
+import type { SlaClock } from '../domain/sla/sla-clock';
 import type { ClockId } from '../domain/sla/targets';
 import { SLA_PROPERTY_KEY, slaStateKey, type SlaPropertyValue } from '../contract/sla-property';
-import type { ClockView, IssueSlaView } from '../contract';
 import { parseJiraInstant } from '../jira/jira-instant';
 import { AppError } from './app-error';
 import { formatInstant } from './format-instant';
@@ -86,26 +80,6 @@ export const propertyNeedsWrite = (
   return check !== null && check <= nowMs;
 };
 
-const msOf = (iso: string | null): number | null => {
-  if (iso === null) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
-};
-
-const snapshotInput = (c: ClockView): SnapshotClockInput => ({
-  id: c.id,
-  calendar: c.calendar,
-  targetMs: c.targetMs,
-  dueAtMs: msOf(c.dueAt),
-  elapsedMs: c.elapsedMs,
-  pausedMs: c.pausedMs,
-  remainingMs: c.remainingMs,
-  state: c.state,
-  breached: c.breached,
-  startedAtMs: msOf(c.startedAt) ?? 0,
-  segments: c.segments,
-});
-
 const previousClock = (
   previous: Readonly<Record<string, unknown>> | null,
   id: ClockId,
@@ -120,14 +94,14 @@ const previousClock = (
 
 /** The issue's SlaPropertyValue as of `nowMs` (instants in the contract zone, flags as "true"/"false"). */
 export const slaPropertyValue = (
-  view: IssueSlaView,
+  clocks: readonly SlaClock[],
   settings: Settings,
   settingsVersion: number,
   nowMs: number,
   previous: Readonly<Record<string, unknown>> | null,
 ): SlaPropertyValue => {
   const snapshot = slaSnapshot(
-    view.clocks.map(snapshotInput),
+    clocks,
     {
       calendars: settings.calendars,
       thresholds: settings.warnings.enabled ? settings.warnings.thresholds : [],
@@ -137,8 +111,6 @@ export const slaPropertyValue = (
   );
   const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms, CONTRACT_ZONE));
   const flag = (b: boolean): 'true' | 'false' => (b ? 'true' : 'false');
-  const dueOf = (id: ClockId, c: ClockSnapshot): string | null =>
-    view.clocks.find((v) => v.id === id)?.dueAt ?? iso(c.dueAtMs);
   const w = snapshot.clocks.workaround;
   const r = snapshot.clocks.resolution;
   return {
@@ -152,7 +124,7 @@ export const slaPropertyValue = (
     workaroundState: w.state,
     workaroundBreached: flag(w.breached),
     workaroundEverBreached: flag(w.everBreached),
-    workaroundDueAt: dueOf('workaround', w),
+    workaroundDueAt: iso(w.dueAtMs),
     workaroundRemainingMs: w.remainingMs,
     workaroundElapsedMs: w.elapsedMs,
     workaroundPausedMs: w.pausedMs,
@@ -163,7 +135,7 @@ export const slaPropertyValue = (
     resolutionState: r.state,
     resolutionBreached: flag(r.breached),
     resolutionEverBreached: flag(r.everBreached),
-    resolutionDueAt: dueOf('resolution', r),
+    resolutionDueAt: iso(r.dueAtMs),
     resolutionRemainingMs: r.remainingMs,
     resolutionElapsedMs: r.elapsedMs,
     resolutionPausedMs: r.pausedMs,
@@ -260,8 +232,8 @@ export const recomputeIssues = async (
       fieldWrites += 1;
     };
     const rawById = byId(rawIssues);
-    const slaStates: { issueId: string; issueKey: string; view: IssueSlaView }[] = [];
-    results.forEach(({ issueId, view, nextDueAt }) => {
+    const slaStates: { issueId: string; issueKey: string; clocks: readonly SlaClock[] }[] = [];
+    results.forEach(({ issueId, view, nextDueAt, clocks }) => {
       const raw = issueId === null ? undefined : rawById.get(issueId);
       if (issueId === null || !ISSUE_ID.test(issueId) || (view.kind === null && view.errors.length === 0)) return;
       const equalText = (a: unknown, b: string | null): boolean => (a ?? null) === b;
@@ -271,7 +243,7 @@ export const recomputeIssues = async (
         return;
       }
       issues += 1;
-      slaStates.push({ issueId, issueKey: view.key, view });
+      slaStates.push({ issueId, issueKey: view.key, clocks });
       queue(targets.anomalyClass, issueId, view.anomalyClass, currentValue(raw, targets.anomalyClass ?? ''), equalText);
       // A contract issue without clocks gets `none`, not an empty field: the scheduled trigger picks issues whose
       // "Statut SLA" is empty (never computed), and would otherwise pick this one again every run (issue 8).
@@ -285,12 +257,12 @@ export const recomputeIssues = async (
       queue(targets.slaDue, issueId, nextDueAt, currentValue(raw, targets.slaDue ?? ''), sameInstant);
     });
     // The stored SLA states first, the fields last: a redelivery after a failed property write rewrites no field.
-    for (const { issueId, issueKey, view } of slaStates) {
+    for (const { issueId, issueKey, clocks } of slaStates) {
       const onIssue = storedProperty(rawById.get(issueId));
       const mirrored = await deps.store.get(slaStateKey(issueId));
       // The latch's memory: the property the search returned, else the mirror (the property may be switched off).
       const previous = onIssue ?? (isRecord(mirrored) ? mirrored : null);
-      const value = slaPropertyValue(view, settings, version, nowMs, previous);
+      const value = slaPropertyValue(clocks, settings, version, nowMs, previous);
       const change: SlaStateChange = { issueId, issueKey, value, previous };
       // Warnings before a breach (issue 10), before the stored state is written: a failure redelivers the job, and
       // what was already sent is recorded by warnBeforeBreach itself.

@@ -3,23 +3,23 @@
 // them (src/app/recompute-issues.ts). `nextCheckAt` tells the scheduled trigger when the stored state (or a warning)
 // changes without an edit: a warning threshold or the due instant of a running clock, in business time.
 import { addBusinessMsEpoch, type BusinessCalendar } from '../calendar/business-calendar';
-import type { ClockState } from './sla-clock';
+import type { ClockSegment, ClockState, SlaClock } from './sla-clock';
 import type { ClockId } from './targets';
 
-/** What a snapshot reads from a computed clock (SlaClock has it all; the app maps a ClockView to it). */
-export type SnapshotClockInput = {
-  readonly id: ClockId;
-  readonly calendar: string;
-  readonly targetMs: number | null;
-  readonly dueAtMs: number | null;
-  readonly elapsedMs: number;
-  readonly pausedMs: number;
-  readonly remainingMs: number | null;
-  readonly state: ClockState;
-  readonly breached: boolean;
-  readonly startedAtMs: number;
-  readonly segments: readonly { readonly state: ClockState; readonly status: string }[];
-};
+/** What the snapshot reads of a clock: the domain's own clock (sla-clock.ts), in epoch ms. */
+export type SnapshotClockInput = Pick<
+  SlaClock,
+  | 'id'
+  | 'calendar'
+  | 'targetMs'
+  | 'dueAtMs'
+  | 'elapsedMs'
+  | 'pausedMs'
+  | 'remainingMs'
+  | 'state'
+  | 'breached'
+  | 'startedAtMs'
+> & { readonly segments: readonly Pick<ClockSegment, 'state' | 'status'>[] };
 
 /** What the previous stored state says of a clock: the latch needs it. */
 export type PreviousClockSnapshot = { readonly cycle: string | null; readonly everBreached: boolean };
