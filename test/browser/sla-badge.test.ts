@@ -1,6 +1,7 @@
 // The SLA badge in Chromium (issue 10): the workbench's issue view shows the jira:issueContext frame in its right-hand
 // area. Each state comes from a stored SLA state written through the app's store port (as the recompute writes it),
 // except "paused", which is DEMAT-30's own live state; the click opens the full panel in a modal frame.
+import { anSlaState } from '../support/sla-state-builders';
 import type { KeyValueStore } from '../../src/app/ports';
 import { slaStateKey } from '../../src/contract';
 import { TEST_ANCHOR_MS } from '../support/forge-site';
@@ -14,34 +15,13 @@ const store = (): KeyValueStore =>
   jest.requireActual<{ forgeStore: KeyValueStore }>('../../src/store/kvs-store').forgeStore;
 
 const stored = (resolution: Record<string, unknown>, nowMs: number): Record<string, unknown> => ({
-  v: 1,
-  computedAt: new Date(nowMs).toISOString(),
-  settingsVersion: 0,
-  state: 'running',
-  urgentClock: 'resolution',
-  dueAt: null,
-  nextCheckAt: null,
-  workaroundState: 'none',
-  workaroundBreached: 'false',
-  workaroundEverBreached: 'false',
-  workaroundDueAt: null,
-  workaroundRemainingMs: null,
-  workaroundElapsedMs: 0,
-  workaroundPausedMs: 0,
-  workaroundTargetMs: null,
-  workaroundCalendar: null,
-  workaroundPausedBy: null,
-  workaroundCycle: null,
-  resolutionState: 'running',
-  resolutionBreached: 'false',
-  resolutionEverBreached: 'false',
-  resolutionRemainingMs: 0,
-  resolutionElapsedMs: 0,
-  resolutionPausedMs: 0,
-  resolutionTargetMs: 10 * H,
-  resolutionCalendar: 'standard',
-  resolutionPausedBy: null,
-  resolutionCycle: 'c1',
+  ...anSlaState({
+    computedAt: new Date(nowMs).toISOString(),
+    dueAt: null,
+    resolutionDueAt: null,
+    resolutionRemainingMs: 0,
+    resolutionElapsedMs: 0,
+  }),
   ...resolution,
 });
 

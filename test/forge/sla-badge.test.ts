@@ -1,6 +1,7 @@
 // The SLA badge's resolver (issue 10, item 1), through the app's real handler on the seeded local Jira (anchor:
 // Friday 2026-04-24 12:00 Paris). The stored state is written as helper "state" writes it: the contract's
 // SlaPropertyValue under slaStateKey(issueId), through the app's store port.
+import { anSlaState } from '../support/sla-state-builders';
 import type { KeyValueStore } from '../../src/app/ports';
 import { slaStateKey, type Reply, type SlaBadgeView, type SlaPropertyValue } from '../../src/contract';
 import { aForgeSite, TEST_ANCHOR_MS, userNamed, type ForgeSite } from '../support/forge-site';
@@ -20,33 +21,8 @@ const storeOf = (site: ForgeSite): KeyValueStore => {
 
 /** A stored state with a running resolution clock due `dueMs`, computed at the anchor with settings v`version`. */
 const storedState = (overrides: Partial<Record<keyof SlaPropertyValue, unknown>> = {}): SlaPropertyValue => {
-  const none = { State: 'none', Breached: 'false', EverBreached: 'false', DueAt: null, RemainingMs: null };
   const value = {
-    v: 1,
-    computedAt: iso(TEST_ANCHOR_MS),
-    settingsVersion: 0,
-    state: 'running',
-    urgentClock: 'resolution',
-    dueAt: '2026-04-24T18:00:00.000+02:00',
-    nextCheckAt: '2026-04-24T16:30:00.000+02:00',
-    ...Object.fromEntries(Object.entries(none).map(([k, v]) => [`workaround${k}`, v])),
-    workaroundElapsedMs: 0,
-    workaroundPausedMs: 0,
-    workaroundTargetMs: null,
-    workaroundCalendar: null,
-    workaroundPausedBy: null,
-    workaroundCycle: null,
-    resolutionState: 'running',
-    resolutionBreached: 'false',
-    resolutionEverBreached: 'false',
-    resolutionDueAt: '2026-04-24T18:00:00.000+02:00',
-    resolutionRemainingMs: 6 * H,
-    resolutionElapsedMs: 4 * H,
-    resolutionPausedMs: 0,
-    resolutionTargetMs: 10 * H,
-    resolutionCalendar: 'standard',
-    resolutionPausedBy: null,
-    resolutionCycle: 'c1',
+    ...anSlaState({ computedAt: iso(TEST_ANCHOR_MS), nextCheckAt: '2026-04-24T16:30:00.000+02:00' }),
     ...overrides,
   };
   return value as SlaPropertyValue;

@@ -1,6 +1,7 @@
 // Warnings before a breach (issue 10, item 4) on the local Jira, through the app's gateway and the test site's KVS,
 // with the clock seam: sent exactly once across a replay, again for a reopened clock, never for a paused one, and no
 // burst after warnings are switched back on. The local notify and watchers routes are checked against the OpenAPI.
+import { anSlaState } from '../support/sla-state-builders';
 import type { SlaPropertyValue } from '../../src/contract';
 import { DEFAULT_WARNINGS } from '../../src/app/settings/parse-settings';
 import { WARNING_CLAIM_TTL_MS, readWarnings, warnBeforeBreach, type WarnIssue } from '../../src/app/warn-before-breach';
@@ -23,37 +24,18 @@ const assignedIssue = (site: ForgeSite): SeedIssue => {
 const valueAt = (elapsedH: number, over: Partial<Record<'state' | 'cycle', string>> = {}): SlaPropertyValue => {
   const target = 10 * HOUR;
   const elapsed = elapsedH * HOUR;
-  return {
-    v: 1,
-    computedAt: '2026-04-24T12:00:00.000+02:00',
+  return anSlaState({
     settingsVersion: 1,
-    state: 'running',
-    urgentClock: 'resolution',
-    dueAt: '2026-04-24T18:00:00.000+02:00',
-    nextCheckAt: null,
-    workaroundState: 'none',
-    workaroundBreached: 'false',
-    workaroundEverBreached: 'false',
-    workaroundDueAt: null,
-    workaroundRemainingMs: null,
-    workaroundElapsedMs: 0,
-    workaroundPausedMs: 0,
-    workaroundTargetMs: null,
-    workaroundCalendar: null,
-    workaroundPausedBy: null,
-    workaroundCycle: null,
     resolutionState: over.state === 'paused' ? 'paused' : 'running',
     resolutionBreached: elapsed >= target ? 'true' : 'false',
     resolutionEverBreached: elapsed >= target ? 'true' : 'false',
-    resolutionDueAt: '2026-04-24T18:00:00.000+02:00',
     resolutionRemainingMs: target - elapsed,
     resolutionElapsedMs: elapsed,
-    resolutionPausedMs: 0,
     resolutionTargetMs: target,
     resolutionCalendar: 'titulaire',
     resolutionPausedBy: over.state === 'paused' ? 'En attente Administration' : null,
     resolutionCycle: over.cycle ?? '2026-04-20T09:00:00.000+02:00',
-  };
+  });
 };
 
 const setUp = (): {
